@@ -1,0 +1,4 @@
+/**
+ * Settings in the user's config dir, written atomically.
+ */
+package dev.dkm.settings;

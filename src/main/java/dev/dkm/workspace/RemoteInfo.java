@@ -1,0 +1,43 @@
+package dev.dkm.workspace;
+
+import dev.dkm.remote.RemoteKind;
+import dev.dkm.remote.TokenKind;
+import java.util.List;
+
+/**
+ * One remote of a repository. Every URL here is already redacted; the raw secrets are only in
+ * {@link #tokens()}, as {@link dev.dkm.remote.Secret}s.
+ *
+ * @param url            the fetch URL as written in the config (redacted)
+ * @param pushUrls       {@code pushurl} entries as written (redacted)
+ * @param effectiveUrl   the fetch URL after {@code url.<base>.insteadOf} (redacted)
+ * @param effectivePushUrls the URLs git pushes to after {@code pushInsteadOf}/{@code insteadOf} (redacted)
+ * @param kind           how the effective URLs authenticate (https-token if any of them carries a secret)
+ * @param host           host of the effective fetch URL, or null for file/other
+ * @param port           explicit port, or null for the scheme's default
+ * @param projectPath    GitLab project path ({@code group/sub/repo}, no {@code .git}), or null
+ */
+public record RemoteInfo(
+        String name,
+        String url,
+        List<String> pushUrls,
+        String effectiveUrl,
+        List<String> effectivePushUrls,
+        String scheme,
+        RemoteKind kind,
+        TokenKind tokenKind,
+        String host,
+        Integer port,
+        String projectPath,
+        List<FoundToken> tokens) {
+
+    public RemoteInfo {
+        pushUrls = List.copyOf(pushUrls);
+        effectivePushUrls = List.copyOf(effectivePushUrls);
+        tokens = List.copyOf(tokens);
+    }
+
+    public boolean hasToken() {
+        return !tokens.isEmpty();
+    }
+}

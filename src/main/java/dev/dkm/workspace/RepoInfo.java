@@ -1,0 +1,47 @@
+package dev.dkm.workspace;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the scan knows about one repository, ready to show: nothing in here is a raw secret except the
+ * {@link dev.dkm.remote.Secret}s inside {@link RemoteInfo#tokens()}.
+ *
+ * @param path         the working tree (or the git dir itself for a bare repository)
+ * @param root         the workspace root it was found under
+ * @param gitDir       the git directory
+ * @param branch       the current branch, or null (detached, unborn, unreadable)
+ * @param statusReason one line for people: why {@code status} is what it is
+ */
+public record RepoInfo(
+        Path path,
+        Path root,
+        Path gitDir,
+        RepoLayout layout,
+        String branch,
+        RepoStatus status,
+        String statusReason,
+        SshCommandInfo sshCommand,
+        List<RemoteInfo> remotes) {
+
+    public RepoInfo {
+        remotes = List.copyOf(remotes);
+    }
+
+    public boolean bare() {
+        return layout == RepoLayout.BARE;
+    }
+
+    /** The path relative to its workspace root, for display ({@code .} for the root itself). */
+    public String relativePath() {
+        Path rel = root.relativize(path);
+        return rel.toString().isEmpty() ? "." : rel.toString();
+    }
+
+    /** {@code origin} if there is one, else the first remote. */
+    public Optional<RemoteInfo> primaryRemote() {
+        return remotes.stream().filter(r -> r.name().equals("origin")).findFirst()
+                .or(() -> remotes.stream().findFirst());
+    }
+}

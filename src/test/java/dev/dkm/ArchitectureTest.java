@@ -1,0 +1,77 @@
+package dev.dkm;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The room rules of DESIGN.md, checked on every build instead of hoped for. */
+@AnalyzeClasses(packages = "dev.dkm", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule only_the_ui_uses_javafx = noClasses()
+            .that().resideOutsideOfPackage("dev.dkm.ui..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "javafx..", "atlantafx..", "org.controlsfx..", "org.kordamp.ikonli..")
+            .because("the core, the CLI and the sandbox must run where there is no display");
+
+    @ArchTest
+    static final ArchRule only_the_cli_uses_picocli = noClasses()
+            .that().resideOutsideOfPackage("dev.dkm.cli..")
+            .should().dependOnClassesThat().resideInAnyPackage("picocli..");
+
+    @ArchTest
+    static final ArchRule the_ui_goes_through_use_cases = noClasses()
+            .that().resideInAPackage("dev.dkm.ui..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "org.eclipse.jgit..", "retrofit2..", "okhttp3..", "org.apache.sshd..", "com.google.gson..")
+            .because("a button calls the same use case as a subcommand; git, HTTP and SSH live in the core");
+
+    @ArchTest
+    static final ArchRule the_cli_goes_through_use_cases = noClasses()
+            .that().resideInAPackage("dev.dkm.cli..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "org.eclipse.jgit..", "retrofit2..", "okhttp3..", "org.apache.sshd..");
+
+    @ArchTest
+    static final ArchRule the_ui_and_the_cli_do_not_know_each_other = noClasses()
+            .that().resideInAPackage("dev.dkm.ui..")
+            .should().dependOnClassesThat().resideInAPackage("dev.dkm.cli..");
+
+    @ArchTest
+    static final ArchRule the_cli_does_not_know_the_ui = noClasses()
+            .that().resideInAPackage("dev.dkm.cli..")
+            .should().dependOnClassesThat().resideInAPackage("dev.dkm.ui..");
+
+    @ArchTest
+    static final ArchRule the_core_knows_no_edge = noClasses()
+            .that().resideInAPackage("dev.dkm.*..")
+            .and().resideOutsideOfPackages("dev.dkm.ui..", "dev.dkm.cli..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.dkm.ui..", "dev.dkm.cli..");
+
+    @ArchTest
+    static final ArchRule remote_parsing_stands_alone = classes()
+            .that().resideInAPackage("dev.dkm.remote..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("dev.dkm.remote..", "java..")
+            .because("URL parsing and redaction are pure functions everything else builds on");
+
+    @ArchTest
+    static final ArchRule the_sandbox_shares_no_dto_with_the_client = noClasses()
+            .that().resideInAPackage("dev.dkm.sandbox..")
+            .should().dependOnClassesThat().resideInAPackage("dev.dkm.gitlab..")
+            .because("two independent readings of the GitLab contract catch each other's mistakes");
+
+    @ArchTest
+    static final ArchRule the_client_does_not_lean_on_the_sandbox = noClasses()
+            .that().resideInAPackage("dev.dkm.gitlab..")
+            .should().dependOnClassesThat().resideInAPackage("dev.dkm.sandbox..");
+
+    @ArchTest
+    static final ArchRule only_the_gitlab_room_speaks_http = noClasses()
+            .that().resideOutsideOfPackages("dev.dkm.gitlab..", "dev.dkm.sandbox..")
+            .should().dependOnClassesThat().resideInAnyPackage("retrofit2..", "okhttp3..");
+}
