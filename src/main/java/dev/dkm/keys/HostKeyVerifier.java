@@ -1,0 +1,103 @@
+package dev.dkm.keys;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Decides whether an SSH endpoint's host key is trusted, as ssh would with the given known_hosts file. ssh prefers
+ * the key types it already knows for a host, so each known type is probed; with none known, Ed25519 is asked for.
+ * Never accepts anything silently: unknown keys are reported for the user to confirm, changed keys stop the work.
+ */
+public final class HostKeyVerifier {
+    /** Host keys their operators publish (gitlab-api.md §8), by host name. */
+    public static final Map<String, Set<String>> PUBLISHED_FINGERPRINTS = Map.of(
+            "gitlab.com", Set.of(
+                    "SHA256:eUXGGm1YGsMAS7vkcx6JOJdOGHPem5gQp4taiCfCLB8",
+                    "SHA256:ROQFvPThGrW4RuWLoL9tq9I9zJ42fK4XywyRtbOz/EQ",
+                    "SHA256:HbW3g8zUjNSksFbqTiUWPWg2Bq1x8xdGUrliXFzSnUw"));
+
+    private static final String PREFERRED_TYPE = "ssh-ed25519";
+
+    private final KnownHostsFile knownHosts;
+    private final HostKeyFetcher probe;
+
+    public HostKeyVerifier(KnownHostsFile knownHosts, HostKeyFetcher probe) {
+        this.knownHosts = knownHosts;
+        this.probe = probe;
+    }
+
+    public KnownHostsFile knownHosts() {
+        return knownHosts;
+    }
+
+    public HostKeyStatus check(String host, int port) {
+        List<KnownHostsFile.Entry> entries;
+        try {
+            entries = knownHosts.lookup(host, port);
+        } catch (IOException e) {
+            return new HostKeyStatus(HostKeyStatus.State.UNREACHABLE, host, port, null, null,
+                    "cannot read " + knownHosts.path() + ": " + e.getMessage());
+        }
+        Set<String> knownTypes = new LinkedHashSet<>();
+        entries.stream().filter(e -> !e.revoked()).forEach(e -> knownTypes.add(e.key().type()));
+        List<String> typesToProbe = knownTypes.isEmpty() ? List.of(PREFERRED_TYPE) : new ArrayList<>(knownTypes);
+
+        SshPublicKey presented = null;
+        String lastError = null;
+        for (String type : typesToProbe) {
+            try {
+                presented = probe.fetch(host, port, type);
+            } catch (IOException e) {
+                lastError = e.getMessage();
+                continue;
+            }
+            HostKeyStatus judged = judge(host, port, presented, entries);
+            if (judged != null) {
+                return judged;
+            }
+        }
+        if (presented == null) {
+            return new HostKeyStatus(HostKeyStatus.State.UNREACHABLE, host, port, null, null, lastError);
+        }
+        if (PUBLISHED_FINGERPRINTS.getOrDefault(host, Set.of()).contains(presented.fingerprintSha256())) {
+            return new HostKeyStatus(HostKeyStatus.State.PUBLISHED, host, port, presented, null,
+                    host + " presented its published " + presented.type() + " key " + presented.fingerprintSha256());
+        }
+        return new HostKeyStatus(HostKeyStatus.State.UNKNOWN, host, port, presented, null,
+                "the host key of " + KnownHostsFile.hostToken(host, port) + " is not known yet: "
+                        + presented.type() + " " + presented.fingerprintSha256());
+    }
+
+    /** Records the user's (or the publisher's) trust in {@code key} for this host. */
+    public void trust(String host, int port, SshPublicKey key) throws IOException {
+        knownHosts.add(host, port, key);
+    }
+
+    private static HostKeyStatus judge(String host, int port, SshPublicKey presented, List<KnownHostsFile.Entry> entries) {
+        for (KnownHostsFile.Entry e : entries) {
+            if (e.revoked() && e.key().sameKeyAs(presented)) {
+                return new HostKeyStatus(HostKeyStatus.State.CHANGED, host, port, presented, null,
+                        "the host key " + presented.fingerprintSha256() + " of " + host + " is marked @revoked in known_hosts");
+            }
+        }
+        for (KnownHostsFile.Entry e : entries) {
+            if (!e.revoked() && e.key().sameKeyAs(presented)) {
+                return new HostKeyStatus(HostKeyStatus.State.TRUSTED, host, port, presented, e.key(),
+                        "host key " + presented.fingerprintSha256() + " is trusted in known_hosts");
+            }
+        }
+        for (KnownHostsFile.Entry e : entries) {
+            if (!e.revoked() && e.key().type().equals(presented.type())) {
+                return new HostKeyStatus(HostKeyStatus.State.CHANGED, host, port, presented, e.key(),
+                        "WARNING: the host key of " + KnownHostsFile.hostToken(host, port) + " HAS CHANGED: known_hosts has "
+                                + e.key().fingerprintSha256() + ", the server presented " + presented.fingerprintSha256()
+                                + ". This may be an attack; nothing was changed.");
+            }
+        }
+        return null;
+    }
+}
