@@ -71,6 +71,12 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAPackage("dev.dkm.sandbox..");
 
     @ArchTest
+    static final ArchRule config_writes_go_through_the_editor = noClasses()
+            .that().resideOutsideOfPackages("dev.dkm.gitconfig..", "dev.dkm.sandbox..")
+            .should().dependOnClassesThat().haveFullyQualifiedName("org.eclipse.jgit.internal.storage.file.LockFile")
+            .because("every .git/config write is atomic and undoable, in one place");
+
+    @ArchTest
     static final ArchRule only_the_gitlab_room_speaks_http = noClasses()
             .that().resideOutsideOfPackages("dev.dkm.gitlab..", "dev.dkm.sandbox..")
             .should().dependOnClassesThat().resideInAnyPackage("retrofit2..", "okhttp3..");

@@ -1,0 +1,106 @@
+package dev.dkm.gitconfig;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.eclipse.jgit.errors.ConfigInvalidException;
+import org.eclipse.jgit.internal.storage.file.LockFile;
+import org.eclipse.jgit.lib.Config;
+import org.eclipse.jgit.storage.file.FileBasedConfig;
+import org.eclipse.jgit.util.FS;
+
+/**
+ * Plans and applies changes to one git config file. Writes go through JGit's {@link LockFile} (write
+ * {@code config.lock}, then rename), so a reader or a crash never sees a half-written file; and an apply only
+ * happens when the file still holds the bytes the plan was made from.
+ */
+public final class GitConfigEditor {
+    private final Path file;
+
+    public GitConfigEditor(Path configFile) {
+        this.file = configFile;
+    }
+
+    /** The config file of a git directory (for a worktree, pass its common dir: remotes live there). */
+    public static GitConfigEditor forGitDir(Path gitDir) {
+        return new GitConfigEditor(gitDir.resolve("config"));
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public ConfigSnapshot snapshot() throws IOException {
+        return new ConfigSnapshot(file, Files.readAllBytes(file));
+    }
+
+    /** Before → after of each op against the file as it is now; values passed through {@code redactor}. */
+    public List<ConfigChange> plan(List<ConfigOp> ops, UnaryOperator<String> redactor) throws IOException {
+        Config before = parse(Files.readAllBytes(file));
+        Config after = parse(Files.readAllBytes(file));
+        ops.forEach(op -> op.applyTo(after));
+        return ops.stream().map(op -> describe(op, before, after, redactor)).toList();
+    }
+
+    /**
+     * Applies {@code ops} if the file still equals {@code expected}; returns the snapshot to undo with.
+     *
+     * @throws ConfigChangedMeanwhileException when someone changed the file since {@code expected} was taken
+     */
+    public ConfigSnapshot apply(ConfigSnapshot expected, List<ConfigOp> ops) throws IOException {
+        byte[] current = Files.readAllBytes(file);
+        if (!expected.sameContentAs(current)) {
+            throw new ConfigChangedMeanwhileException(file);
+        }
+        Config config = parse(current);
+        ops.forEach(op -> op.applyTo(config));
+        byte[] updated = config.toText().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        writeLocked(updated, current);
+        return expected;
+    }
+
+    /** Puts the snapshot's bytes back exactly, through the lock file. */
+    public void restore(ConfigSnapshot snapshot) throws IOException {
+        writeLocked(snapshot.content(), null);
+    }
+
+    private void writeLocked(byte[] content, byte[] mustStillBe) throws IOException {
+        LockFile lock = new LockFile(file.toFile());
+        if (!lock.lock()) {
+            throw new IOException("cannot lock " + file + " (is git running there? a stale config.lock?)");
+        }
+        try {
+            // Re-check under the lock: git takes the same lock, so nobody can slip in between.
+            if (mustStillBe != null && !Arrays.equals(Files.readAllBytes(file), mustStillBe)) {
+                throw new ConfigChangedMeanwhileException(file);
+            }
+            lock.setNeedSnapshot(true);
+            lock.write(content);
+            if (!lock.commit()) {
+                throw new IOException("cannot replace " + file + " with its new version");
+            }
+        } finally {
+            lock.unlock(); // no-op after a successful commit
+        }
+    }
+
+    private Config parse(byte[] bytes) throws IOException {
+        // FileBasedConfig keeps the file's lines (comments, order) when re-serialised by toText().
+        FileBasedConfig config = new FileBasedConfig(null, file.toFile(), FS.DETECTED);
+        try {
+            config.fromText(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+        } catch (ConfigInvalidException e) {
+            throw new IOException("cannot parse " + file + ": " + e.getMessage(), e);
+        }
+        return config;
+    }
+
+    private static ConfigChange describe(ConfigOp op, Config before, Config after, UnaryOperator<String> redactor) {
+        return new ConfigChange(redactor.apply(op.displayKey()),
+                op.valuesIn(before).stream().map(redactor).toList(),
+                op.valuesIn(after).stream().map(redactor).toList());
+    }
+}
