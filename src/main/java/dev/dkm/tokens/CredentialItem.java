@@ -1,0 +1,43 @@
+package dev.dkm.tokens;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * One credential on the dashboard. Holds no secret: tokens are only ever known by name, id and redacted form.
+ *
+ * @param id          stable across runs: kind, instance and GitLab id (used as the ICS UID)
+ * @param instance    the GitLab base URL
+ * @param where       the project or group path, or {@code user} for a personal token, {@code instance} for admin-wide
+ * @param redacted    the redacted token when it was seen in a remote (e.g. {@code glpat-…x7Qa}), else null
+ * @param dependents  local repositories that use it (paths as shown in the workspace)
+ */
+public record CredentialItem(
+        String id,
+        CredentialKind kind,
+        String name,
+        String instance,
+        String where,
+        List<String> scopes,
+        Instant createdAt,
+        LocalDate expiresOn,
+        Instant lastUsedAt,
+        boolean revoked,
+        String redacted,
+        List<String> dependents) {
+
+    public CredentialItem {
+        scopes = scopes == null ? List.of() : List.copyOf(scopes);
+        dependents = dependents == null ? List.of() : List.copyOf(dependents);
+    }
+
+    public ExpiryBand band(LocalDate today) {
+        return ExpiryBand.of(expiresOn, revoked, today);
+    }
+
+    /** Days until expiry (negative once expired), or null when it never expires. */
+    public Long daysLeft(LocalDate today) {
+        return expiresOn == null ? null : java.time.temporal.ChronoUnit.DAYS.between(today, expiresOn);
+    }
+}
