@@ -1,0 +1,34 @@
+package dev.dkm.convert;
+
+import java.time.Instant;
+
+/**
+ * One line of a run's journal. Written (and fsynced) BEFORE the change it announces, so that after a crash the
+ * journal always knows at least as much as the disk and the server.
+ */
+public sealed interface JournalEntry {
+    Instant at();
+
+    /** The run began; {@code description} says what was asked (roots, options) for {@code dkm runs}. */
+    record RunStarted(Instant at, String runId, String description) implements JournalEntry {}
+
+    /** A repository's config is about to be rewritten; the exact original bytes, base64. */
+    record ConfigSaved(Instant at, String repo, String configFile, String originalBase64) implements JournalEntry {}
+
+    /**
+     * A deploy key is about to be registered (intent) — after a crash between the POST and the next line, undo
+     * finds the key on the project by fingerprint.
+     */
+    record KeyIntended(Instant at, String repo, String instance, long projectId, String fingerprint) implements JournalEntry {}
+
+    /** The deploy key exists on the project, and this run created (not merely reused) it. */
+    record KeyCreated(Instant at, String repo, String instance, long projectId, long keyId, String fingerprint) implements JournalEntry {}
+
+    /** The repository's outcome: {@code converted}, {@code skipped} or {@code failed}, with the reason. */
+    record RepoFinished(Instant at, String repo, String outcome, String reason) implements JournalEntry {}
+
+    record RunFinished(Instant at, String summary) implements JournalEntry {}
+
+    /** The run was undone; the journal is kept for the record. */
+    record RunUndone(Instant at, String summary) implements JournalEntry {}
+}
