@@ -35,6 +35,14 @@ class GitErrorExplainerTest {
     }
 
     @Test
+    void gitlab_s_own_deploy_key_messages() {
+        assertThat(GitErrorExplainer.explain("ERROR: This deploy key does not have write access to this project." + TAIL).cause())
+                .isEqualTo(Cause.READ_ONLY_KEY);
+        assertThat(GitErrorExplainer.explain("ERROR: This deploy key does not have access to this project." + TAIL).cause())
+                .isEqualTo(Cause.KEY_NOT_ENABLED);
+    }
+
+    @Test
     void protected_branch() {
         String stderr = "remote: GitLab: You are not allowed to push code to protected branches on this project.\n"
                 + "To ssh://127.0.0.1:2222/group/app.git\n ! [remote rejected] main -> main (pre-receive hook declined)\nerror: failed to push some refs";
