@@ -13,19 +13,19 @@ import java.util.Map;
  * Real repositories built with the real {@code git}, isolated from the developer's machine: a temp HOME, a temp
  * global config, no system config. The scanner under test is pointed at the same home and global config.
  */
-final class GitFixture {
-    final Path root;
-    final Path home;
-    final Path globalConfig;
+public final class GitFixture {
+    public final Path root;
+    public final Path home;
+    public final Path globalConfig;
 
-    GitFixture(Path tempDir) throws IOException {
+    public GitFixture(Path tempDir) throws IOException {
         this.root = Files.createDirectories(tempDir.resolve("workspace"));
         this.home = Files.createDirectories(tempDir.resolve("home"));
         this.globalConfig = home.resolve(".gitconfig");
         Files.writeString(globalConfig, "[user]\n\tname = Test\n\temail = test@example.com\n[init]\n\tdefaultBranch = main\n");
     }
 
-    String git(Path dir, String... args) {
+    public String git(Path dir, String... args) {
         List<String> command = new ArrayList<>(List.of("git", "-C", dir.toString()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
@@ -51,7 +51,7 @@ final class GitFixture {
     }
 
     /** {@code git init -b main} at root/relative, with an origin when {@code url} is not null. */
-    Path repo(String relative, String url) throws IOException {
+    public Path repo(String relative, String url) throws IOException {
         Path dir = Files.createDirectories(root.resolve(relative));
         git(dir, "init", "-q", "-b", "main");
         if (url != null) {
@@ -60,7 +60,7 @@ final class GitFixture {
         return dir;
     }
 
-    Path repoWithCommit(String relative, String url) throws IOException {
+    public Path repoWithCommit(String relative, String url) throws IOException {
         Path dir = repo(relative, url);
         Files.writeString(dir.resolve("README"), "hello\n");
         git(dir, "add", "README");
@@ -68,19 +68,19 @@ final class GitFixture {
         return dir;
     }
 
-    void addGlobal(String text) throws IOException {
+    public void addGlobal(String text) throws IOException {
         Files.writeString(globalConfig, text, java.nio.file.StandardOpenOption.APPEND);
     }
 
-    WorkspaceScanner scanner(ScanOptions options) {
+    public WorkspaceScanner scanner(ScanOptions options) {
         return new WorkspaceScanner(options, new GlobalGitConfig(List.of(globalConfig)), home);
     }
 
-    List<RepoInfo> scan() {
+    public List<RepoInfo> scan() {
         return scanner(ScanOptions.defaults()).scan(List.of(root), Progress.NONE);
     }
 
-    RepoInfo scanOne(Path repo) {
+    public RepoInfo scanOne(Path repo) {
         return scan().stream().filter(r -> r.path().equals(repo.toAbsolutePath().normalize())).findFirst()
                 .orElseThrow(() -> new AssertionError("not found by the scan: " + repo));
     }
