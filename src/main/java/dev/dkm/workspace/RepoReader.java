@@ -1,41 +1,68 @@
 package dev.dkm.workspace;
 
-import dev.dkm.remote.RemoteKind;
-import dev.dkm.remote.TokenKind;
+import dev.dkm.remote.InsteadOfRule;
+import dev.dkm.remote.UrlRewriter;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.lib.StoredConfig;
-import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.errors.ConfigInvalidException;
+import org.eclipse.jgit.lib.Config;
 
-/** Reads one repository's config into a {@link RepoInfo}. Seed implementation. */
+/**
+ * Describes one repository found by the walk. Anything wrong with it (a broken config, an unreadable git dir,
+ * a {@code .git} file pointing nowhere) becomes status {@link RepoStatus#ERROR} with a one-line reason: this
+ * never throws.
+ */
 final class RepoReader {
-    private RepoReader() {}
+    private final List<InsteadOfRule> globalRules;
+    private final SshCommandParser sshCommands;
 
-    static RepoInfo read(Path workTree, Path root) {
-        Path gitDir = workTree.resolve(".git");
-        try (Repository repo = new FileRepositoryBuilder().setGitDir(gitDir.toFile()).setMustExist(true).build()) {
-            StoredConfig config = repo.getConfig();
-            List<RemoteInfo> remotes = new ArrayList<>();
-            for (String name : config.getSubsections("remote")) {
-                String url = config.getString("remote", name, "url");
-                if (url == null) {
-                    continue;
-                }
-                RemoteKind kind = url.startsWith("https://") || url.startsWith("http://") ? RemoteKind.HTTPS
-                        : url.contains("@") || url.startsWith("ssh://") ? RemoteKind.SSH : RemoteKind.OTHER;
-                remotes.add(new RemoteInfo(name, url, List.of(), url, List.of(), null, kind, TokenKind.NONE,
-                        null, null, null, List.of()));
-            }
-            RepoStatus status = remotes.isEmpty() ? RepoStatus.NO_REMOTE
-                    : remotes.get(0).kind() == RemoteKind.SSH ? RepoStatus.SSH_DEFAULT_KEY : RepoStatus.HTTPS_NO_TOKEN;
-            return new RepoInfo(workTree, root, gitDir, RepoLayout.NORMAL, repo.getBranch(), status, "",
-                    SshCommandInfo.NONE, remotes);
-        } catch (IOException | RuntimeException e) {
-            return new RepoInfo(workTree, root, gitDir, RepoLayout.NORMAL, null, RepoStatus.ERROR,
-                    String.valueOf(e.getMessage()), SshCommandInfo.NONE, List.of());
+    RepoReader(List<InsteadOfRule> globalRules, Path home) {
+        this.globalRules = List.copyOf(globalRules);
+        this.sshCommands = new SshCommandParser(home);
+    }
+
+    RepoInfo read(RepoLocation location, Path root) {
+        if (location.problem() != null) {
+            return error(location, root, location.problem());
         }
+        Path configFile = location.commonDir().resolve("config");
+        try {
+            String branch = HeadReader.branch(location.gitDir());
+            Config config = Files.exists(configFile) ? GitConfigs.read(configFile) : new Config();
+            List<RemoteInfo> remotes = RemoteDescriber.describe(config, rewriter(config));
+            SshCommandInfo ssh = sshCommands.parse(config.getString("core", null, "sshCommand"), location.path());
+            StatusDecider.Verdict verdict = StatusDecider.decide(remotes, ssh);
+            return new RepoInfo(location.path(), root, location.gitDir(), location.layout(), branch, verdict.status(),
+                    verdict.reason(), ssh, remotes);
+        } catch (ConfigInvalidException e) {
+            return error(location, root, configFile + " is not valid git config: " + IoReasons.oneLine(
+                    e.getMessage() == null ? "parse error" : e.getMessage()));
+        } catch (NoSuchFileException e) {
+            return error(location, root, "not a git repository: " + e.getFile() + " is missing");
+        } catch (IOException e) {
+            return error(location, root, "cannot read the repository: " + IoReasons.of(e));
+        } catch (RuntimeException e) {
+            return error(location, root, "unexpected failure reading the repository: " + IoReasons.unexpected(e));
+        }
+    }
+
+    /** Global rules first, then the repository's: git reads them in that order, and a tie goes to the first. */
+    private UrlRewriter rewriter(Config config) {
+        List<InsteadOfRule> local = GitConfigs.insteadOfRules(config);
+        if (local.isEmpty()) {
+            return globalRules.isEmpty() ? UrlRewriter.NONE : new UrlRewriter(globalRules);
+        }
+        List<InsteadOfRule> all = new ArrayList<>(globalRules);
+        all.addAll(local);
+        return new UrlRewriter(all);
+    }
+
+    private static RepoInfo error(RepoLocation location, Path root, String reason) {
+        return new RepoInfo(location.path(), root, location.gitDir(), location.layout(), null, RepoStatus.ERROR,
+                reason, SshCommandInfo.NONE, List.of());
     }
 }

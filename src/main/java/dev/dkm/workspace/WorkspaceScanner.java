@@ -1,45 +1,102 @@
 package dev.dkm.workspace;
 
 import dev.dkm.task.Progress;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Finds the repositories under one or more workspace roots and describes each one.
- * Bad input never stops a scan: a repository that cannot be read comes back with status {@code error}.
- *
- * <p>Seed implementation: normal repositories only, sequential. To be replaced by the full scanner.
+ * The scan use case, shared by the window and {@code dkm scan}: finds the repositories under one or more
+ * workspace roots (in parallel) and describes each one. Bad input never stops a scan: a repository that
+ * cannot be read comes back with status {@link RepoStatus#ERROR} and a reason; a folder that cannot be
+ * listed is skipped.
  */
 public final class WorkspaceScanner {
-    private final ScanOptions options;
+    /** Folder listing is I/O-bound: more threads than cores keeps the disk busy on a cold cache. */
+    private static final int PARALLELISM = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+    private static final long PROGRESS_INTERVAL_NANOS = 100_000_000L;
 
+    private final ScanOptions options;
+    private final GlobalGitConfig globalConfig;
+    private final Path home;
+
+    /** Reads the current user's global git config and expands {@code ~} to {@code user.home}. */
     public WorkspaceScanner(ScanOptions options) {
+        this(options, GlobalGitConfig.forUser(userHome()), userHome());
+    }
+
+    /**
+     * @param globalConfig where the global {@code insteadOf} rules come from (tests pass a temp file)
+     * @param home         what {@code ~} in {@code core.sshCommand} means
+     */
+    public WorkspaceScanner(ScanOptions options, GlobalGitConfig globalConfig, Path home) {
         this.options = options;
+        this.globalConfig = globalConfig;
+        this.home = home;
     }
 
     public List<RepoInfo> scan(List<Path> roots, Progress progress) {
-        List<RepoInfo> found = new ArrayList<>();
-        for (Path root : roots) {
-            Path absRoot = root.toAbsolutePath().normalize();
-            try (Stream<Path> walk = Files.walk(absRoot, options.maxDepth())) {
-                walk.filter(p -> p.getFileName() != null && p.getFileName().toString().equals(".git"))
-                        .forEach(git -> {
-                            if (progress.isCancelled()) {
-                                return;
-                            }
-                            found.add(RepoReader.read(git.getParent(), absRoot));
-                            progress.update(found.size(), -1, git.getParent().toString());
-                        });
-            } catch (IOException | RuntimeException e) {
-                // an unreadable root gives no repositories; the rest goes on
+        return scanAll(roots, progress).repos();
+    }
+
+    /** Like {@link #scan} and also tells which folders could not be read. */
+    public ScanResult scanAll(List<Path> roots, Progress progress) {
+        RepoReader reader = new RepoReader(globalConfig.insteadOfRules(), home);
+        Queue<RepoInfo> repos = new ConcurrentLinkedQueue<>();
+        Queue<Path> unreadable = new ConcurrentLinkedQueue<>();
+        ThrottledCounter counter = new ThrottledCounter(progress);
+        ForkJoinPool pool = new ForkJoinPool(PARALLELISM);
+        try {
+            for (Path root : roots) {
+                Path absRoot = root.toAbsolutePath().normalize();
+                RepoWalker walker = new RepoWalker(options, progress::isCancelled, location -> {
+                    RepoInfo info = reader.read(location, absRoot);
+                    repos.add(info);
+                    counter.increment(info.path());
+                }, unreadable::add);
+                walker.walk(absRoot, pool);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        counter.finish();
+        List<RepoInfo> sorted = new ArrayList<>(repos);
+        sorted.sort(Comparator.comparing(RepoInfo::path));
+        List<Path> skipped = new ArrayList<>(unreadable);
+        skipped.sort(Comparator.naturalOrder());
+        return new ScanResult(sorted, skipped);
+    }
+
+    private static Path userHome() {
+        return Path.of(System.getProperty("user.home"));
+    }
+
+    /** Counts repositories and reports at most every 100 ms, so the UI thread is not flooded. */
+    private static final class ThrottledCounter {
+        private final Progress progress;
+        private final AtomicLong count = new AtomicLong();
+        private final AtomicLong lastReport = new AtomicLong(System.nanoTime());
+
+        ThrottledCounter(Progress progress) {
+            this.progress = progress;
+        }
+
+        void increment(Path repo) {
+            long n = count.incrementAndGet();
+            long now = System.nanoTime();
+            long last = lastReport.get();
+            if (now - last >= PROGRESS_INTERVAL_NANOS && lastReport.compareAndSet(last, now)) {
+                progress.update(n, -1, repo.toString());
             }
         }
-        found.sort(Comparator.comparing(RepoInfo::path));
-        return found;
+
+        void finish() {
+            progress.update(count.get(), count.get(), "done");
+        }
     }
 }

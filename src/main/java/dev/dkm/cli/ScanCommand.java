@@ -1,0 +1,89 @@
+package dev.dkm.cli;
+
+import dev.dkm.task.Progress;
+import dev.dkm.workspace.ScanOptions;
+import dev.dkm.workspace.ScanResult;
+import dev.dkm.workspace.WorkspaceScanner;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code dkm scan ROOT…}: runs the workspace scan and prints a table or JSON. Exit 0 when the scan ran. */
+@Command(name = "scan", mixinStandardHelpOptions = true,
+        description = "Find git repositories under ROOT folders and show how each one authenticates.")
+final class ScanCommand implements Callable<Integer> {
+    static final int EXIT_BAD_ROOT = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "ROOT", description = "Folders to scan.")
+    List<Path> roots;
+
+    @Option(names = "--json", description = "Print a JSON array, one object per repository (tokens redacted).")
+    boolean json;
+
+    @Option(names = "--depth", paramLabel = "N", description = "Descend at most N folders below each root (default ${DEFAULT-VALUE}).")
+    int depth = ScanOptions.DEFAULT_MAX_DEPTH;
+
+    @Option(names = "--ignore", paramLabel = "NAME", description = "Also skip folders with this name (repeatable).")
+    List<String> ignore = List.of();
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        for (Path root : roots) {
+            if (!Files.isDirectory(root)) {
+                err.println("dkm scan: " + root + " is not a folder");
+                err.flush();
+                return EXIT_BAD_ROOT;
+            }
+        }
+        Set<String> ignored = new HashSet<>(ScanOptions.DEFAULT_IGNORED);
+        ignored.addAll(ignore);
+        WorkspaceScanner scanner = new WorkspaceScanner(new ScanOptions(depth, ignored));
+        ScanResult result = scanner.scanAll(roots, System.console() != null ? new TerminalProgress(err) : Progress.NONE);
+        if (json) {
+            out.println(ScanJson.write(result.repos()));
+        } else {
+            out.print(ScanTable.write(result.repos()));
+            out.println(result.summary().line());
+        }
+        out.flush();
+        if (!result.unreadableFolders().isEmpty()) {
+            err.println("dkm scan: skipped " + result.unreadableFolders().size() + " folder(s) that could not be read, e.g. "
+                    + result.unreadableFolders().get(0));
+            err.flush();
+        }
+        return 0;
+    }
+
+    /** A single self-overwriting stderr line, only when a person is watching. */
+    private static final class TerminalProgress implements Progress {
+        private final PrintWriter err;
+
+        TerminalProgress(PrintWriter err) {
+            this.err = err;
+        }
+
+        @Override
+        public synchronized void update(long done, long total, String message) {
+            err.print(total >= 0 ? "\r\033[K" : "\r\033[Kscanning… " + done + " repos");
+            err.flush();
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package dev.dkm.workspace;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The current branch from {@code HEAD}, read directly as JGit's RefDirectory does: {@code ref: refs/heads/x}
+ * gives {@code x} whether or not the branch has commits yet; a detached HEAD gives null.
+ */
+final class HeadReader {
+    private static final String SYMREF = "ref:";
+    private static final String HEADS = "refs/heads/";
+
+    private HeadReader() {}
+
+    static String branch(Path gitDir) throws IOException {
+        String head = Files.readString(gitDir.resolve("HEAD"), StandardCharsets.UTF_8).strip();
+        if (!head.startsWith(SYMREF)) {
+            return null;
+        }
+        String ref = head.substring(SYMREF.length()).strip();
+        return ref.startsWith(HEADS) ? ref.substring(HEADS.length()) : ref;
+    }
+}
