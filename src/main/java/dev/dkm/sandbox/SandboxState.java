@@ -1,0 +1,187 @@
+package dev.dkm.sandbox;
+
+import dev.dkm.sandbox.SandboxData.DeployKey;
+import dev.dkm.sandbox.SandboxData.DeployKeyLink;
+import dev.dkm.sandbox.SandboxData.Group;
+import dev.dkm.sandbox.SandboxData.Member;
+import dev.dkm.sandbox.SandboxData.Project;
+import dev.dkm.sandbox.SandboxData.User;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The model plus the lookups and permission rules everyone needs. One lock guards it all: REST
+ * handlers and SSH commands run concurrently, and the model is small.
+ */
+final class SandboxState {
+    static final int GUEST = 10;
+    static final int REPORTER = 20;
+    static final int DEVELOPER = 30;
+    static final int MAINTAINER = 40;
+    static final int OWNER = 50;
+
+    private final Object lock = new Object();
+    private final StateStore store;
+    private final Path reposDir;
+    private final SandboxData data;
+
+    SandboxState(Path dataDir) {
+        this.store = new StateStore(dataDir);
+        this.reposDir = dataDir.resolve("repos");
+        this.data = store.load();
+    }
+
+    boolean isEmpty() {
+        return data.users.isEmpty();
+    }
+
+    Path reposDir() {
+        return reposDir;
+    }
+
+    /** Runs {@code action} under the lock. */
+    <T> T read(Function<SandboxData, T> action) {
+        synchronized (lock) {
+            return action.apply(data);
+        }
+    }
+
+    /** Runs {@code action} under the lock and persists the result. */
+    <T> T write(Function<SandboxData, T> action) {
+        synchronized (lock) {
+            T result = action.apply(data);
+            store.save(data);
+            return result;
+        }
+    }
+
+    void save() {
+        synchronized (lock) {
+            store.save(data);
+        }
+    }
+
+    // ---- lookups (call under the lock) ----
+
+    static Optional<User> user(SandboxData d, int id) {
+        return d.users.stream().filter(u -> u.id == id).findFirst();
+    }
+
+    static Optional<User> userByIdOrName(SandboxData d, String idOrName) {
+        return d.users.stream()
+                .filter(u -> String.valueOf(u.id).equals(idOrName) || u.username.equals(idOrName))
+                .findFirst();
+    }
+
+    static Optional<Group> group(SandboxData d, int id) {
+        return d.groups.stream().filter(g -> g.id == id).findFirst();
+    }
+
+    static String groupFullPath(SandboxData d, Group g) {
+        return g.parentId == null ? g.path : groupFullPath(d, group(d, g.parentId).orElseThrow()) + "/" + g.path;
+    }
+
+    static String groupFullName(SandboxData d, Group g) {
+        return g.parentId == null ? g.name : groupFullName(d, group(d, g.parentId).orElseThrow()) + " / " + g.name;
+    }
+
+    static Optional<Group> groupByIdOrPath(SandboxData d, String idOrPath) {
+        return d.groups.stream()
+                .filter(g -> String.valueOf(g.id).equals(idOrPath) || groupFullPath(d, g).equals(idOrPath))
+                .findFirst();
+    }
+
+    static Optional<Project> project(SandboxData d, int id) {
+        return d.projects.stream().filter(p -> p.id == id).findFirst();
+    }
+
+    static String projectPath(SandboxData d, Project p) {
+        return groupFullPath(d, group(d, p.groupId).orElseThrow()) + "/" + p.path;
+    }
+
+    static Optional<Project> projectByIdOrPath(SandboxData d, String idOrPath) {
+        return d.projects.stream()
+                .filter(p -> String.valueOf(p.id).equals(idOrPath) || projectPath(d, p).equals(idOrPath))
+                .findFirst();
+    }
+
+    static Optional<DeployKey> deployKey(SandboxData d, int id) {
+        return d.deployKeys.stream().filter(k -> k.id == id).findFirst();
+    }
+
+    static Optional<DeployKeyLink> link(SandboxData d, int projectId, int keyId) {
+        return d.deployKeyLinks.stream()
+                .filter(l -> l.projectId == projectId && l.deployKeyId == keyId)
+                .findFirst();
+    }
+
+    /** The group and its ancestors, nearest first. */
+    static List<Group> groupChain(SandboxData d, int groupId) {
+        List<Group> chain = new ArrayList<>();
+        Optional<Group> g = group(d, groupId);
+        while (g.isPresent()) {
+            chain.add(g.get());
+            g = g.get().parentId == null ? Optional.empty() : group(d, g.get().parentId);
+        }
+        return chain;
+    }
+
+    // ---- permissions ----
+
+    /** The user's role in the group (inherited from ancestors); 0 when none. Admins count as Owner. */
+    static int groupAccess(SandboxData d, User u, int groupId) {
+        if (u.admin) {
+            return OWNER;
+        }
+        int level = 0;
+        for (Group g : groupChain(d, groupId)) {
+            level = Math.max(level, memberLevel(d, "group", g.id, u.id));
+        }
+        return level;
+    }
+
+    /** The user's role in the project, direct or through its groups; 0 when none. Admins count as Owner. */
+    static int projectAccess(SandboxData d, User u, Project p) {
+        if (u.admin) {
+            return OWNER;
+        }
+        return Math.max(memberLevel(d, "project", p.id, u.id), groupAccess(d, u, p.groupId));
+    }
+
+    /** Like projectAccess but without the admin shortcut: real membership only. */
+    static int memberProjectAccess(SandboxData d, User u, Project p) {
+        int level = memberLevel(d, "project", p.id, u.id);
+        for (Group g : groupChain(d, p.groupId)) {
+            level = Math.max(level, memberLevel(d, "group", g.id, u.id));
+        }
+        return level;
+    }
+
+    static boolean canSee(SandboxData d, User u, Project p) {
+        return !"private".equals(p.visibility) || projectAccess(d, u, p) >= GUEST;
+    }
+
+    static boolean canSeeGroup(SandboxData d, User u, Group g) {
+        return !"private".equals(g.visibility) || u.admin
+                || groupAccess(d, u, g.id) > 0
+                || d.projects.stream().anyMatch(p -> groupChain(d, p.groupId).stream().anyMatch(x -> x.id == g.id)
+                        && memberProjectAccess(d, u, p) > 0);
+    }
+
+    private static int memberLevel(SandboxData d, String type, int sourceId, int userId) {
+        int level = 0;
+        for (Member m : d.members) {
+            if (m.userId == userId && m.sourceId == sourceId && m.sourceType.equals(type)) {
+                level = Math.max(level, m.accessLevel);
+            }
+        }
+        return level;
+    }
+
+    static boolean isExpired(Long expiresAtMillis) {
+        return expiresAtMillis != null && expiresAtMillis <= System.currentTimeMillis();
+    }
+}
