@@ -1,0 +1,263 @@
+package dev.dkm.gitlab;
+
+import dev.dkm.remote.Secret;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import retrofit2.Retrofit;
+import retrofit2.converter.gson.GsonConverterFactory;
+
+/**
+ * The GitLab REST v4 client of one instance. Every method returns DTOs or throws {@link GitLabException};
+ * lists are complete (all pages). Projects and groups are named by numeric id or full path
+ * ({@code "42"} or {@code "group/sub/repo"}). Thread-safe; calls to one instance share a concurrency bound
+ * and the rate-limit pacing.
+ */
+public final class GitLabClient implements AutoCloseable {
+    private static final int PER_PAGE = Pager.PER_PAGE;
+
+    private final GitLabApi api;
+    private final Calls calls;
+    private final Pager pager;
+    private final OkHttpClient http;
+    private final HttpUrl apiBase;
+
+    private GitLabClient(GitLabClientConfig config) {
+        this.apiBase = apiBase(config.baseUrl);
+        this.http = HttpClients.build(config, apiBase);
+        this.api = new Retrofit.Builder()
+                .baseUrl(apiBase)
+                .client(http)
+                .addConverterFactory(GsonConverterFactory.create(GitLabJson.gson()))
+                .build()
+                .create(GitLabApi.class);
+        this.calls = new Calls(new GitLabErrors(config.token));
+        this.pager = new Pager(calls, api, GitLabJson.gson());
+    }
+
+    public static GitLabClient create(GitLabClientConfig config) {
+        return new GitLabClient(config);
+    }
+
+    /** A client with default settings: {@code baseUrl} is the instance's web URL, e.g. {@code https://gitlab.com}. */
+    public static GitLabClient connect(String baseUrl, Secret token) {
+        return create(GitLabClientConfig.builder(baseUrl, token).build());
+    }
+
+    /** {@code https://host[/prefix]} → {@code https://host[/prefix]/api/v4/}. */
+    static HttpUrl apiBase(String baseUrl) {
+        String s = baseUrl.strip().replaceAll("/+$", "");
+        if (!s.endsWith("/api/v4")) {
+            s = s + "/api/v4";
+        }
+        HttpUrl url = HttpUrl.parse(s + "/");
+        if (url == null) {
+            throw new IllegalArgumentException("not an http(s) URL: " + baseUrl);
+        }
+        return url;
+    }
+
+    public String apiUrl() {
+        return apiBase.toString();
+    }
+
+    // --- instance and caller
+
+    public GitLabVersion version() {
+        return calls.body(api.version());
+    }
+
+    public GitLabMetadata metadata() {
+        return calls.body(api.metadata());
+    }
+
+    public GitLabUser currentUser() {
+        return calls.body(api.currentUser());
+    }
+
+    // --- projects and groups
+
+    public Project project(String pathOrId) {
+        return calls.body(api.project(pathOrId));
+    }
+
+    /** Projects the caller is a member of with at least {@code minAccessLevel} (40 = Maintainer), optionally matching {@code search}. */
+    public List<Project> memberProjects(Integer minAccessLevel, String search) {
+        return pager.all(api.projects(true, minAccessLevel, true, search, PER_PAGE));
+    }
+
+    public List<Project> projects(Boolean membership, Integer minAccessLevel, Boolean simple, String search) {
+        return pager.all(api.projects(membership, minAccessLevel, simple, search, PER_PAGE));
+    }
+
+    public Group group(String pathOrId) {
+        return calls.body(api.group(pathOrId));
+    }
+
+    public List<Group> groups(Integer minAccessLevel, String search) {
+        return pager.all(api.groups(minAccessLevel, search, PER_PAGE));
+    }
+
+    // --- deploy keys
+
+    /** Admin only; not on GitLab.com. */
+    public List<DeployKey> instanceDeployKeys(Boolean onlyPublic) {
+        return pager.all(api.instanceDeployKeys(onlyPublic, PER_PAGE));
+    }
+
+    /** Admin only, GitLab 17.5+. */
+    public DeployKey createInstanceDeployKey(String title, String key, Instant expiresAt) {
+        return calls.body(api.createInstanceDeployKey(new Requests.NewDeployKey(title, key, null, expiresAt)));
+    }
+
+    public List<DeployKey> projectDeployKeys(String project) {
+        return pager.all(api.projectDeployKeys(project, PER_PAGE));
+    }
+
+    public DeployKey projectDeployKey(String project, long keyId) {
+        return calls.body(api.projectDeployKey(project, keyId));
+    }
+
+    /** The project's deploy key with this public key (compared by type and blob), if attached. */
+    public Optional<DeployKey> findProjectDeployKey(String project, String publicKey) {
+        return projectDeployKeys(project).stream().filter(k -> k.sameKeyAs(publicKey)).findFirst();
+    }
+
+    /**
+     * Adds a deploy key to a project. When the outcome of the POST is unknown (lost connection, 5xx), the
+     * project's keys are checked before it is repeated. {@code expiresAt} may be null (never).
+     */
+    public DeployKey addDeployKey(String project, String title, String publicKey, boolean canPush, Instant expiresAt) {
+        Requests.NewDeployKey body = new Requests.NewDeployKey(title, publicKey.strip(), canPush, expiresAt);
+        return CreateIfAbsent.create(
+                () -> calls.body(api.createProjectDeployKey(project, body)),
+                () -> findProjectDeployKey(project, publicKey));
+    }
+
+    /** Changes title and/or can_push (null leaves it as is). */
+    public DeployKey updateDeployKey(String project, long keyId, String title, Boolean canPush) {
+        return calls.body(api.updateProjectDeployKey(project, keyId, new Requests.DeployKeyChange(title, canPush)));
+    }
+
+    public void deleteDeployKey(String project, long keyId) {
+        calls.body(api.deleteProjectDeployKey(project, keyId));
+    }
+
+    /** Enables an existing key (from another project) on this one; it starts read-only. */
+    public DeployKey enableDeployKey(String project, long keyId) {
+        return calls.body(api.enableProjectDeployKey(project, keyId));
+    }
+
+    /** Deploy keys in projects the caller shares with that user (15.1+). */
+    public List<DeployKey> userProjectDeployKeys(String userIdOrName) {
+        return pager.all(api.userProjectDeployKeys(userIdOrName, PER_PAGE));
+    }
+
+    // --- deploy tokens
+
+    public List<DeployToken> instanceDeployTokens(Boolean active) {
+        return pager.all(api.instanceDeployTokens(active, PER_PAGE));
+    }
+
+    public List<DeployToken> deployTokens(Scope scope, String id, Boolean active) {
+        return pager.all(api.deployTokens(scope.path, id, active, PER_PAGE));
+    }
+
+    public DeployToken deployToken(Scope scope, String id, long tokenId) {
+        return calls.body(api.deployToken(scope.path, id, tokenId));
+    }
+
+    /**
+     * Creates a deploy token; the answer carries the token value (only this once). Never repeated on an
+     * unknown outcome: a second token would be created, and the first one's value cannot be read back.
+     */
+    public DeployToken createDeployToken(Scope scope, String id, String name, List<String> scopes, Instant expiresAt, String username) {
+        return calls.body(api.createDeployToken(scope.path, id, new Requests.NewDeployToken(name, scopes, expiresAt, username)));
+    }
+
+    public void deleteDeployToken(Scope scope, String id, long tokenId) {
+        calls.body(api.deleteDeployToken(scope.path, id, tokenId));
+    }
+
+    // --- access tokens
+
+    /** The token this client uses (15.5+; 400 when it is not a personal access token). */
+    public AccessToken personalAccessTokenSelf() {
+        return calls.body(api.personalAccessTokenSelf());
+    }
+
+    public void revokePersonalAccessTokenSelf() {
+        calls.body(api.revokePersonalAccessTokenSelf());
+    }
+
+    /** Rotates the token this client uses (16.10+); the answer carries the new token. This client keeps the old one. */
+    public AccessToken rotatePersonalAccessTokenSelf(LocalDate expiresAt) {
+        return calls.body(api.rotatePersonalAccessTokenSelf(new Requests.Rotation(expiresAt)));
+    }
+
+    /** Project or group access tokens; {@code state} is "active", "inactive" or null. */
+    public List<AccessToken> accessTokens(Scope scope, String id, String state) {
+        return pager.all(api.accessTokens(scope.path, id, state, PER_PAGE));
+    }
+
+    // --- protected branches
+
+    public List<ProtectedBranch> protectedBranches(String project) {
+        return pager.all(api.protectedBranches(project, PER_PAGE));
+    }
+
+    public ProtectedBranch protectedBranch(String project, String branch) {
+        return calls.body(api.protectedBranch(project, branch));
+    }
+
+    /** Protects {@code branch} allowing {@code deployKeyId} to push (17.5+). */
+    public ProtectedBranch protectBranchForDeployKey(String project, String branch, long deployKeyId) {
+        var rule = new Requests.NewProtectedBranch(branch, List.of(new Requests.PushAllowance(deployKeyId, null)));
+        return CreateIfAbsent.create(
+                () -> calls.body(api.protectBranch(project, rule)),
+                () -> existingProtectedBranch(project, branch));
+    }
+
+    /** Adds {@code deployKeyId} to Allowed to push of an existing rule (17.5+). */
+    public ProtectedBranch allowDeployKeyToPush(String project, String branch, long deployKeyId) {
+        var change = new Requests.ProtectedBranchChange(List.of(new Requests.PushAllowance(deployKeyId, null)));
+        return calls.body(api.updateProtectedBranch(project, branch, change));
+    }
+
+    private Optional<ProtectedBranch> existingProtectedBranch(String project, String branch) {
+        try {
+            return Optional.of(protectedBranch(project, branch));
+        } catch (GitLabException e) {
+            if (e.kind() == GitLabErrorKind.NOT_FOUND) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /** Where project-or-group endpoints live. */
+    public enum Scope {
+        PROJECT("projects"),
+        GROUP("groups");
+
+        final String path;
+
+        Scope(String path) {
+            this.path = path;
+        }
+    }
+
+    @Override
+    public void close() {
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
+    }
+
+    @Override
+    public String toString() {
+        return "GitLabClient[" + apiBase + "]";
+    }
+}
