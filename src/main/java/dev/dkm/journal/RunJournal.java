@@ -1,4 +1,4 @@
-package dev.dkm.convert;
+package dev.dkm.journal;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;

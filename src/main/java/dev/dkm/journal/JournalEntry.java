@@ -1,4 +1,4 @@
-package dev.dkm.convert;
+package dev.dkm.journal;
 
 import java.time.Instant;
 
@@ -23,6 +23,10 @@ public sealed interface JournalEntry {
 
     /** The deploy key exists on the project, and this run created (not merely reused) it. */
     record KeyCreated(Instant at, String repo, String instance, long projectId, long keyId, String fingerprint) implements JournalEntry {}
+
+    /** An existing deploy key's write access was changed; undo sets it back. */
+    record KeyAccessChanged(Instant at, String repo, String instance, long projectId, long keyId, boolean previousCanPush)
+            implements JournalEntry {}
 
     /** The repository's outcome: {@code converted}, {@code skipped} or {@code failed}, with the reason. */
     record RepoFinished(Instant at, String repo, String outcome, String reason) implements JournalEntry {}

@@ -1,4 +1,4 @@
-package dev.dkm.convert;
+package dev.dkm.journal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -25,6 +25,7 @@ class RunJournalTest {
                 new JournalEntry.ConfigSaved(T, "/ws/app", "/ws/app/.git/config", "W2NvcmVd"),
                 new JournalEntry.KeyIntended(T, "/ws/app", "https://gitlab.example.com", 42, "SHA256:abc"),
                 new JournalEntry.KeyCreated(T, "/ws/app", "https://gitlab.example.com", 42, 7, "SHA256:abc"),
+                new JournalEntry.KeyAccessChanged(T, "/ws/app", "https://gitlab.example.com", 42, 7, false),
                 new JournalEntry.RepoFinished(T, "/ws/app", "converted", null),
                 new JournalEntry.RunFinished(T, "1 converted"),
                 new JournalEntry.RunUndone(T, "1 restored"));

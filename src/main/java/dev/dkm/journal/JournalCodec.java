@@ -1,4 +1,4 @@
-package dev.dkm.convert;
+package dev.dkm.journal;
 
 import com.google.gson.JsonObject;
 import java.time.Instant;
@@ -33,6 +33,13 @@ final class JournalCodec {
             o.addProperty("projectId", e.projectId());
             o.addProperty("keyId", e.keyId());
             o.addProperty("fingerprint", e.fingerprint());
+        } else if (entry instanceof JournalEntry.KeyAccessChanged e) {
+            o.addProperty("type", "key-access-changed");
+            o.addProperty("repo", e.repo());
+            o.addProperty("instance", e.instance());
+            o.addProperty("projectId", e.projectId());
+            o.addProperty("keyId", e.keyId());
+            o.addProperty("previousCanPush", e.previousCanPush());
         } else if (entry instanceof JournalEntry.RepoFinished e) {
             o.addProperty("type", "repo-finished");
             o.addProperty("repo", e.repo());
@@ -60,6 +67,8 @@ final class JournalCodec {
                     o.get("projectId").getAsLong(), s(o, "fingerprint"));
             case "key-created" -> new JournalEntry.KeyCreated(at, s(o, "repo"), s(o, "instance"),
                     o.get("projectId").getAsLong(), o.get("keyId").getAsLong(), s(o, "fingerprint"));
+            case "key-access-changed" -> new JournalEntry.KeyAccessChanged(at, s(o, "repo"), s(o, "instance"),
+                    o.get("projectId").getAsLong(), o.get("keyId").getAsLong(), o.get("previousCanPush").getAsBoolean());
             case "repo-finished" -> new JournalEntry.RepoFinished(at, s(o, "repo"), s(o, "outcome"), s(o, "reason"));
             case "run-finished" -> new JournalEntry.RunFinished(at, s(o, "summary"));
             case "run-undone" -> new JournalEntry.RunUndone(at, s(o, "summary"));

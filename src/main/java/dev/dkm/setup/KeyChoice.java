@@ -1,0 +1,40 @@
+package dev.dkm.setup;
+
+import dev.dkm.keys.PublicKeyReader;
+import dev.dkm.keys.SshPublicKey;
+import dev.dkm.workspace.KeyFileInfo;
+import dev.dkm.workspace.RepoInfo;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Which key a repository gets. Per repository (default): the key its {@code core.sshCommand} already names, else
+ * {@code <keyDir>/<host>_<group>_<project>}. Shared: one {@code <keyDir>/<host>_shared} key for this environment,
+ * enabled on every project.
+ */
+record KeyChoice(Path file, boolean generate, SshPublicKey publicKey, String title) {
+    private static final int MAX_TITLE = 255;
+
+    static KeyChoice choose(RepoInfo repo, String instanceHost, String projectPath, boolean shared, SshEnvironment env)
+            throws IOException {
+        Optional<Path> wired = shared ? Optional.empty() : repo.sshCommand().identityFiles().stream()
+                .filter(KeyFileInfo::exists).map(KeyFileInfo::resolved).findFirst();
+        Path file = wired.orElseGet(() -> env.keyDir().resolve(shared
+                ? sanitize(instanceHost + "_shared")
+                : sanitize(instanceHost + "_" + projectPath.replace('/', '_'))));
+        String title = shared ? "dkm " + env.identity() + " (shared)" : "dkm " + env.identity() + " " + projectPath;
+        if (title.length() > MAX_TITLE) {
+            title = title.substring(0, MAX_TITLE);
+        }
+        if (Files.isRegularFile(file)) {
+            return new KeyChoice(file, false, new PublicKeyReader().read(file), title);
+        }
+        return new KeyChoice(file, true, null, title);
+    }
+
+    static String sanitize(String name) {
+        return name.replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+}

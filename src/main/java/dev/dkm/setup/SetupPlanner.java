@@ -1,0 +1,181 @@
+package dev.dkm.setup;
+
+import dev.dkm.gitconfig.ConfigChange;
+import dev.dkm.gitconfig.ConfigOp;
+import dev.dkm.gitconfig.ConfigSnapshot;
+import dev.dkm.gitconfig.GitConfigEditor;
+import dev.dkm.gitlab.DeployKey;
+import dev.dkm.gitlab.GitLabClient;
+import dev.dkm.gitlab.GitLabErrorKind;
+import dev.dkm.gitlab.GitLabException;
+import dev.dkm.gitlab.Project;
+import dev.dkm.gitlab.ProtectedBranch;
+import dev.dkm.keys.HostKeyStatus;
+import dev.dkm.keys.HostKeyVerifier;
+import dev.dkm.remote.RemoteUrl;
+import dev.dkm.remote.RemoteUrlParser;
+import dev.dkm.remote.UrlRedactor;
+import dev.dkm.workspace.RemoteInfo;
+import dev.dkm.workspace.RepoInfo;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.jgit.errors.ConfigInvalidException;
+import org.eclipse.jgit.lib.Config;
+
+/**
+ * Step 1 of a setup: reads the repository, GitLab and the host key, and writes down what would change. Changes
+ * nothing anywhere. API calls: one to resolve the project, one to list its deploy keys when the key already exists,
+ * one for the default branch's protection.
+ */
+public final class SetupPlanner {
+    private static final int MAINTAINER = 40;
+
+    private final SshEnvironment env;
+    private final HostKeyVerifier hostKeys;
+
+    public SetupPlanner(SshEnvironment env, HostKeyVerifier hostKeys) {
+        this.env = env;
+        this.hostKeys = hostKeys;
+    }
+
+    public SetupPlan plan(RepoInfo repo, GitLabClient client, String instanceUrl, SetupOptions options) throws SetupException {
+        RemoteInfo remote = repo.remotes().stream().filter(r -> r.name().equals(options.remote())).findFirst()
+                .orElseThrow(() -> new SetupException(repo.relativePath() + " has no remote named " + options.remote()));
+        if (remote.projectPath() == null) {
+            throw new SetupException("cannot tell the GitLab project from " + remote.effectiveUrl());
+        }
+        Project project = resolve(client, remote.projectPath());
+        return plan(repo, remote, project, client, instanceUrl, options);
+    }
+
+    /** Plans against an already resolved project (bulk resolves each project once). */
+    public SetupPlan plan(RepoInfo repo, RemoteInfo remote, Project project, GitLabClient client, String instanceUrl,
+            SetupOptions options) throws SetupException {
+        List<String> problems = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        String projectPath = project.pathWithNamespace();
+
+        Integer level = project.accessLevel();
+        if (level != null && level < MAINTAINER) {
+            problems.add("you have the " + ProtectedBranchCheck.roleName(level) + " role on " + projectPath
+                    + "; adding deploy keys needs Maintainer");
+        }
+        RemoteUrl ssh = RemoteUrlParser.parse(project.sshUrlToRepo() == null ? "" : project.sshUrlToRepo());
+        if (ssh.host() == null) {
+            throw new SetupException("GitLab gave no usable SSH URL for " + projectPath + " (is SSH disabled on this instance?)");
+        }
+        int sshPort = ssh.port() == null ? 22 : ssh.port();
+
+        KeyChoice key;
+        try {
+            key = KeyChoice.choose(repo, hostOf(instanceUrl), projectPath, options.sharedKey(), env);
+        } catch (IOException e) {
+            throw new SetupException("cannot read the existing key for " + projectPath + ": " + e.getMessage(), e);
+        }
+        Optional<DeployKey> existing = Optional.empty();
+        if (!key.generate()) {
+            existing = call(() -> client.findProjectDeployKey(projectPath, key.publicKey().withoutComment()), projectPath);
+        }
+
+        HostKeyStatus hostKey = hostKeys.check(ssh.host(), sshPort);
+        switch (hostKey.state()) {
+            case CHANGED, UNREACHABLE -> problems.add(hostKey.detail());
+            case UNKNOWN -> notes.add("you will be asked to confirm the host key " + hostKey.fingerprint());
+            default -> { }
+        }
+
+        Path configFile = configFileOf(repo.gitDir());
+        ConfigSnapshot snapshot;
+        List<ConfigOp> ops;
+        List<ConfigChange> changes;
+        try {
+            GitConfigEditor editor = new GitConfigEditor(configFile);
+            snapshot = editor.snapshot();
+            Config config = new Config();
+            config.fromText(new String(snapshot.content(), StandardCharsets.UTF_8));
+            String command = SshCommandLine.forKey(key.file().toAbsolutePath(), env.knownHostsForCommand());
+            ops = WiringOps.compute(config, remote.name(), project.sshUrlToRepo(), command);
+            changes = editor.plan(ops, UrlRedactor::redact);
+        } catch (IOException | ConfigInvalidException e) {
+            throw new SetupException("cannot read " + configFile + ": " + e.getMessage(), e);
+        }
+
+        boolean canPush = !options.readOnly();
+        ProtectedBranchCheck branch = canPush
+                ? checkBranch(client, project, level, existing.map(DeployKey::id).orElse(null))
+                : ProtectedBranchCheck.notChecked("read-only key: branch protection does not matter");
+        if (branch.blocks()) {
+            notes.add(options.allowProtectedPush()
+                    ? "the key will be added to \"Allowed to push\" on " + branch.branch() + " (GitLab 17.5+)"
+                    : branch.detail() + "; add --allow-protected-push to allow this key there (GitLab 17.5+)");
+        }
+        if (existing.isPresent() && Boolean.TRUE.equals(existing.get().canPush()) && !canPush) {
+            notes.add("the key is read-write on GitLab and will be made read-only");
+        }
+        return new SetupPlan(repo.path(), configFile, remote.name(), instanceUrl, project.id(), projectPath,
+                project.sshUrlToRepo(), project.defaultBranch(), key.file(), key.generate(), key.publicKey(), key.title(),
+                canPush, options.expiresOn(), existing.map(DeployKey::id).orElse(null),
+                existing.map(DeployKey::canPush).orElse(null), ssh.host(), sshPort, hostKey, ops, changes, snapshot,
+                branch, options.allowProtectedPush(), problems, notes);
+    }
+
+    static Project resolve(GitLabClient client, String projectPath) throws SetupException {
+        try {
+            return client.project(projectPath);
+        } catch (GitLabException e) {
+            throw new SetupException(e.userMessage(projectPath), e);
+        }
+    }
+
+    private static ProtectedBranchCheck checkBranch(GitLabClient client, Project project, Integer level, Long keyId)
+            throws SetupException {
+        String branch = project.defaultBranch();
+        if (branch == null) {
+            return ProtectedBranchCheck.notChecked("the project has no default branch yet");
+        }
+        ProtectedBranch rule;
+        try {
+            rule = client.protectedBranch(project.pathWithNamespace(), branch);
+        } catch (GitLabException e) {
+            if (e.kind() != GitLabErrorKind.NOT_FOUND) {
+                throw new SetupException(e.userMessage(project.pathWithNamespace()), e);
+            }
+            rule = null;
+        }
+        return ProtectedBranchCheck.evaluate(branch, rule, level, keyId);
+    }
+
+    /** A worktree keeps its remotes in the common dir named by its {@code commondir} file. */
+    static Path configFileOf(Path gitDir) throws SetupException {
+        Path commondir = gitDir.resolve("commondir");
+        try {
+            Path common = Files.isRegularFile(commondir)
+                    ? gitDir.resolve(Files.readString(commondir, StandardCharsets.UTF_8).strip()).normalize() : gitDir;
+            return common.resolve("config");
+        } catch (IOException e) {
+            throw new SetupException("cannot read " + commondir + ": " + e.getMessage(), e);
+        }
+    }
+
+    static String hostOf(String instanceUrl) {
+        String host = RemoteUrlParser.parse(instanceUrl).host();
+        return host == null ? "gitlab" : host;
+    }
+
+    private interface ApiCall<T> {
+        T run();
+    }
+
+    private static <T> T call(ApiCall<T> call, String subject) throws SetupException {
+        try {
+            return call.run();
+        } catch (GitLabException e) {
+            throw new SetupException(e.userMessage(subject), e);
+        }
+    }
+}
