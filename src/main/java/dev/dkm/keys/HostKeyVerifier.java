@@ -22,8 +22,15 @@ public final class HostKeyVerifier {
 
     private static final String PREFERRED_TYPE = "ssh-ed25519";
 
+    /** How long a server's presented key is remembered: long enough for a bulk run over one host, no longer. */
+    private static final java.time.Duration PROBE_MEMORY = java.time.Duration.ofMinutes(5);
+
+    private record Probed(SshPublicKey key, java.time.Instant at) {}
+
     private final KnownHostsFile knownHosts;
     private final HostKeyFetcher probe;
+    // Only the network probe is remembered; known_hosts is read afresh on every check, so trust shows at once.
+    private final java.util.Map<String, Probed> probed = new java.util.concurrent.ConcurrentHashMap<>();
 
     public HostKeyVerifier(KnownHostsFile knownHosts, HostKeyFetcher probe) {
         this.knownHosts = knownHosts;
@@ -50,7 +57,7 @@ public final class HostKeyVerifier {
         String lastError = null;
         for (String type : typesToProbe) {
             try {
-                presented = probe.fetch(host, port, type);
+                presented = fetchRemembered(host, port, type);
             } catch (IOException e) {
                 lastError = e.getMessage();
                 continue;
@@ -70,6 +77,17 @@ public final class HostKeyVerifier {
         return new HostKeyStatus(HostKeyStatus.State.UNKNOWN, host, port, presented, null,
                 "the host key of " + KnownHostsFile.hostToken(host, port) + " is not known yet: "
                         + presented.type() + " " + presented.fingerprintSha256());
+    }
+
+    private SshPublicKey fetchRemembered(String host, int port, String type) throws IOException {
+        String key = host + ":" + port + " " + type;
+        Probed known = probed.get(key);
+        if (known != null && known.at().plus(PROBE_MEMORY).isAfter(java.time.Instant.now())) {
+            return known.key();
+        }
+        SshPublicKey fresh = probe.fetch(host, port, type);
+        probed.put(key, new Probed(fresh, java.time.Instant.now()));
+        return fresh;
     }
 
     /** Records the user's (or the publisher's) trust in {@code key} for this host. */

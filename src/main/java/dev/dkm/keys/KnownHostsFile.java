@@ -70,8 +70,14 @@ public final class KnownHostsFile {
         return found;
     }
 
-    /** Appends {@code [host]:port key} (plain, not hashed, so people can read what was trusted). */
-    public void add(String host, int port, SshPublicKey key) throws IOException {
+    /**
+     * Appends {@code [host]:port key} (plain, not hashed, so people can read what was trusted). Adding a key that is
+     * already trusted for the host changes nothing, so many repositories on one host can each ask.
+     */
+    public synchronized void add(String host, int port, SshPublicKey key) throws IOException {
+        if (lookup(host, port).stream().anyMatch(e -> !e.revoked() && e.key().sameKeyAs(key))) {
+            return;
+        }
         Path dir = file.toAbsolutePath().getParent();
         Ed25519KeyGenerator.ensurePrivateDirectory(dir);
         String existing = Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";

@@ -28,6 +28,15 @@ import java.util.List;
  * in one sentence what went wrong. The key file is kept: it is harmless and the next attempt reuses it.
  */
 public final class DeployKeySetup {
+    private static final java.util.Map<java.nio.file.Path, Object> KEY_FILE_LOCKS = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * Keys this process attached, by instance, project and fingerprint. A second clone of the same project in one bulk
+     * run reuses the first one's key: its POST would answer with the existing attachment, which it must not claim
+     * (nor remove on rollback) as its own.
+     */
+    private final java.util.Map<String, Long> attachedHere = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<String, Object> attachLocks = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final HostKeyVerifier hostKeys;
     private final RemoteAccessVerifier access;
     private final GitRunner git;
@@ -106,11 +115,19 @@ public final class DeployKeySetup {
                 finish(StepOutcome.skipped(SetupStep.GENERATE, "reusing " + plan.keyFile()));
                 return plan.publicKey();
             }
-            String comment = plan.keyTitle();
-            KeyPairFiles files = generator.generateInto(plan.keyFile(), comment);
-            finish(StepOutcome.done(SetupStep.GENERATE, "new Ed25519 key " + files.privateKey() + " ("
-                    + files.publicKey().fingerprintSha256() + ")"));
-            return files.publicKey();
+            // Repositories of one bulk run may share a key file (shared strategy, two clones of one project): the
+            // first generates it, the others reuse it once it is complete.
+            synchronized (KEY_FILE_LOCKS.computeIfAbsent(plan.keyFile().toAbsolutePath(), p -> new Object())) {
+                if (java.nio.file.Files.exists(plan.keyFile())) {
+                    SshPublicKey existing = new dev.dkm.keys.PublicKeyReader().read(plan.keyFile());
+                    finish(StepOutcome.skipped(SetupStep.GENERATE, "reusing " + plan.keyFile() + ", created meanwhile"));
+                    return existing;
+                }
+                KeyPairFiles files = generator.generateInto(plan.keyFile(), plan.keyTitle());
+                finish(StepOutcome.done(SetupStep.GENERATE, "new Ed25519 key " + files.privateKey() + " ("
+                        + files.publicKey().fingerprintSha256() + ")"));
+                return files.publicKey();
+            }
         }
 
         boolean register(SshPublicKey publicKey) throws IOException {
@@ -128,17 +145,27 @@ public final class DeployKeySetup {
                     finish(StepOutcome.done(SetupStep.REGISTER, "deploy key #" + keyId + " made " + plan.access()));
                 }
             } else {
-                journal.append(new JournalEntry.KeyIntended(now(), repo(), plan.instanceUrl(), plan.projectId(),
-                        publicKey.fingerprintSha256()));
-                DeployKey key = addOrEnable(project, publicKey);
-                if (key == null) {
-                    return false;
+                String attachment = plan.instanceUrl() + " " + plan.projectId() + " " + publicKey.fingerprintSha256();
+                synchronized (attachLocks.computeIfAbsent(attachment, k -> new Object())) {
+                    Long already = attachedHere.get(attachment);
+                    if (already != null) {
+                        keyId = already;
+                        finish(StepOutcome.skipped(SetupStep.REGISTER, "deploy key #" + keyId + " was just added to " + project
+                                + " for another clone"));
+                    } else {
+                        journal.append(new JournalEntry.KeyIntended(now(), repo(), plan.instanceUrl(), plan.projectId(),
+                                publicKey.fingerprintSha256()));
+                        DeployKey key = addOrEnable(project, publicKey);
+                        if (key == null) {
+                            return false;
+                        }
+                        keyId = key.id();
+                        keyAddedByUs = true;
+                        journal.append(new JournalEntry.KeyCreated(now(), repo(), plan.instanceUrl(), plan.projectId(), keyId,
+                                publicKey.fingerprintSha256()));
+                        finish(StepOutcome.done(SetupStep.REGISTER, "deploy key #" + keyId + " added to " + project + ", " + plan.access()));
+                    }
                 }
-                keyId = key.id();
-                keyAddedByUs = true;
-                journal.append(new JournalEntry.KeyCreated(now(), repo(), plan.instanceUrl(), plan.projectId(), keyId,
-                        publicKey.fingerprintSha256()));
-                finish(StepOutcome.done(SetupStep.REGISTER, "deploy key #" + keyId + " added to " + project + ", " + plan.access()));
             }
             if (plan.protectedBranch().blocks() && plan.allowProtectedPush() && plan.canPush()) {
                 client.allowDeployKeyToPush(project, plan.protectedBranch().branch(), keyId);
@@ -278,6 +305,7 @@ public final class DeployKeySetup {
                 try {
                     if (keyAddedByUs) {
                         client.deleteDeployKey(plan.projectPath(), keyId);
+                        attachedHere.values().remove(keyId);
                         steps.add(new StepOutcome(SetupStep.REGISTER, StepOutcome.Status.ROLLED_BACK, "deploy key #" + keyId + " removed from " + plan.projectPath()));
                         keyId = null;
                     } else if (previousCanPush != null) {
@@ -285,8 +313,12 @@ public final class DeployKeySetup {
                         steps.add(new StepOutcome(SetupStep.REGISTER, StepOutcome.Status.ROLLED_BACK, "deploy key #" + keyId + " access set back"));
                     }
                 } catch (GitLabException e) {
-                    problems.add("removing deploy key #" + keyId + " failed: " + e.userMessage(plan.projectPath())
+                    if (e.kind() == GitLabErrorKind.NOT_FOUND && keyAddedByUs) {
+                        keyId = null; // someone removed it already: nothing of ours is left there
+                    } else {
+                        problems.add("removing deploy key #" + keyId + " failed: " + e.userMessage(plan.projectPath())
                             + " (dkm undo " + runId + " will retry)");
+                    }
                 }
             }
             if (!problems.isEmpty()) {

@@ -37,6 +37,8 @@ public final class SetupPlanner {
 
     private final SshEnvironment env;
     private final HostKeyVerifier hostKeys;
+    // A planner lives for one operation (a setup, a bulk run): many repositories share a project.
+    private final java.util.Map<String, ProtectedBranchCheck> branchChecks = new java.util.concurrent.ConcurrentHashMap<>();
 
     public SetupPlanner(SshEnvironment env, HostKeyVerifier hostKeys) {
         this.env = env;
@@ -107,7 +109,7 @@ public final class SetupPlanner {
 
         boolean canPush = !options.readOnly();
         ProtectedBranchCheck branch = canPush
-                ? checkBranch(client, project, level, existing.map(DeployKey::id).orElse(null))
+                ? checkBranchOnce(instanceUrl, client, project, level, existing.map(DeployKey::id).orElse(null))
                 : ProtectedBranchCheck.notChecked("read-only key: branch protection does not matter");
         if (branch.blocks()) {
             notes.add(options.allowProtectedPush()
@@ -130,6 +132,20 @@ public final class SetupPlanner {
         } catch (GitLabException e) {
             throw new SetupException(e.userMessage(projectPath), e);
         }
+    }
+
+    private ProtectedBranchCheck checkBranchOnce(String instanceUrl, GitLabClient client, Project project, Integer level,
+            Long keyId) throws SetupException {
+        if (keyId != null) {
+            return checkBranch(client, project, level, keyId); // depends on the key: not shared between repos
+        }
+        String cacheKey = instanceUrl + " " + project.id();
+        ProtectedBranchCheck known = branchChecks.get(cacheKey);
+        if (known == null) {
+            known = checkBranch(client, project, level, null);
+            branchChecks.put(cacheKey, known);
+        }
+        return known;
     }
 
     private static ProtectedBranchCheck checkBranch(GitLabClient client, Project project, Integer level, Long keyId)

@@ -72,6 +72,13 @@ class HostKeyVerifierTest {
     }
 
     @Test
+    void trusting_the_same_key_twice_writes_one_line() throws Exception {
+        verifier.trust("127.0.0.1", port, serverKey);
+        verifier.trust("127.0.0.1", port, serverKey);
+        assertThat(Files.readAllLines(knownHosts.path())).hasSize(1);
+    }
+
+    @Test
     void hashed_known_hosts_entries_are_recognised() throws Exception {
         verifier.trust("127.0.0.1", port, serverKey);
         Processes.run(tmp, tmp, List.of("ssh-keygen", "-H", "-f", knownHosts.path().toString())).assertOk();

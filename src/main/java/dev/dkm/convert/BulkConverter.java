@@ -1,0 +1,282 @@
+package dev.dkm.convert;
+
+import dev.dkm.gitlab.GitLabConnections;
+import dev.dkm.gitlab.GitLabConnections.GitLabConnection;
+import dev.dkm.gitlab.GitLabException;
+import dev.dkm.gitlab.Project;
+import dev.dkm.journal.JournalEntry;
+import dev.dkm.journal.RunJournal;
+import dev.dkm.remote.RemoteKind;
+import dev.dkm.setup.DeployKeySetup;
+import dev.dkm.setup.HostKeyConsent;
+import dev.dkm.setup.SetupException;
+import dev.dkm.setup.SetupListener;
+import dev.dkm.setup.SetupOptions;
+import dev.dkm.setup.SetupPlan;
+import dev.dkm.setup.SetupPlanner;
+import dev.dkm.setup.SetupResult;
+import dev.dkm.task.Progress;
+import dev.dkm.workspace.RemoteInfo;
+import dev.dkm.workspace.RepoInfo;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Converts many repositories from token remotes to SSH with deploy keys: {@link #preview} plans each one (nothing
+ * changes), {@link #run} applies the ready plans with a bounded number of repositories in flight per GitLab
+ * instance. Each repository ends converted, skipped or failed (with its own rollback done); one failure never
+ * stops the others; a cancel lets the repositories in flight finish and starts no new one. The whole run shares
+ * one journal, so {@code dkm undo RUN_ID} undoes it and running it again resumes it.
+ */
+public final class BulkConverter {
+    private final SetupPlanner planner;
+    private final DeployKeySetup setup;
+    private final GitLabConnections connections;
+    private final Path runsDir;
+    private final Clock clock;
+
+    public BulkConverter(SetupPlanner planner, DeployKeySetup setup, GitLabConnections connections, Path runsDir, Clock clock) {
+        this.planner = planner;
+        this.setup = setup;
+        this.connections = connections;
+        this.runsDir = runsDir;
+        this.clock = clock;
+    }
+
+    /** Per-repository progress of a run, for the progress bar and the results table. */
+    public interface Listener {
+        Listener NONE = new Listener() {};
+
+        default void repoStarted(RepoInfo repo) {}
+
+        default void repoFinished(RepoOutcome outcome) {}
+    }
+
+    public ConversionPreview preview(List<RepoInfo> repos, SetupOptions options, int jobsPerInstance, Progress progress) {
+        ProjectResolver projects = new ProjectResolver();
+        Map<RepoInfo, Target> targets = new LinkedHashMap<>();
+        List<ConversionItem> decided = Collections.synchronizedList(new ArrayList<>());
+        for (RepoInfo repo : repos) {
+            Target t = target(repo);
+            if (t.skip != null) {
+                decided.add(t.skip);
+            } else {
+                targets.put(repo, t);
+            }
+        }
+        // List maintained projects once per instance when the run touches many of them.
+        Map<String, Long> distinct = new LinkedHashMap<>();
+        targets.values().stream().map(t -> t.connection.instanceUrl() + " " + t.remote.projectPath()).distinct()
+                .forEach(k -> distinct.merge(k.substring(0, k.indexOf(' ')), 1L, Long::sum));
+        targets.values().stream().map(t -> t.connection).distinct().forEach(c -> {
+            try {
+                projects.prefetch(c.instanceUrl(), c.client(), distinct.getOrDefault(c.instanceUrl(), 0L).intValue());
+            } catch (GitLabException e) {
+                // fall back to one call per project; each item will say what went wrong if that fails too
+            }
+        });
+        int total = repos.size();
+        progress.update(decided.size(), total, "planning");
+        forEachPerInstance(new ArrayList<>(targets.values()), t -> t.connection.instanceUrl(), jobsPerInstance, progress, t -> {
+            decided.add(plan(t, options, projects));
+            progress.update(decided.size(), total, t.repo.relativePath());
+        });
+        // Present in the order the repositories were given.
+        Map<RepoInfo, ConversionItem> byRepo = new ConcurrentHashMap<>();
+        decided.forEach(i -> byRepo.put(i.repo(), i));
+        return new ConversionPreview(repos.stream().map(byRepo::get).filter(java.util.Objects::nonNull).toList());
+    }
+
+    public ConversionReport run(ConversionPreview preview, HostKeyConsent consent, int jobsPerInstance, String description,
+            Progress progress, Listener listener) throws IOException {
+        return run(RunJournal.newRunId(clock.instant()), preview, consent, jobsPerInstance, description, progress, listener);
+    }
+
+    /** Runs under a given id: a new run, or the resumption of an interrupted one (its journal is appended to). */
+    public ConversionReport run(String runId, ConversionPreview preview, HostKeyConsent consent, int jobsPerInstance,
+            String description, Progress progress, Listener listener) throws IOException {
+        List<RepoOutcome> outcomes = Collections.synchronizedList(new ArrayList<>());
+        for (ConversionItem item : preview.items()) {
+            if (item.state() != ConversionItem.State.READY) {
+                RepoOutcome.Outcome o = item.state() == ConversionItem.State.SKIP ? RepoOutcome.Outcome.SKIPPED : RepoOutcome.Outcome.FAILED;
+                outcomes.add(outcome(item, o, item.reason(), null));
+            }
+        }
+        HostKeyConsent askOncePerKey = oncePerFingerprint(consent);
+        List<ConversionItem> ready = preview.ready();
+        int total = ready.size();
+        AtomicInteger finished = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        try (RunJournal journal = RunJournal.open(runsDir, runId)) {
+            journal.append(new JournalEntry.RunStarted(clock.instant(), runId, description));
+            forEachPerInstance(ready, i -> i.connection().instanceUrl(), jobsPerInstance, progress, item -> {
+                listener.repoStarted(item.repo());
+                RepoOutcome o = convertOne(item, askOncePerKey, journal, runId);
+                outcomes.add(o);
+                if (o.outcome() == RepoOutcome.Outcome.FAILED) {
+                    failed.incrementAndGet();
+                }
+                listener.repoFinished(o);
+                progress.update(finished.incrementAndGet(), total, failed.get() + " failed");
+            });
+            boolean cancelled = progress.isCancelled();
+            if (cancelled) {
+                for (ConversionItem item : ready) {
+                    boolean started;
+                    synchronized (outcomes) {
+                        started = outcomes.stream().anyMatch(o -> o.repo().equals(item.repo().path()));
+                    }
+                    if (!started) {
+                        RepoOutcome o = outcome(item, RepoOutcome.Outcome.SKIPPED, "cancelled before it started", null);
+                        outcomes.add(o);
+                        listener.repoFinished(o);
+                    }
+                }
+            }
+            ConversionReport report = new ConversionReport(runId, ordered(preview, outcomes), cancelled);
+            journal.append(new JournalEntry.RunFinished(clock.instant(), report.summary()));
+            return report;
+        }
+    }
+
+    private RepoOutcome convertOne(ConversionItem item, HostKeyConsent consent, RunJournal journal, String runId) {
+        try {
+            SetupResult result = setup.apply(item.plan(), item.connection().client(), consent, journal, runId, SetupListener.NONE);
+            return result.success()
+                    ? outcome(item, RepoOutcome.Outcome.CONVERTED, null, result.deployKeyId())
+                    : outcome(item, RepoOutcome.Outcome.FAILED, result.failure(), null);
+        } catch (IOException | RuntimeException e) {
+            return outcome(item, RepoOutcome.Outcome.FAILED, "unexpected: " + e.getMessage(), null);
+        }
+    }
+
+    private ConversionItem plan(Target t, SetupOptions options, ProjectResolver projects) {
+        Project project;
+        try {
+            project = projects.resolve(t.connection.instanceUrl(), t.connection.client(), t.remote.projectPath());
+        } catch (GitLabException e) {
+            return ConversionItem.problem(t.repo, e.userMessage(t.remote.projectPath()));
+        }
+        try {
+            SetupPlan plan = planner.plan(t.repo, t.remote, project, t.connection.client(), t.connection.instanceUrl(),
+                    options.withRemote(t.remote.name()));
+            if (plan.blocked()) {
+                return ConversionItem.problem(t.repo, String.join("; ", plan.problems()));
+            }
+            if (plan.alreadyDone()) {
+                return ConversionItem.skip(t.repo, "already set up with its deploy key");
+            }
+            return ConversionItem.ready(t.repo, plan, t.connection);
+        } catch (SetupException e) {
+            return ConversionItem.problem(t.repo, e.getMessage());
+        } catch (GitLabException e) {
+            return ConversionItem.problem(t.repo, e.userMessage(t.remote.projectPath()));
+        }
+    }
+
+    /** The remote to convert (origin first), and the instance serving it; or why the repository is skipped. */
+    private Target target(RepoInfo repo) {
+        Optional<RemoteInfo> remote = repo.remotes().stream()
+                .filter(r -> r.kind() == RemoteKind.HTTPS_TOKEN)
+                .min((a, b) -> Boolean.compare(!a.name().equals("origin"), !b.name().equals("origin")));
+        if (remote.isEmpty()) {
+            return new Target(repo, null, null, ConversionItem.skip(repo, repo.remotes().isEmpty()
+                    ? "no remote" : "no token in any remote URL"));
+        }
+        RemoteInfo r = remote.get();
+        if (r.host() == null || r.projectPath() == null) {
+            return new Target(repo, r, null, ConversionItem.problem(repo, "cannot tell the GitLab project from " + r.effectiveUrl()));
+        }
+        Optional<GitLabConnection> connection = connections.forHost(r.host(), r.port());
+        if (connection.isEmpty()) {
+            return new Target(repo, r, null, ConversionItem.skip(repo, "no GitLab instance configured for " + r.host()));
+        }
+        return new Target(repo, r, connection.get(), null);
+    }
+
+    private record Target(RepoInfo repo, RemoteInfo remote, GitLabConnection connection, ConversionItem skip) {}
+
+    private static RepoOutcome outcome(ConversionItem item, RepoOutcome.Outcome outcome, String reason, Long keyId) {
+        String project = item.plan() != null ? item.plan().projectPath()
+                : item.repo().primaryRemote().map(RemoteInfo::projectPath).orElse(null);
+        return new RepoOutcome(item.repo().path(), item.repo().relativePath(), project, outcome, reason, keyId);
+    }
+
+    private static List<RepoOutcome> ordered(ConversionPreview preview, List<RepoOutcome> outcomes) {
+        Map<Path, RepoOutcome> byPath = new LinkedHashMap<>();
+        synchronized (outcomes) {
+            outcomes.forEach(o -> byPath.put(o.repo(), o));
+        }
+        return preview.items().stream().map(i -> byPath.get(i.repo().path())).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** The user is asked about a host key once per run, however many repositories use that host. */
+    private static HostKeyConsent oncePerFingerprint(HostKeyConsent consent) {
+        Map<String, Boolean> answers = new ConcurrentHashMap<>();
+        return status -> {
+            synchronized (answers) {
+                return answers.computeIfAbsent(String.valueOf(status.fingerprint()), fp -> consent.trust(status));
+            }
+        };
+    }
+
+    private interface Work<T> {
+        void accept(T item) throws IOException;
+    }
+
+    /**
+     * Runs {@code work} for every item with at most {@code jobs} items in flight per instance; checks for a cancel
+     * before starting each item and lets started ones finish.
+     */
+    private static <T> void forEachPerInstance(List<T> items, java.util.function.Function<T, String> instanceOf, int jobs,
+            Progress progress, Work<T> work) throws RuntimeException {
+        Map<String, List<T>> byInstance = new LinkedHashMap<>();
+        items.forEach(i -> byInstance.computeIfAbsent(instanceOf.apply(i), k -> new ArrayList<>()).add(i));
+        List<ExecutorService> pools = new ArrayList<>();
+        List<Future<?>> futures = new ArrayList<>();
+        try {
+            for (List<T> group : byInstance.values()) {
+                ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, jobs), r -> {
+                    Thread t = new Thread(r, "dkm-convert");
+                    t.setDaemon(true);
+                    return t;
+                });
+                pools.add(pool);
+                for (T item : group) {
+                    futures.add(pool.submit(() -> {
+                        if (progress.isCancelled()) {
+                            return null;
+                        }
+                        work.accept(item);
+                        return null;
+                    }));
+                }
+            }
+            for (Future<?> f : futures) {
+                try {
+                    f.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw new IllegalStateException("a conversion worker failed: " + e.getCause(), e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    progress.update(0, 0, "interrupted");
+                    return;
+                }
+            }
+        } finally {
+            pools.forEach(ExecutorService::shutdownNow);
+        }
+    }
+}

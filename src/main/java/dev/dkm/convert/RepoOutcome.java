@@ -1,0 +1,24 @@
+package dev.dkm.convert;
+
+import java.nio.file.Path;
+
+/**
+ * How one repository ended in a run.
+ *
+ * @param reason  why it was skipped or failed (one sentence), null when converted
+ */
+public record RepoOutcome(Path repo, String displayPath, String project, Outcome outcome, String reason, Long deployKeyId) {
+    public enum Outcome {
+        CONVERTED("converted"), SKIPPED("skipped"), FAILED("failed");
+
+        private final String id;
+
+        Outcome(String id) {
+            this.id = id;
+        }
+
+        public String id() {
+            return id;
+        }
+    }
+}
