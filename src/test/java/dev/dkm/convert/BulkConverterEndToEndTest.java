@@ -313,4 +313,48 @@ class BulkConverterEndToEndTest {
             assertThat(files.filter(f -> !f.toString().endsWith(".pub")).toList()).hasSize(1);
         }
     }
+
+    @Test
+    void tokens_nobody_uses_any_more_are_revoked_and_one_still_in_use_is_not() throws Exception {
+        var w = server.world();
+        String oldPat = w.createPersonalAccessToken("maria", "clone token", List.of("read_repository", "write_repository"), null);
+        String keptPat = w.createPersonalAccessToken("maria", "other clone token", List.of("read_repository"), null);
+        String deploy = w.createDeployToken(project(1), null, "pull", List.of("read_repository"), null);
+        String deployUser = w.deployTokenUsername(deploy);
+        Path a = make(0, Shape.PLAIN_HTTPS);
+        Path b = make(1, Shape.PLAIN_HTTPS);
+        Path c = make(2, Shape.PLAIN_HTTPS);
+        Path notSelected = make(3, Shape.PLAIN_HTTPS);
+        git.git(a, "remote", "set-url", "origin", http("oauth2:" + oldPat, project(0))).assertOk();
+        git.git(b, "remote", "set-url", "origin", http(deployUser + ":" + deploy, project(1))).assertOk();
+        git.git(c, "remote", "set-url", "origin", http("oauth2:" + keptPat, project(2))).assertOk();
+        git.git(notSelected, "remote", "set-url", "origin", http("oauth2:" + keptPat, project(3))).assertOk();
+        List<RepoInfo> all = scan();
+        List<RepoInfo> selected = all.stream().filter(r -> !r.path().equals(notSelected)).toList();
+        BulkConverter converter = converter(env());
+        ConversionReport report = converter.run(converter.preview(selected, SetupOptions.defaults(), 2, Progress.NONE),
+                consent(), 2, "revoke", Progress.NONE, BulkConverter.Listener.NONE);
+        assertThat(report.count(RepoOutcome.Outcome.CONVERTED)).as(report.outcomes().toString()).isEqualTo(3);
+
+        List<RepoInfo> converted = selected.stream().filter(r -> report.outcomes().stream()
+                .anyMatch(o -> o.repo().equals(r.path()) && o.outcome() == RepoOutcome.Outcome.CONVERTED)).toList();
+        List<TokenUse> uses = TokenCleanup.afterRun(converted, scan());
+        assertThat(uses).hasSize(3);
+        assertThat(uses.toString()).doesNotContain(oldPat).doesNotContain(keptPat).doesNotContain(deploy);
+        TokenCleanup cleanup = new TokenCleanup((host, port) -> Optional.of(new GitLabConnections.GitLabConnection(server.url(), client)));
+        List<TokenCleanup.Revocation> results = uses.stream().map(cleanup::revoke).toList();
+
+        TokenCleanup.Revocation kept = results.stream().filter(r -> r.token().secret().reveal().equals(keptPat)).findFirst().orElseThrow();
+        assertThat(kept.revoked()).isFalse();
+        assertThat(kept.message()).contains("still used by " + new WorkspaceScanner(ScanOptions.defaults())
+                .scan(List.of(workspace), Progress.NONE).stream().filter(r -> r.path().equals(notSelected)).findFirst().orElseThrow().relativePath());
+        assertThat(results).filteredOn(TokenCleanup.Revocation::revoked).hasSize(2);
+        try (GitLabClient asOld = GitLabClient.connect(server.url(), Secret.of(oldPat))) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(asOld::personalAccessTokenSelf).isInstanceOf(dev.dkm.gitlab.GitLabException.class);
+        }
+        try (GitLabClient asKept = GitLabClient.connect(server.url(), Secret.of(keptPat))) {
+            assertThat(asKept.personalAccessTokenSelf().revoked()).isFalse(); // works with any scope (15.5+)
+        }
+        assertThat(client.deployTokens(GitLabClient.Scope.PROJECT, project(1), true)).noneMatch(t -> deployUser.equals(t.username()));
+    }
 }
