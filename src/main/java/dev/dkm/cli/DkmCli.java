@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = DkmCli.Version.class,
         description = "Deploy Key Manager: GitLab deploy keys and tokens across many repositories.",
-        subcommands = {CommandLine.HelpCommand.class, ScanCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, ScanCommand.class, LoginCommand.class, LogoutCommand.class,
+                InstancesCommand.class})
 public final class DkmCli implements Runnable {
 
     @CommandLine.Spec
@@ -22,7 +23,15 @@ public final class DkmCli implements Runnable {
     }
 
     public static CommandLine commandLine() {
-        return new CommandLine(new DkmCli());
+        return commandLine(CliContext.system());
+    }
+
+    /** The command line with its outside world (stdin, environment, directories, token store …) handed in. */
+    public static CommandLine commandLine(CliContext context) {
+        CommandLine cli = new CommandLine(new DkmCli(), new ContextFactory(context));
+        cli.setOut(context.out());
+        cli.setErr(context.err());
+        return cli;
     }
 
     @Override
@@ -34,6 +43,20 @@ public final class DkmCli implements Runnable {
         @Override
         public String[] getVersion() {
             return new String[] {"dkm " + AppVersion.version()};
+        }
+    }
+
+    /** Gives subcommands that take a {@link CliContext} their context; everything else the default way. */
+    private record ContextFactory(CliContext context) implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> cls) throws Exception {
+            try {
+                var constructor = cls.getDeclaredConstructor(CliContext.class);
+                constructor.setAccessible(true);
+                return constructor.newInstance(context);
+            } catch (NoSuchMethodException e) {
+                return CommandLine.defaultFactory().create(cls);
+            }
         }
     }
 }

@@ -1,0 +1,43 @@
+package dev.dkm.cli;
+
+import dev.dkm.credentials.CredentialResolver;
+import dev.dkm.credentials.TokenStore;
+import dev.dkm.credentials.TokenStores;
+import dev.dkm.instances.ClientFactory;
+import dev.dkm.settings.AppDirs;
+import dev.dkm.settings.SettingsStore;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * What subcommands take from the outside world, so tests can hand in their own: stdin, the environment,
+ * the directories, the token store, the GitLab client factory, the clock, and where to print (subcommands
+ * print to these writers; {@link DkmCli#commandLine(CliContext)} gives picocli the same ones).
+ */
+public record CliContext(
+        InputStream stdin,
+        Function<String, String> env,
+        AppDirs dirs,
+        Supplier<TokenStore> tokenStore,
+        ClientFactory clients,
+        Clock clock,
+        PrintWriter out,
+        PrintWriter err) {
+
+    public static CliContext system() {
+        AppDirs dirs = AppDirs.system();
+        return new CliContext(System.in, System::getenv, dirs, () -> TokenStores.open(dirs), ClientFactory.DEFAULT,
+                Clock.systemDefaultZone(), new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+    }
+
+    SettingsStore settings() {
+        return SettingsStore.at(dirs);
+    }
+
+    CredentialResolver credentials() {
+        return new CredentialResolver(tokenStore.get(), env);
+    }
+}
