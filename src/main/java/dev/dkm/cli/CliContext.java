@@ -33,6 +33,11 @@ public record CliContext(
                 Clock.systemDefaultZone(), new PrintWriter(System.out, true), new PrintWriter(System.err, true));
     }
 
+    /** The session's use cases; {@code keyDir} overrides where new keys go (null: the default). */
+    dev.dkm.app.AppServices services(java.nio.file.Path keyDir) {
+        return dev.dkm.app.AppServices.create(dirs, env, tokenStore.get(), clients, clock, keyDir);
+    }
+
     SettingsStore settings() {
         return SettingsStore.at(dirs);
     }

@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = DkmCli.Version.class,
         description = "Deploy Key Manager: GitLab deploy keys and tokens across many repositories.",
-        subcommands = {CommandLine.HelpCommand.class, ScanCommand.class, LoginCommand.class, LogoutCommand.class,
+        subcommands = {CommandLine.HelpCommand.class, ScanCommand.class, SetupCommand.class, ConvertCommand.class,
+                RunsCommand.class, UndoCommand.class, KeysCommand.class, LoginCommand.class, LogoutCommand.class,
                 InstancesCommand.class})
 public final class DkmCli implements Runnable {
 

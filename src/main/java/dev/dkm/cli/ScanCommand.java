@@ -51,7 +51,7 @@ final class ScanCommand implements Callable<Integer> {
         Set<String> ignored = new HashSet<>(ScanOptions.DEFAULT_IGNORED);
         ignored.addAll(ignore);
         WorkspaceScanner scanner = new WorkspaceScanner(new ScanOptions(depth, ignored));
-        ScanResult result = scanner.scanAll(roots, System.console() != null ? new TerminalProgress(err) : Progress.NONE);
+        ScanResult result = scanner.scanAll(roots, System.console() != null ? new TerminalProgress(err, "scanning", "repos") : Progress.NONE);
         if (json) {
             out.println(ScanJson.write(result.repos()));
         } else {
@@ -65,25 +65,5 @@ final class ScanCommand implements Callable<Integer> {
             err.flush();
         }
         return 0;
-    }
-
-    /** A single self-overwriting stderr line, only when a person is watching. */
-    private static final class TerminalProgress implements Progress {
-        private final PrintWriter err;
-
-        TerminalProgress(PrintWriter err) {
-            this.err = err;
-        }
-
-        @Override
-        public synchronized void update(long done, long total, String message) {
-            err.print(total >= 0 ? "\r\033[K" : "\r\033[Kscanning… " + done + " repos");
-            err.flush();
-        }
-
-        @Override
-        public boolean isCancelled() {
-            return false;
-        }
     }
 }

@@ -1,0 +1,157 @@
+package dev.dkm.app;
+
+import dev.dkm.convert.BulkConverter;
+import dev.dkm.convert.TokenCleanup;
+import dev.dkm.credentials.CredentialResolver;
+import dev.dkm.credentials.TokenStore;
+import dev.dkm.instances.ClientFactory;
+import dev.dkm.instances.InstanceConnections;
+import dev.dkm.journal.RunUndo;
+import dev.dkm.keys.HostKeyProbe;
+import dev.dkm.keys.HostKeyVerifier;
+import dev.dkm.keys.KnownHostsFile;
+import dev.dkm.settings.AppDirs;
+import dev.dkm.settings.InstanceLookup;
+import dev.dkm.settings.Settings;
+import dev.dkm.settings.SettingsStore;
+import dev.dkm.setup.DeployKeySetup;
+import dev.dkm.setup.GitRunner;
+import dev.dkm.setup.SetupPlanner;
+import dev.dkm.setup.SshEnvironment;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/** The use cases of one app or CLI session, wired once from where things live. */
+public final class AppServices implements AutoCloseable {
+    /** Environment variables handed to the user's git (so a test's HOME and PATH reach it too). */
+    private static final List<String> GIT_ENV = List.of("HOME", "PATH", "XDG_CONFIG_HOME", "GIT_CONFIG_GLOBAL",
+            "GIT_CONFIG_NOSYSTEM", "SSH_AUTH_SOCK");
+
+    private final AppDirs dirs;
+    private final Function<String, String> env;
+    private final Clock clock;
+    private final Settings settings;
+    private final CredentialResolver credentials;
+    private final InstanceConnections connections;
+    private final SshEnvironment ssh;
+    private final HostKeyVerifier hostKeys;
+    private final GitRunner git;
+    private final DeployKeySetup setup;
+
+    private AppServices(AppDirs dirs, Function<String, String> env, TokenStore tokens, ClientFactory clients, Clock clock,
+            Path keyDirOverride) {
+        this.dirs = dirs;
+        this.env = env;
+        this.clock = clock;
+        this.settings = SettingsStore.at(dirs).load();
+        this.credentials = new CredentialResolver(tokens, env);
+        this.connections = new InstanceConnections(new InstanceLookup(settings), credentials, clients);
+        SshEnvironment base = sshEnvironment(env);
+        this.ssh = keyDirOverride == null ? base : base.withKeyDir(keyDirOverride);
+        this.hostKeys = new HostKeyVerifier(new KnownHostsFile(ssh.knownHosts()), new HostKeyProbe(Duration.ofSeconds(15)));
+        this.git = new GitRunner("git", gitEnv(env), 120);
+        this.setup = new DeployKeySetup(hostKeys, git, clock);
+    }
+
+    public static AppServices create(AppDirs dirs, Function<String, String> env, TokenStore tokens, ClientFactory clients,
+            Clock clock, Path keyDirOverride) {
+        return new AppServices(dirs, env, tokens, clients, clock, keyDirOverride);
+    }
+
+    /**
+     * {@code $DKM_SSH_DIR} (keys in {@code DIR/dkm}, trust in {@code DIR/known_hosts}, named explicitly in the wired
+     * command), else the real user's {@code ~/.ssh} — from {@code user.home}, which like ssh reads the password database.
+     */
+    static SshEnvironment sshEnvironment(Function<String, String> env) {
+        String dir = env.apply("DKM_SSH_DIR");
+        if (dir != null && !dir.isBlank()) {
+            Path d = Path.of(dir);
+            return new SshEnvironment(d.resolve("dkm"), d.resolve("known_hosts"), false, SshEnvironment.currentIdentity());
+        }
+        return SshEnvironment.forCurrentUser();
+    }
+
+    private static Map<String, String> gitEnv(Function<String, String> env) {
+        Map<String, String> m = new HashMap<>();
+        for (String name : GIT_ENV) {
+            String v = env.apply(name);
+            if (v != null) {
+                m.put(name, v);
+            }
+        }
+        return m;
+    }
+
+    public AppDirs dirs() {
+        return dirs;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public CredentialResolver credentials() {
+        return credentials;
+    }
+
+    public InstanceConnections connections() {
+        return connections;
+    }
+
+    public SshEnvironment sshEnvironment() {
+        return ssh;
+    }
+
+    public HostKeyVerifier hostKeys() {
+        return hostKeys;
+    }
+
+    public GitRunner git() {
+        return git;
+    }
+
+    /** A planner for one operation (it remembers projects' branch protection for its lifetime). */
+    public SetupPlanner planner() {
+        return new SetupPlanner(ssh, hostKeys);
+    }
+
+    public DeployKeySetup setup() {
+        return setup;
+    }
+
+    public Path runsDir() {
+        return dirs.dataDir().resolve("runs");
+    }
+
+    public BulkConverter converter() {
+        return new BulkConverter(planner(), setup, connections, runsDir(), clock);
+    }
+
+    public RunUndo undo() {
+        return new RunUndo(runsDir(), instance -> connections.forInstance(instance)
+                .orElseThrow(() -> new IllegalStateException("no token for " + instance + ": dkm login --host " + instance))
+                .client(), clock);
+    }
+
+    public TokenCleanup tokenCleanup() {
+        return new TokenCleanup(connections);
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public Function<String, String> env() {
+        return env;
+    }
+
+    @Override
+    public void close() {
+        connections.close();
+    }
+}

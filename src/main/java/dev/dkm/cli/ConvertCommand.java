@@ -1,0 +1,156 @@
+package dev.dkm.cli;
+
+import dev.dkm.app.AppServices;
+import dev.dkm.convert.BulkConverter;
+import dev.dkm.convert.ConversionItem;
+import dev.dkm.convert.ConversionPreview;
+import dev.dkm.convert.ConversionReport;
+import dev.dkm.convert.ConversionReportExport;
+import dev.dkm.convert.RepoOutcome;
+import dev.dkm.convert.TokenCleanup;
+import dev.dkm.convert.TokenUse;
+import dev.dkm.setup.SetupOptions;
+import dev.dkm.task.Progress;
+import dev.dkm.workspace.RepoInfo;
+import dev.dkm.workspace.ScanOptions;
+import dev.dkm.workspace.WorkspaceScanner;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code dkm convert ROOT…}: every HTTPS token remote under the roots to SSH with a deploy key. */
+@Command(name = "convert", mixinStandardHelpOptions = true,
+        description = {"Convert every repository under ROOT whose remote carries a token to SSH with a deploy key.",
+                "Shows the preview first; each repository ends converted, skipped or failed (and rolled back).",
+                "Undo with: dkm undo RUN_ID; an interrupted run continues with --resume RUN_ID."})
+final class ConvertCommand implements Callable<Integer> {
+    private final CliContext context;
+
+    @Parameters(arity = "1..*", paramLabel = "ROOT", description = "Folders to scan for repositories.")
+    List<Path> roots;
+
+    @Option(names = "--dry-run", description = "Print the preview only; change nothing.")
+    boolean dryRun;
+
+    @Option(names = "--jobs", paramLabel = "N", description = "Repositories in flight per GitLab instance (default ${DEFAULT-VALUE}).")
+    int jobs = 4;
+
+    @Option(names = "--shared-key", description = "One key for this environment, enabled on every project.")
+    boolean sharedKey;
+
+    @Option(names = "--read-only", description = "Register keys without write access.")
+    boolean readOnly;
+
+    @Option(names = "--key-dir", paramLabel = "DIR", description = "Where new keys go (default ~/.ssh/dkm).")
+    Path keyDir;
+
+    @Option(names = "--accept-host-key", paramLabel = "SHA256:…", description = "Trust this host key fingerprint if a host is unknown.")
+    String acceptHostKey;
+
+    @Option(names = "--yes", description = "Do not ask before changing anything.")
+    boolean yes;
+
+    @Option(names = "--json", description = "Print the per-repository results (and removed tokens, redacted) as JSON.")
+    boolean json;
+
+    @Option(names = "--revoke-unused-tokens", description = "Revoke the removed tokens no repository in the workspace uses any more.")
+    boolean revokeUnused;
+
+    @Option(names = "--resume", paramLabel = "RUN_ID", description = "Continue an interrupted run (same journal; done repositories are skipped).")
+    String resume;
+
+    ConvertCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = context.out();
+        PrintWriter err = context.err();
+        for (Path root : roots) {
+            if (!Files.isDirectory(root)) {
+                err.println("dkm convert: " + root + " is not a folder");
+                return 2;
+            }
+        }
+        try (AppServices services = context.services(keyDir)) {
+            WorkspaceScanner scanner = new WorkspaceScanner(ScanOptions.defaults());
+            List<RepoInfo> workspace = scanner.scan(roots, Progress.NONE);
+            List<RepoInfo> selected = workspace.stream().filter(r -> r.remotes().stream().anyMatch(x -> x.hasToken())).toList();
+            BulkConverter converter = services.converter();
+            SetupOptions options = SetupOptions.defaults().withReadOnly(readOnly).withSharedKey(sharedKey);
+            ConversionPreview preview = converter.preview(selected, options, jobs, Progress.NONE);
+            if (!json || dryRun) {
+                printPreview(preview, json ? err : out);
+            }
+            if (dryRun) {
+                return 0;
+            }
+            if (preview.ready().isEmpty()) {
+                (json ? err : out).println("Nothing to convert.");
+                return preview.count(ConversionItem.State.PROBLEM) > 0 ? 1 : 0;
+            }
+            boolean interactive = System.console() != null;
+            if (!yes && !(interactive && HostKeyPrompt.confirm("Convert " + preview.ready().size() + " repositories?", context))) {
+                err.println(interactive ? "Nothing changed." : "dkm convert: add --yes to run without a terminal; nothing changed");
+                return interactive ? 0 : 2;
+            }
+            String description = "convert " + roots.stream().map(Path::toString).collect(Collectors.joining(" "))
+                    + (sharedKey ? " (shared key)" : "") + (readOnly ? " (read-only)" : "");
+            Progress progress = interactive && !json ? new TerminalProgress(err, "converting", "repos") : Progress.NONE;
+            ConversionReport report = resume == null
+                    ? converter.run(preview, HostKeyPrompt.from(acceptHostKey, context, interactive), jobs, description, progress, BulkConverter.Listener.NONE)
+                    : converter.run(resume, preview, HostKeyPrompt.from(acceptHostKey, context, interactive), jobs, description, progress, BulkConverter.Listener.NONE);
+
+            Set<Path> converted = report.outcomes().stream().filter(o -> o.outcome() == RepoOutcome.Outcome.CONVERTED)
+                    .map(RepoOutcome::repo).collect(Collectors.toSet());
+            List<TokenUse> tokens = TokenCleanup.afterRun(
+                    selected.stream().filter(r -> converted.contains(r.path())).toList(), scanner.scan(roots, Progress.NONE));
+            if (json) {
+                out.println(ConversionReportExport.json(report, tokens));
+            } else {
+                printReport(report, tokens, out);
+            }
+            if (revokeUnused) {
+                TokenCleanup cleanup = services.tokenCleanup();
+                for (TokenUse t : tokens) {
+                    (json ? err : out).println("  " + cleanup.revoke(t).message());
+                }
+            }
+            return report.anyFailed() ? 1 : 0;
+        }
+    }
+
+    private static void printPreview(ConversionPreview preview, PrintWriter out) {
+        for (ConversionItem item : preview.items()) {
+            String what = switch (item.state()) {
+                case READY -> "convert  " + item.plan().projectPath() + " → " + item.plan().sshUrl()
+                        + (item.plan().generateKey() ? " (new key " + item.plan().keyFile().getFileName() + ")" : " (key " + item.plan().keyFile().getFileName() + ")");
+                case SKIP -> "skip     " + item.reason();
+                case PROBLEM -> "problem  " + item.reason();
+            };
+            out.println(String.format("%-40s %s", item.repo().relativePath(), what));
+        }
+        out.println(preview.summary());
+        out.flush();
+    }
+
+    private static void printReport(ConversionReport report, List<TokenUse> tokens, PrintWriter out) {
+        for (RepoOutcome o : report.outcomes()) {
+            out.println(String.format("%-40s %-10s %s", o.displayPath(), o.outcome().id(), o.reason() == null ? "" : o.reason()));
+        }
+        out.println(report.summary() + " · run " + report.runId() + " (undo: dkm undo " + report.runId() + ")");
+        if (!tokens.isEmpty()) {
+            out.println("Tokens removed from configs:");
+            tokens.forEach(t -> out.println("  " + t.describe()));
+        }
+        out.flush();
+    }
+}

@@ -1,0 +1,204 @@
+package dev.dkm.cli;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import dev.dkm.app.AppServices;
+import dev.dkm.gitlab.GitLabConnections.GitLabConnection;
+import dev.dkm.journal.RunJournal;
+import dev.dkm.setup.SetupException;
+import dev.dkm.setup.SetupListener;
+import dev.dkm.setup.SetupOptions;
+import dev.dkm.setup.SetupPlan;
+import dev.dkm.setup.SetupResult;
+import dev.dkm.setup.StepOutcome;
+import dev.dkm.task.Progress;
+import dev.dkm.workspace.RemoteInfo;
+import dev.dkm.workspace.RepoInfo;
+import dev.dkm.workspace.ScanOptions;
+import dev.dkm.workspace.WorkspaceScanner;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code dkm setup PATH}: the one-click deploy key setup, from the command line. */
+@Command(name = "setup", mixinStandardHelpOptions = true,
+        description = {"Give a repository its own GitLab deploy key: generate, register, trust the host key, wire "
+                + "core.sshCommand and the SSH remote, verify with git. Shows the plan first; rolls back on failure.",
+                "Undo later with: dkm undo RUN_ID"})
+final class SetupCommand implements Callable<Integer> {
+    private final CliContext context;
+
+    @Parameters(index = "0", paramLabel = "PATH", description = "The repository (its working tree, or a bare repository).")
+    Path path;
+
+    @Option(names = "--remote", paramLabel = "NAME", description = "The remote to wire (default: ${DEFAULT-VALUE}).")
+    String remote = "origin";
+
+    @Option(names = "--read-only", description = "Register the key without write access.")
+    boolean readOnly;
+
+    @Option(names = "--shared-key", description = "Use this environment's one shared key instead of a key per repository.")
+    boolean sharedKey;
+
+    @Option(names = "--key-dir", paramLabel = "DIR", description = "Where new keys go (default ~/.ssh/dkm).")
+    Path keyDir;
+
+    @Option(names = "--expires", paramLabel = "YYYY-MM-DD", description = "Expiry date of the deploy key.")
+    LocalDate expires;
+
+    @Option(names = "--accept-host-key", paramLabel = "SHA256:…", description = "Trust this host key fingerprint if the host is unknown.")
+    String acceptHostKey;
+
+    @Option(names = "--allow-protected-push", description = "Add the key to the default branch's \"Allowed to push\" when protection blocks it (GitLab 17.5+).")
+    boolean allowProtectedPush;
+
+    @Option(names = "--dry-run", description = "Print the plan only; change nothing.")
+    boolean dryRun;
+
+    @Option(names = "--yes", description = "Do not ask before changing anything.")
+    boolean yes;
+
+    @Option(names = "--json", description = "Print the plan and each step's result as JSON.")
+    boolean json;
+
+    SetupCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = context.out();
+        PrintWriter err = context.err();
+        if (!Files.isDirectory(path)) {
+            err.println("dkm setup: " + path + " is not a folder");
+            return 2;
+        }
+        List<RepoInfo> found = new WorkspaceScanner(ScanOptions.defaults().withMaxDepth(0)).scan(List.of(path), Progress.NONE);
+        if (found.isEmpty()) {
+            err.println("dkm setup: " + path + " is not a git repository");
+            return 2;
+        }
+        RepoInfo repo = found.get(0);
+        try (AppServices services = context.services(keyDir)) {
+            Optional<RemoteInfo> r = repo.remotes().stream().filter(x -> x.name().equals(remote)).findFirst();
+            if (r.isEmpty()) {
+                err.println("dkm setup: " + path + " has no remote named " + remote);
+                return 2;
+            }
+            Optional<GitLabConnection> connection = services.connections().forHost(r.get().host(), r.get().port());
+            if (connection.isEmpty()) {
+                err.println("dkm setup: no GitLab instance with a token is configured for " + r.get().host()
+                        + ": run dkm login --host https://" + r.get().host());
+                return 2;
+            }
+            SetupOptions options = new SetupOptions(remote, readOnly, sharedKey, expires, acceptHostKey, allowProtectedPush);
+            SetupPlan plan;
+            try {
+                plan = services.planner().plan(repo, connection.get().client(), connection.get().instanceUrl(), options);
+            } catch (SetupException e) {
+                err.println("dkm setup: " + e.getMessage());
+                return 1;
+            }
+            if (!json) {
+                plan.describe().forEach(out::println);
+                out.flush();
+            }
+            if (dryRun || plan.blocked()) {
+                if (json) {
+                    out.println(json(plan, null));
+                }
+                return plan.blocked() ? 1 : 0;
+            }
+            boolean interactive = System.console() != null;
+            if (!yes && !(interactive && HostKeyPrompt.confirm("Set up this deploy key?", context))) {
+                err.println(interactive ? "Nothing changed." : "dkm setup: add --yes to run without a terminal; nothing changed");
+                return interactive ? 0 : 2;
+            }
+            String runId = RunJournal.newRunId(services.clock().instant());
+            SetupResult result;
+            try (RunJournal journal = RunJournal.open(services.runsDir(), runId)) {
+                journal.append(new dev.dkm.journal.JournalEntry.RunStarted(services.clock().instant(), runId,
+                        "setup " + repo.path() + " (" + plan.projectPath() + ")"));
+                result = services.setup().apply(plan, connection.get().client(),
+                        HostKeyPrompt.from(acceptHostKey, context, interactive), journal, runId, json ? SetupListener.NONE : printer(out));
+                journal.append(new dev.dkm.journal.JournalEntry.RunFinished(services.clock().instant(),
+                        result.success() ? "1 converted" : "1 failed"));
+            }
+            if (json) {
+                out.println(json(plan, result));
+            } else if (result.success()) {
+                out.println("Done: " + repo.path() + " pushes over SSH with " + plan.keyFile() + " (undo: dkm undo " + runId + ")");
+            } else {
+                err.println("dkm setup failed: " + result.failure());
+            }
+            return result.success() ? 0 : 1;
+        }
+    }
+
+    private static SetupListener printer(PrintWriter out) {
+        return new SetupListener() {
+            @Override
+            public void finished(StepOutcome o) {
+                String mark = switch (o.status()) {
+                    case DONE -> "✓";
+                    case SKIPPED -> "·";
+                    case FAILED -> "✗";
+                    case ROLLED_BACK -> "↺";
+                };
+                out.println("  " + mark + " " + o.step().label() + ": " + o.message());
+                out.flush();
+            }
+        };
+    }
+
+    static String json(SetupPlan plan, SetupResult result) {
+        JsonObject root = new JsonObject();
+        JsonObject p = new JsonObject();
+        p.addProperty("repository", plan.repo().toString());
+        p.addProperty("project", plan.projectPath());
+        p.addProperty("instance", plan.instanceUrl());
+        p.addProperty("keyFile", plan.keyFile().toString());
+        p.addProperty("generateKey", plan.generateKey());
+        p.addProperty("keyTitle", plan.keyTitle());
+        p.addProperty("access", plan.access());
+        p.addProperty("sshUrl", plan.sshUrl());
+        p.addProperty("hostKey", plan.hostKey() == null ? null : plan.hostKey().state().name().toLowerCase(java.util.Locale.ROOT));
+        p.addProperty("hostKeyFingerprint", plan.hostKey() == null ? null : plan.hostKey().fingerprint());
+        p.addProperty("protectedBranch", plan.protectedBranch().detail());
+        p.addProperty("alreadyDone", plan.alreadyDone());
+        JsonArray changes = new JsonArray();
+        plan.configChanges().stream().filter(c -> c.changesSomething()).forEach(c -> changes.add(c.describe()));
+        p.add("configChanges", changes);
+        JsonArray problems = new JsonArray();
+        plan.problems().forEach(problems::add);
+        p.add("problems", problems);
+        JsonArray notes = new JsonArray();
+        plan.notes().forEach(notes::add);
+        p.add("notes", notes);
+        root.add("plan", p);
+        if (result != null) {
+            root.addProperty("runId", result.runId());
+            root.addProperty("success", result.success());
+            root.addProperty("failure", result.failure());
+            root.addProperty("deployKeyId", result.deployKeyId());
+            JsonArray steps = new JsonArray();
+            for (StepOutcome o : result.steps()) {
+                JsonObject s = new JsonObject();
+                s.addProperty("step", o.step().name().toLowerCase(java.util.Locale.ROOT));
+                s.addProperty("status", o.status().name().toLowerCase(java.util.Locale.ROOT));
+                s.addProperty("message", o.message());
+                steps.add(s);
+            }
+            root.add("steps", steps);
+        }
+        return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create().toJson(root);
+    }
+}

@@ -1,0 +1,134 @@
+package dev.dkm.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.dkm.credentials.FileTokenStore;
+import dev.dkm.instances.ClientFactory;
+import dev.dkm.remote.Secret;
+import dev.dkm.sandbox.Sandbox;
+import dev.dkm.sandbox.SandboxServer;
+import dev.dkm.settings.AppDirs;
+import dev.dkm.settings.InstanceSettings;
+import dev.dkm.settings.Settings;
+import dev.dkm.settings.SettingsStore;
+import dev.dkm.testsupport.IsolatedGit;
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** dkm setup, convert, runs and undo in-process against the sandbox, with the real git and OpenSSH. */
+class SetupAndConvertCommandsTest {
+    @TempDir Path tmp;
+    SandboxServer server;
+    IsolatedGit git;
+    Map<String, String> env;
+    AppDirs dirs;
+    FileTokenStore tokens;
+
+    @BeforeEach
+    void world() throws Exception {
+        server = Sandbox.builder().dataDir(tmp.resolve("gitlab")).start();
+        git = new IsolatedGit(tmp);
+        env = new HashMap<>(git.env());
+        env.put("DKM_CONFIG_DIR", tmp.resolve("config").toString());
+        env.put("DKM_DATA_DIR", tmp.resolve("data").toString());
+        env.put("DKM_SSH_DIR", tmp.resolve("ssh").toString());
+        dirs = AppDirs.of(env, tmp.toString());
+        new SettingsStore(dirs.settingsFile()).save(Settings.defaults().withInstance(InstanceSettings.of(server.url())));
+        tokens = new FileTokenStore(dirs.credentialsFile(), "test");
+        tokens.store(server.url(), Secret.of(server.maintainerToken()));
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private record Run(int exit, String out, String err) {}
+
+    private Run dkm(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CliContext context = new CliContext(new ByteArrayInputStream(new byte[0]), env::get, dirs, () -> tokens,
+                ClientFactory.DEFAULT, Clock.systemUTC(), new PrintWriter(out, true), new PrintWriter(err, true));
+        int exit = DkmCli.commandLine(context).execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    private Path tokenClone(String project, String dir) throws Exception {
+        Path repo = tmp.resolve("ws").resolve(dir);
+        Files.createDirectories(repo.getParent());
+        git.git(tmp, "clone", "-q", server.repoDir(project).toString(), repo.toString()).assertOk();
+        git.git(repo, "remote", "set-url", "origin",
+                server.url().replace("http://", "http://oauth2:" + server.maintainerToken() + "@") + "/" + project + ".git").assertOk();
+        return repo;
+    }
+
+    @Test
+    void setup_dry_run_prints_the_plan_and_changes_nothing_then_yes_sets_it_up() throws Exception {
+        Path repo = tokenClone("acme/website", "website");
+        byte[] before = Files.readAllBytes(repo.resolve(".git/config"));
+
+        Run dry = dkm("setup", repo.toString(), "--dry-run");
+        assertThat(dry.exit()).as(dry.err()).isZero();
+        assertThat(dry.out()).contains("Project:     acme/website").contains("Host key:    unknown").contains("glpat-…")
+                .doesNotContain(server.maintainerToken());
+        assertThat(Files.readAllBytes(repo.resolve(".git/config"))).isEqualTo(before);
+
+        Run refused = dkm("setup", repo.toString(), "--yes");
+        assertThat(refused.exit()).isEqualTo(1);
+        assertThat(refused.err()).contains("not confirmed");
+        assertThat(Files.readAllBytes(repo.resolve(".git/config"))).isEqualTo(before);
+
+        Run done = dkm("setup", repo.toString(), "--yes", "--json", "--accept-host-key", server.hostKeyFingerprint());
+        assertThat(done.exit()).as(done.out() + done.err()).isZero();
+        JsonObject json = JsonParser.parseString(done.out()).getAsJsonObject();
+        assertThat(json.get("success").getAsBoolean()).isTrue();
+        assertThat(json.getAsJsonArray("steps")).hasSize(5);
+        assertThat(done.out() + done.err()).doesNotContain(server.maintainerToken());
+
+        Files.writeString(repo.resolve("cli.txt"), "pushed by a test\n");
+        git.git(repo, "add", "cli.txt").assertOk();
+        git.git(repo, "commit", "-q", "-m", "cli").assertOk();
+        git.git(repo, "push", "-q", "origin", "HEAD:main").assertOk();
+
+        String runId = json.get("runId").getAsString();
+        assertThat(dkm("runs").out()).contains(runId).contains("1 converted");
+        Run undo = dkm("undo", runId);
+        assertThat(undo.exit()).as(undo.out() + undo.err()).isZero();
+        assertThat(Files.readAllBytes(repo.resolve(".git/config"))).isEqualTo(before);
+    }
+
+    @Test
+    void convert_turns_every_token_remote_under_a_root_into_ssh_and_reports_per_repo() throws Exception {
+        tokenClone("acme/website", "a/website");
+        tokenClone("acme/platform/infra", "b/infra");
+        Path plain = tmp.resolve("ws/c/plain");
+        git.git(tmp, "clone", "-q", server.repoDir("acme/handbook").toString(), plain.toString()).assertOk();
+
+        Run preview = dkm("convert", tmp.resolve("ws").toString(), "--dry-run");
+        assertThat(preview.exit()).isZero();
+        assertThat(preview.out()).contains("2 to convert").doesNotContain(server.maintainerToken());
+
+        Run run = dkm("convert", tmp.resolve("ws").toString(), "--yes", "--json", "--accept-host-key", server.hostKeyFingerprint());
+        assertThat(run.exit()).as(run.out() + run.err()).isZero();
+        JsonObject report = JsonParser.parseString(run.out()).getAsJsonObject();
+        assertThat(report.getAsJsonObject("counts").get("converted").getAsInt()).isEqualTo(2);
+        assertThat(report.getAsJsonArray("tokensRemoved")).hasSize(1);
+        assertThat(run.out() + run.err()).doesNotContain(server.maintainerToken());
+
+        Run scan = dkm("scan", tmp.resolve("ws").toString(), "--json");
+        assertThat(scan.out()).contains("\"status\": \"wired\"").doesNotContain("token-in-url");
+    }
+}
