@@ -261,6 +261,31 @@ class DeployKeySetupEndToEndTest {
         assertThat(keysOf("acme/website")).noneMatch(k -> k.id().equals(result.deployKeyId()));
     }
 
+    @Test
+    void the_table_join_shows_which_repos_have_their_key_enabled_on_gitlab() throws Exception {
+        RepoInfo wired = tokenClone("acme/website", "join-wired");
+        assertThat(run(planner.plan(wired, client, server.url(), SetupOptions.defaults().withReadOnly(true)),
+                sandboxHostKey(), SetupListener.NONE).success()).isTrue();
+        RepoInfo token = tokenClone("acme/website", "join-token");
+        Path other = Files.createDirectories(tmp.resolve("join-other"));
+        git.git(other, "init", "-q").assertOk();
+        git.git(other, "remote", "add", "origin", "git@gitlab.example.com:group/app.git").assertOk();
+        RepoInfo elsewhere = scan(other);
+        List<RepoInfo> repos = List.of(scan(wired.path()), token, elsewhere);
+        dev.dkm.gitlab.GitLabConnections connections = (host, port) -> "127.0.0.1".equals(host)
+                ? java.util.Optional.of(new dev.dkm.gitlab.GitLabConnections.GitLabConnection(server.url(), client)) : java.util.Optional.empty();
+        server.resetRequestCounts();
+
+        var status = new dev.dkm.instances.ServerKeyStatusLookup(connections, 4).lookup(repos, Progress.NONE);
+
+        assertThat(status.get(wired.path()).state()).isEqualTo(dev.dkm.instances.ServerKeyStatus.State.ENABLED);
+        assertThat(status.get(wired.path()).canPush()).isFalse();
+        assertThat(status.get(token.path()).state()).isEqualTo(dev.dkm.instances.ServerKeyStatus.State.NO_KEY);
+        assertThat(status.get(elsewhere.path()).state()).isEqualTo(dev.dkm.instances.ServerKeyStatus.State.NO_INSTANCE);
+        assertThat(status.get(elsewhere.path()).detail()).isEqualTo("no GitLab instance configured for gitlab.example.com");
+        assertThat(server.requestCount()).as(server.requestCounts().toString()).isEqualTo(1); // one listing for the shared project
+    }
+
     /** The public half of the per-repository key the planner picks for acme/platform/api. */
     private String publicKeyOf(RepoInfo repo) {
         try {
