@@ -328,6 +328,17 @@ class GitLabClientTest {
     }
 
     @Test
+    void aMovedProjectIsFollowedWithTheTokenOnTheSameHost() throws Exception {
+        server.enqueue(new MockResponse().setResponseCode(301).setHeader("Location", "/api/v4/projects/new%2Fplace"));
+        server.enqueue(json(200, "{\"id\":3,\"path_with_namespace\":\"new/place\"}"));
+        assertThat(client.project("old/place").pathWithNamespace()).isEqualTo("new/place");
+        server.takeRequest();
+        RecordedRequest followed = server.takeRequest();
+        assertThat(followed.getPath()).isEqualTo("/api/v4/projects/new%2Fplace");
+        assertThat(followed.getHeader("PRIVATE-TOKEN")).isEqualTo(TOKEN);
+    }
+
+    @Test
     void apiBaseAcceptsInstanceUrlsWithPrefixes() {
         assertThat(GitLabClient.apiBase("https://gitlab.com").toString()).isEqualTo("https://gitlab.com/api/v4/");
         assertThat(GitLabClient.apiBase("https://h/gitlab/").toString()).isEqualTo("https://h/gitlab/api/v4/");
