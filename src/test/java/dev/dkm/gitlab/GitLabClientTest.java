@@ -149,6 +149,15 @@ class GitLabClientTest {
     }
 
     @Test
+    void droppedConnectionOnGetIsRetried() {
+        server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
+        server.enqueue(json(200, "{\"id\":1,\"username\":\"me\"}"));
+        assertThat(client.currentUser().username()).isEqualTo("me");
+        assertThat(server.getRequestCount()).isEqualTo(2);
+        assertThat(sleeps).hasSize(1);
+    }
+
+    @Test
     void serverErrorAfterAllRetriesIsTyped() {
         for (int i = 0; i < 3; i++) {
             server.enqueue(json(503, "{\"message\":\"503 Service Unavailable\"}"));
