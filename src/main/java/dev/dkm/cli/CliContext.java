@@ -29,8 +29,23 @@ public record CliContext(
 
     public static CliContext system() {
         AppDirs dirs = AppDirs.system();
-        return new CliContext(System.in, System::getenv, dirs, () -> TokenStores.open(dirs), ClientFactory.DEFAULT,
+        return new CliContext(System.in, System::getenv, dirs, once(() -> TokenStores.open(dirs)), ClientFactory.DEFAULT,
                 Clock.systemDefaultZone(), new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+    }
+
+    /** Opening the token store probes the keyring over D-Bus: do it at most once per run. */
+    static <T> Supplier<T> once(Supplier<T> open) {
+        return new Supplier<>() {
+            private T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) {
+                    value = open.get();
+                }
+                return value;
+            }
+        };
     }
 
     SettingsStore settings() {
