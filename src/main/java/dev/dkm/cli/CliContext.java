@@ -29,13 +29,28 @@ public record CliContext(
 
     public static CliContext system() {
         AppDirs dirs = AppDirs.system();
-        return new CliContext(System.in, System::getenv, dirs, () -> TokenStores.open(dirs), ClientFactory.DEFAULT,
+        return new CliContext(System.in, System::getenv, dirs, once(() -> TokenStores.open(dirs)), ClientFactory.DEFAULT,
                 Clock.systemDefaultZone(), new PrintWriter(System.out, true), new PrintWriter(System.err, true));
     }
 
     /** The session's use cases; {@code keyDir} overrides where new keys go (null: the default). */
     dev.dkm.app.AppServices services(java.nio.file.Path keyDir) {
         return dev.dkm.app.AppServices.create(dirs, env, tokenStore.get(), clients, clock, keyDir);
+    }
+
+    /** Opening the token store probes the keyring over D-Bus: do it at most once per run. */
+    static <T> Supplier<T> once(Supplier<T> open) {
+        return new Supplier<>() {
+            private T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) {
+                    value = open.get();
+                }
+                return value;
+            }
+        };
     }
 
     SettingsStore settings() {

@@ -11,7 +11,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "instances", description = "List GitLab instances: URL, user, token (redacted) and where it is stored, CA file, proxy.")
+@Command(name = "instances", mixinStandardHelpOptions = true, description = "List GitLab instances: URL, user, token (redacted) and where it is stored, CA file, proxy.")
 final class InstancesCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON.")
     boolean json;

@@ -15,7 +15,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "login", description = "Check a GitLab token and store it (OS keyring, or a 0600 file when there is none).")
+@Command(name = "login", mixinStandardHelpOptions = true, description = "Check a GitLab token and store it (OS keyring, or a 0600 file when there is none).")
 final class LoginCommand implements Callable<Integer> {
     @Option(names = "--host", description = "Instance URL, e.g. https://gitlab.example.com (default: $GITLAB_HOST or gitlab.com)")
     String host;

@@ -5,7 +5,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "logout", description = "Forget the stored token of an instance (it is not revoked on GitLab).")
+@Command(name = "logout", mixinStandardHelpOptions = true, description = "Forget the stored token of an instance (it is not revoked on GitLab).")
 final class LogoutCommand implements Callable<Integer> {
     @Option(names = "--host", required = true, description = "Instance URL")
     String host;

@@ -6,11 +6,17 @@ import com.github.javakeyring.KeyringStorageType;
 import com.github.javakeyring.PasswordAccessException;
 import dev.dkm.remote.Secret;
 import dev.dkm.settings.InstanceSettings;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** Tokens in the OS keyring (java-keyring): service {@code dkm}, account = the instance's base URL. */
 public final class KeyringTokenStore implements TokenStore {
     static final String SERVICE = "dkm";
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static final String PROBE_ACCOUNT = "dkm-availability-probe";
 
     private final KeyringStorageType type;
@@ -98,11 +104,28 @@ public final class KeyringTokenStore implements TokenStore {
 
     /**
      * One keyring connection per operation: the D-Bus connection holds a non-daemon thread, so a store kept
-     * open for the whole run would keep the JVM alive after main returns.
+     * open for the whole run would keep the JVM alive after main returns. Bounded in time: a locked keyring
+     * on a machine without a display waits for an unlock prompt nobody can answer.
      */
     private static <T> T withKeyring(KeyringWork<T> work) throws Exception {
-        try (Keyring keyring = Keyring.create()) {
-            return work.run(keyring);
+        FutureTask<T> task = new FutureTask<>(() -> {
+            try (Keyring keyring = Keyring.create()) {
+                return work.run(keyring);
+            }
+        });
+        Thread thread = new Thread(task, "dkm-keyring");
+        thread.setDaemon(true);
+        thread.start();
+        try {
+            return task.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Exception cause) {
+                throw cause;
+            }
+            throw e;
+        } catch (TimeoutException e) {
+            task.cancel(true);
+            throw new TimeoutException("the keyring did not answer within " + TIMEOUT.toSeconds() + " s (locked?)");
         }
     }
 

@@ -28,6 +28,7 @@ final class HttpClients {
                 .retryOnConnectionFailure(false) // RetryInterceptor decides, so a POST is never resent silently
                 .addInterceptor(new RetryInterceptor(config.retry))
                 .addInterceptor(new PacingInterceptor(limits, config.retry.sleeper(), Clock.systemUTC()))
+                .addNetworkInterceptor(new RequestLog())
                 .addNetworkInterceptor(new AuthInterceptor(config.token, apiBase));
         if (config.proxy != null) {
             b.proxy(parseProxy(config.proxy));

@@ -70,14 +70,15 @@ class LoginCommandTest {
         CliContext context = new CliContext(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
                 Map.<String, String>of()::get, dirs, () -> tokens, fast, NOV_21,
                 new PrintWriter(out, true), new PrintWriter(err, true));
-        CommandLine cli = DkmCli.commandLine(context);
         PrintStream realOut = System.out;
         PrintStream realErr = System.err;
         ByteArrayOutputStream stray = new ByteArrayOutputStream();
         int code;
         try {
+            // redirected before picocli is built: it binds System.out for its own messages (help) early
             System.setOut(new PrintStream(stray, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(stray, true, StandardCharsets.UTF_8));
+            CommandLine cli = DkmCli.commandLine(context);
             code = cli.execute(args);
         } finally {
             System.setOut(realOut);
@@ -145,6 +146,13 @@ class LoginCommandTest {
         Run run = dkm(TOKEN, "login", "--host", url, "--token-stdin");
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.out()).contains("Warning: GitLab did not describe this token");
+    }
+
+    @Test
+    void loginHasHelp() {
+        Run run = dkm("", "login", "--help");
+        assertThat(run.code()).isZero();
+        assertThat(run.out() + run.stray()).contains("Usage: dkm login", "--token-stdin", "--ca-file=PEM");
     }
 
     @Test

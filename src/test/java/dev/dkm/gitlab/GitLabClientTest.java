@@ -149,6 +149,15 @@ class GitLabClientTest {
     }
 
     @Test
+    void droppedConnectionOnGetIsRetried() {
+        server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
+        server.enqueue(json(200, "{\"id\":1,\"username\":\"me\"}"));
+        assertThat(client.currentUser().username()).isEqualTo("me");
+        assertThat(server.getRequestCount()).isEqualTo(2);
+        assertThat(sleeps).hasSize(1);
+    }
+
+    @Test
     void serverErrorAfterAllRetriesIsTyped() {
         for (int i = 0; i < 3; i++) {
             server.enqueue(json(503, "{\"message\":\"503 Service Unavailable\"}"));
@@ -246,6 +255,29 @@ class GitLabClientTest {
     }
 
     @Test
+    void theHttpLogNeverShowsTheToken() {
+        java.util.List<String> logged = new CopyOnWriteArrayList<>();
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override public void publish(java.util.logging.LogRecord r) { logged.add(new java.util.logging.SimpleFormatter().format(r)); }
+            @Override public void flush() {}
+            @Override public void close() {}
+        };
+        capture.setLevel(java.util.logging.Level.ALL);
+        RequestLog.LOG.setLevel(java.util.logging.Level.ALL);
+        RequestLog.LOG.addHandler(capture);
+        try {
+            server.enqueue(json(201, "{\"id\":1,\"name\":\"ci\",\"token\":\"gldt-NewDeployTokenValue123456\"}"));
+            DeployToken created = client.createDeployToken(GitLabClient.Scope.GROUP, "g", "ci", List.of("read_registry"), null, null);
+            assertThat(created.token().reveal()).isEqualTo("gldt-NewDeployTokenValue123456");
+        } finally {
+            RequestLog.LOG.removeHandler(capture);
+            RequestLog.LOG.setLevel(null);
+        }
+        assertThat(logged).singleElement().asString().contains("POST", "/api/v4/groups/g/deploy_tokens", "201")
+                .doesNotContain(TOKEN).doesNotContain("gldt-NewDeployTokenValue123456");
+    }
+
+    @Test
     void notFoundOnProject() {
         server.enqueue(json(404, "{\"message\":\"404 Project Not Found\"}"));
         GitLabException e = catchThrowableOfType(GitLabException.class, () -> client.projectDeployKeys("group/repo"));
@@ -273,6 +305,46 @@ class GitLabClientTest {
         assertThat(b.allowsDeployKeyToPush(7)).isTrue();
         assertThat(server.takeRequest().getBody().readUtf8())
                 .isEqualTo("{\"name\":\"main\",\"allowed_to_push\":[{\"deploy_key_id\":7}]}");
+    }
+
+    @Test
+    void tokenEndpointsUseTheContractPaths() throws Exception {
+        server.enqueue(json(200, "{\"id\":4,\"name\":\"t\",\"scopes\":[\"api\"],\"expires_at\":\"2027-01-01\",\"token\":\"glpat-RotatedValue0123456789\"}"));
+        server.enqueue(new MockResponse().setResponseCode(204));
+        server.enqueue(json(200, "[{\"id\":42,\"access_level\":40,\"expires_at\":\"2021-01-31\"}]"));
+        server.enqueue(json(200, "[{\"id\":1,\"name\":\"MyToken\"}]"));
+        server.enqueue(json(200, "[]"));
+        server.enqueue(json(200, "[]"));
+
+        AccessToken rotated = client.rotatePersonalAccessTokenSelf(java.time.LocalDate.of(2027, 1, 1));
+        assertThat(rotated.token().reveal()).isEqualTo("glpat-RotatedValue0123456789");
+        assertThat(rotated.toString()).doesNotContain("RotatedValue0123456789");
+        client.revokePersonalAccessTokenSelf();
+        assertThat(client.accessTokens(GitLabClient.Scope.PROJECT, "g/r", "active")).extracting(AccessToken::accessLevel).containsExactly(40);
+        assertThat(client.deployTokens(GitLabClient.Scope.GROUP, "g/sub", true)).extracting(DeployToken::name).containsExactly("MyToken");
+        client.userProjectDeployKeys("jane");
+        client.protectedBranches("g/r");
+
+        RecordedRequest rotate = server.takeRequest();
+        assertThat(rotate.getMethod() + " " + rotate.getPath()).isEqualTo("POST /api/v4/personal_access_tokens/self/rotate");
+        assertThat(rotate.getBody().readUtf8()).isEqualTo("{\"expires_at\":\"2027-01-01\"}");
+        RecordedRequest revoke = server.takeRequest();
+        assertThat(revoke.getMethod() + " " + revoke.getPath()).isEqualTo("DELETE /api/v4/personal_access_tokens/self");
+        assertThat(server.takeRequest().getPath()).isEqualTo("/api/v4/projects/g%2Fr/access_tokens?state=active&per_page=100");
+        assertThat(server.takeRequest().getPath()).isEqualTo("/api/v4/groups/g%2Fsub/deploy_tokens?active=true&per_page=100");
+        assertThat(server.takeRequest().getPath()).isEqualTo("/api/v4/users/jane/project_deploy_keys?per_page=100");
+        assertThat(server.takeRequest().getPath()).isEqualTo("/api/v4/projects/g%2Fr/protected_branches?per_page=100");
+    }
+
+    @Test
+    void aMovedProjectIsFollowedWithTheTokenOnTheSameHost() throws Exception {
+        server.enqueue(new MockResponse().setResponseCode(301).setHeader("Location", "/api/v4/projects/new%2Fplace"));
+        server.enqueue(json(200, "{\"id\":3,\"path_with_namespace\":\"new/place\"}"));
+        assertThat(client.project("old/place").pathWithNamespace()).isEqualTo("new/place");
+        server.takeRequest();
+        RecordedRequest followed = server.takeRequest();
+        assertThat(followed.getPath()).isEqualTo("/api/v4/projects/new%2Fplace");
+        assertThat(followed.getHeader("PRIVATE-TOKEN")).isEqualTo(TOKEN);
     }
 
     @Test
