@@ -20,13 +20,20 @@ public final class UrlRedactor {
         if (text == null || text.isEmpty()) {
             return text;
         }
+        return redactBareTokens(redactUserInfos(text));
+    }
+
+    private static String redactUserInfos(String text) {
+        if (text.indexOf('@') < 0 || !text.contains("://")) {
+            return text; // the common case, without a regex: scans call this for every URL
+        }
         Matcher m = USERINFO.matcher(text);
         StringBuilder sb = new StringBuilder(text.length());
         while (m.find()) {
             m.appendReplacement(sb, Matcher.quoteReplacement(m.group(1) + redactUserInfo(m.group(2)) + "@"));
         }
         m.appendTail(sb);
-        return redactBareTokens(sb.toString());
+        return sb.toString();
     }
 
     private static String redactUserInfo(String userInfo) {
@@ -41,7 +48,7 @@ public final class UrlRedactor {
 
     /** GitLab tokens standing anywhere in text ({@code glpat-…}), URL or not. */
     private static String redactBareTokens(String text) {
-        if (text.indexOf("gl") < 0) {
+        if (!containsKnownPrefix(text)) {
             return text;
         }
         Matcher m = GITLAB_TOKEN.matcher(text);
@@ -51,5 +58,14 @@ public final class UrlRedactor {
         }
         m.appendTail(sb);
         return sb.toString();
+    }
+
+    private static boolean containsKnownPrefix(String text) {
+        for (int i = text.indexOf("gl"); i >= 0; i = text.indexOf("gl", i + 2)) {
+            if (!Secret.knownPrefix(text.substring(i, Math.min(text.length(), i + 8))).isEmpty()) {
+                return true;
+            }
+        }
+        return false;
     }
 }
