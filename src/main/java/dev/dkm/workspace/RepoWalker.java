@@ -1,13 +1,10 @@
 package dev.dkm.workspace;
 
-import java.io.IOException;
-import java.nio.file.DirectoryStream;
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.RecursiveAction;
 import java.util.function.BooleanSupplier;
@@ -20,7 +17,8 @@ import java.util.function.Consumer;
  *   <li>descends into working trees (repositories nest), never into a {@code .git} directory nor into a bare
  *       repository;</li>
  *   <li>does not follow symbolic links to folders: no loops, no scanning the same tree twice;</li>
- *   <li>a folder it cannot list is skipped and counted, the walk goes on;</li>
+ *   <li>a folder it cannot list is skipped and counted, the walk goes on (a folder without subfolders is
+ *       probed, not listed: if it is unreadable, it is skipped without being counted);</li>
  *   <li>like find(1), it trusts a folder's link count (2 + its number of subfolders, on ext4, xfs, tmpfs …)
  *       to stop looking at entries once every subfolder is found: most entries are files, and not calling
  *       {@code lstat} on them is most of the speed of a scan.</li>
@@ -60,20 +58,27 @@ final class RepoWalker {
             if (cancelled.getAsBoolean()) {
                 return;
             }
-            List<Path> entries = new ArrayList<>();
-            Set<String> names = new HashSet<>();
-            try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
-                for (Path entry : stream) {
-                    entries.add(entry);
-                    names.add(entry.getFileName().toString());
-                }
-            } catch (IOException | RuntimeException e) {
+            if (subfolders == 0) {
+                probeLeaf();
+                return;
+            }
+            String[] names = dir.toFile().list(); // names only: no Path object per entry
+            if (names == null) {
                 unreadable.accept(dir);
                 return;
             }
+            boolean hasDotGit = false;
+            int gitDirMarkers = 0;
+            for (String name : names) {
+                switch (name) {
+                    case ".git" -> hasDotGit = true;
+                    case "HEAD", "objects", "refs" -> gitDirMarkers++;
+                    default -> { }
+                }
+            }
             // Subfolders not yet seen; once none are left, the remaining entries are files and need no stat.
             int unseen = subfolders < 0 ? Integer.MAX_VALUE : subfolders;
-            if (names.contains(".git")) {
+            if (hasDotGit) {
                 Path dotGit = dir.resolve(".git");
                 FolderStat git = FolderStat.of(dotGit);
                 if (git.isFolder()) {
@@ -82,7 +87,7 @@ final class RepoWalker {
                 found.accept(git.isFolder() || Files.isDirectory(dotGit) // a symlinked .git dir is followed
                         ? GitDirResolver.fromDotGitDirectory(dir, dotGit)
                         : GitDirResolver.fromDotGitFile(dir, dotGit));
-            } else if (names.contains("HEAD") && names.contains("objects") && names.contains("refs")) {
+            } else if (gitDirMarkers == 3) {
                 found.accept(GitDirResolver.bare(dir));
                 return; // a bare repository's insides are not working trees
             }
@@ -90,14 +95,14 @@ final class RepoWalker {
                 return;
             }
             List<FolderTask> children = new ArrayList<>();
-            for (Path entry : entries) {
+            for (String name : names) {
                 if (unseen <= 0) {
                     break;
                 }
-                String name = entry.getFileName().toString();
                 if (name.equals(".git") || options.ignoredNames().contains(name)) {
                     continue;
                 }
+                Path entry = dir.resolve(name);
                 FolderStat stat = FolderStat.of(entry);
                 if (stat.isFolder()) {
                     unseen--;
@@ -105,6 +110,20 @@ final class RepoWalker {
                 }
             }
             invokeAll(children);
+        }
+
+        /**
+         * A folder without subfolders can hold no bare repository and nothing to descend into: the only
+         * question is whether it has a {@code .git} (a file, then: a worktree or submodule), and one
+         * {@code stat} answers it without listing the folder.
+         */
+        private void probeLeaf() {
+            File dotGit = new File(dir.toFile(), ".git");
+            if (dotGit.isFile()) {
+                found.accept(GitDirResolver.fromDotGitFile(dir, dotGit.toPath()));
+            } else if (dotGit.isDirectory()) {
+                found.accept(GitDirResolver.fromDotGitDirectory(dir, dotGit.toPath()));
+            }
         }
     }
 }
