@@ -67,9 +67,21 @@ public final class WorkspaceScanner {
         counter.finish();
         List<RepoInfo> sorted = new ArrayList<>(repos);
         sorted.sort(Comparator.comparing(RepoInfo::path));
+        sorted = distinctPaths(sorted);
         List<Path> skipped = new ArrayList<>(unreadable);
         skipped.sort(Comparator.naturalOrder());
         return new ScanResult(sorted, skipped);
+    }
+
+    /** Overlapping roots ({@code ~/src} and {@code ~/src/team}) find a repository twice: keep the first root's. */
+    private static List<RepoInfo> distinctPaths(List<RepoInfo> sortedByPath) {
+        List<RepoInfo> out = new ArrayList<>(sortedByPath.size());
+        for (RepoInfo r : sortedByPath) {
+            if (out.isEmpty() || !out.get(out.size() - 1).path().equals(r.path())) {
+                out.add(r);
+            }
+        }
+        return out;
     }
 
     private static Path userHome() {

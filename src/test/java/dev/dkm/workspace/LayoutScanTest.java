@@ -259,6 +259,14 @@ class LayoutScanTest {
     }
 
     @Test
+    void overlappingRootsReportARepositoryOnce() throws IOException {
+        fx.repo("team/a", null);
+        List<RepoInfo> repos = fx.scanner(ScanOptions.defaults()).scan(List.of(fx.root, fx.root.resolve("team")),
+                Progress.NONE);
+        assertThat(repos).singleElement().extracting(RepoInfo::relativePath).isEqualTo("team/a");
+    }
+
+    @Test
     void progressIsReportedAndCancellationStopsTheWalk() throws IOException {
         for (int i = 0; i < 5; i++) {
             fx.repo("r" + i, null);
