@@ -17,8 +17,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * listed is skipped.
  */
 public final class WorkspaceScanner {
-    /** Folder listing is I/O-bound: more threads than cores keeps the disk busy on a cold cache. */
-    private static final int PARALLELISM = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+    /**
+     * Folder listing is I/O-bound: more threads than cores keeps the disk busy on a cold cache. The system
+     * property {@code dkm.scan.parallelism} overrides it (for measuring).
+     */
+    private static final int PARALLELISM = Integer.getInteger("dkm.scan.parallelism",
+            Math.max(4, 2 * Runtime.getRuntime().availableProcessors()));
     private static final long PROGRESS_INTERVAL_NANOS = 100_000_000L;
 
     private final ScanOptions options;
