@@ -19,9 +19,9 @@ import java.util.function.Consumer;
  *   <li>does not follow symbolic links to folders: no loops, no scanning the same tree twice;</li>
  *   <li>a folder it cannot list is skipped and counted, the walk goes on (a folder without subfolders is
  *       probed, not listed: if it is unreadable, it is skipped without being counted);</li>
- *   <li>like find(1), it trusts a folder's link count (2 + its number of subfolders, on ext4, xfs, tmpfs …)
- *       to stop looking at entries once every subfolder is found: most entries are files, and not calling
- *       {@code lstat} on them is most of the speed of a scan.</li>
+ *   <li>like find(1), it trusts a folder's link count (2 + its number of subfolders, on ext4, xfs, tmpfs …;
+ *       see {@link FolderStat}) to stop looking at entries once every subfolder is found: most entries are
+ *       files, and not calling {@code lstat} on them is most of the speed of a scan.</li>
  * </ul>
  */
 final class RepoWalker {
@@ -38,7 +38,8 @@ final class RepoWalker {
     }
 
     void walk(Path root, ForkJoinPool pool) {
-        pool.invoke(new FolderTask(root, 0, FolderStat.subfolderCount(root)));
+        FolderStat.LinkCounts counts = FolderStat.LinkCounts.forRoot(root);
+        pool.invoke(new FolderTask(root, 0, FolderStat.subfolderCount(root, counts), counts));
     }
 
     private final class FolderTask extends RecursiveAction {
@@ -46,11 +47,13 @@ final class RepoWalker {
         private final int depth;
         /** How many subfolders the link count promises, or -1 when the file system does not say. */
         private final int subfolders;
+        private final FolderStat.LinkCounts counts;
 
-        FolderTask(Path dir, int depth, int subfolders) {
+        FolderTask(Path dir, int depth, int subfolders, FolderStat.LinkCounts counts) {
             this.dir = dir;
             this.depth = depth;
             this.subfolders = subfolders;
+            this.counts = counts;
         }
 
         @Override
@@ -80,7 +83,7 @@ final class RepoWalker {
             int unseen = subfolders < 0 ? Integer.MAX_VALUE : subfolders;
             if (hasDotGit) {
                 Path dotGit = dir.resolve(".git");
-                FolderStat git = FolderStat.of(dotGit);
+                FolderStat git = FolderStat.of(dotGit, counts);
                 if (git.isFolder()) {
                     unseen--;
                 }
@@ -103,10 +106,10 @@ final class RepoWalker {
                     continue;
                 }
                 Path entry = dir.resolve(name);
-                FolderStat stat = FolderStat.of(entry);
+                FolderStat stat = FolderStat.of(entry, counts);
                 if (stat.isFolder()) {
                     unseen--;
-                    children.add(new FolderTask(entry, depth + 1, stat.subfolders()));
+                    children.add(new FolderTask(entry, depth + 1, stat.subfolders(), counts));
                 }
             }
             invokeAll(children);
@@ -119,6 +122,9 @@ final class RepoWalker {
          */
         private void probeLeaf() {
             File dotGit = new File(dir.toFile(), ".git");
+            if (!dotGit.exists()) {
+                return; // the common case, in one stat
+            }
             if (dotGit.isFile()) {
                 found.accept(GitDirResolver.fromDotGitFile(dir, dotGit.toPath()));
             } else if (dotGit.isDirectory()) {
