@@ -53,7 +53,8 @@ final class ScanCommand implements Callable<Integer> {
         WorkspaceScanner scanner = new WorkspaceScanner(new ScanOptions(depth, ignored));
         ScanResult result = scanner.scanAll(roots, System.console() != null ? new TerminalProgress(err, "scanning", "repos") : Progress.NONE);
         if (json) {
-            out.println(ScanJson.write(result.repos()));
+            ScanJson.write(result.repos(), out);
+            out.println();
         } else {
             out.print(ScanTable.write(result.repos()));
             out.println(result.summary().line());

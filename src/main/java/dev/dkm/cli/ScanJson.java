@@ -1,94 +1,119 @@
 package dev.dkm.cli;
 
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
-import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
+import com.google.gson.stream.JsonWriter;
+import dev.dkm.workspace.FoundToken;
 import dev.dkm.workspace.KeyFileInfo;
 import dev.dkm.workspace.RemoteInfo;
 import dev.dkm.workspace.RepoInfo;
 import dev.dkm.workspace.SshCommandInfo;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.List;
 
 /**
- * The {@code dkm scan --json} document (docs/scan-json.md), mapped field by field: the records hold
- * {@link dev.dkm.remote.Secret}s, and an explicit mapping is the way to be sure none of them leaks.
+ * The {@code dkm scan --json} document (docs/scan-json.md), written field by field: the records hold
+ * {@link dev.dkm.remote.Secret}s, and an explicit mapping is the way to be sure none of them leaks. Streamed,
+ * because ten thousand repositories make a document of several megabytes.
  */
 final class ScanJson {
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create();
-
     private ScanJson() {}
 
     static String write(List<RepoInfo> repos) {
-        JsonArray array = new JsonArray();
-        repos.forEach(r -> array.add(repo(r)));
-        return GSON.toJson(array);
+        StringWriter out = new StringWriter();
+        write(repos, out);
+        return out.toString();
     }
 
-    private static JsonObject repo(RepoInfo r) {
-        JsonObject o = new JsonObject();
-        o.addProperty("path", r.relativePath());
-        o.addProperty("absolutePath", r.path().toString());
-        o.addProperty("gitDir", r.gitDir().toString());
-        o.addProperty("bare", r.bare());
-        o.addProperty("layout", r.layout().id());
-        o.addProperty("branch", r.branch());
-        o.addProperty("status", r.status().id());
-        o.addProperty("statusReason", r.statusReason());
-        o.add("sshCommand", sshCommand(r.sshCommand()));
-        JsonArray remotes = new JsonArray();
-        r.remotes().forEach(rem -> remotes.add(remote(rem)));
-        o.add("remotes", remotes);
-        return o;
-    }
-
-    private static JsonObject sshCommand(SshCommandInfo s) {
-        JsonObject o = new JsonObject();
-        o.addProperty("command", s.command());
-        JsonArray keys = new JsonArray();
-        for (KeyFileInfo k : s.identityFiles()) {
-            JsonObject key = new JsonObject();
-            key.addProperty("path", k.resolved().toString());
-            key.addProperty("written", k.written());
-            key.addProperty("exists", k.exists());
-            key.addProperty("permissions", k.permissions());
-            key.addProperty("tooOpen", k.tooOpen());
-            keys.add(key);
+    static void write(List<RepoInfo> repos, Writer out) {
+        try {
+            JsonWriter w = new JsonWriter(out);
+            w.setIndent("  ");
+            w.setHtmlSafe(false);
+            w.setSerializeNulls(true);
+            w.beginArray();
+            for (RepoInfo r : repos) {
+                repo(w, r);
+            }
+            w.endArray();
+            w.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        o.add("identityFiles", keys);
-        o.addProperty("identitiesOnly", s.identitiesOnly());
-        return o;
     }
 
-    private static JsonObject remote(RemoteInfo r) {
-        JsonObject o = new JsonObject();
-        o.addProperty("name", r.name());
-        o.addProperty("url", r.url());
-        o.add("pushUrls", strings(r.pushUrls()));
-        o.addProperty("effectiveUrl", r.effectiveUrl());
-        o.add("effectivePushUrls", strings(r.effectivePushUrls()));
-        o.addProperty("scheme", r.scheme());
-        o.addProperty("kind", r.kind().id());
-        o.addProperty("tokenKind", r.tokenKind().id());
-        o.addProperty("host", r.host());
-        o.addProperty("port", r.port());
-        o.addProperty("projectPath", r.projectPath());
-        JsonArray tokens = new JsonArray();
-        r.tokens().forEach(t -> {
-            JsonObject tok = new JsonObject();
-            tok.addProperty("location", t.location());
-            tok.addProperty("kind", t.kind().id());
-            tok.addProperty("user", t.user());
-            tok.addProperty("redacted", t.secret().redacted());
-            tokens.add(tok);
-        });
-        o.add("tokens", tokens);
-        return o;
+    private static void repo(JsonWriter w, RepoInfo r) throws IOException {
+        w.beginObject();
+        w.name("path").value(r.relativePath());
+        w.name("absolutePath").value(r.path().toString());
+        w.name("gitDir").value(r.gitDir().toString());
+        w.name("bare").value(r.bare());
+        w.name("layout").value(r.layout().id());
+        w.name("branch").value(r.branch());
+        w.name("status").value(r.status().id());
+        w.name("statusReason").value(r.statusReason());
+        w.name("sshCommand");
+        sshCommand(w, r.sshCommand());
+        w.name("remotes").beginArray();
+        for (RemoteInfo remote : r.remotes()) {
+            remote(w, remote);
+        }
+        w.endArray();
+        w.endObject();
     }
 
-    private static JsonArray strings(List<String> values) {
-        JsonArray a = new JsonArray();
-        values.forEach(a::add);
-        return a;
+    private static void sshCommand(JsonWriter w, SshCommandInfo s) throws IOException {
+        w.beginObject();
+        w.name("command").value(s.command());
+        w.name("identityFiles").beginArray();
+        for (KeyFileInfo k : s.identityFiles()) {
+            w.beginObject();
+            w.name("path").value(k.resolved().toString());
+            w.name("written").value(k.written());
+            w.name("exists").value(k.exists());
+            w.name("permissions").value(k.permissions());
+            w.name("tooOpen").value(k.tooOpen());
+            w.endObject();
+        }
+        w.endArray();
+        w.name("identitiesOnly").value(s.identitiesOnly());
+        w.endObject();
+    }
+
+    private static void remote(JsonWriter w, RemoteInfo r) throws IOException {
+        w.beginObject();
+        w.name("name").value(r.name());
+        w.name("url").value(r.url());
+        w.name("pushUrls");
+        strings(w, r.pushUrls());
+        w.name("effectiveUrl").value(r.effectiveUrl());
+        w.name("effectivePushUrls");
+        strings(w, r.effectivePushUrls());
+        w.name("scheme").value(r.scheme());
+        w.name("kind").value(r.kind().id());
+        w.name("tokenKind").value(r.tokenKind().id());
+        w.name("host").value(r.host());
+        w.name("port").value(r.port());
+        w.name("projectPath").value(r.projectPath());
+        w.name("tokens").beginArray();
+        for (FoundToken t : r.tokens()) {
+            w.beginObject();
+            w.name("location").value(t.location());
+            w.name("kind").value(t.kind().id());
+            w.name("user").value(t.user());
+            w.name("redacted").value(t.secret().redacted());
+            w.endObject();
+        }
+        w.endArray();
+        w.endObject();
+    }
+
+    private static void strings(JsonWriter w, List<String> values) throws IOException {
+        w.beginArray();
+        for (String v : values) {
+            w.value(v);
+        }
+        w.endArray();
     }
 }

@@ -9,8 +9,6 @@ import java.util.regex.Pattern;
  * {@link RemoteKind#OTHER} with a {@link RemoteUrl#problem()}.
  */
 public final class RemoteUrlParser {
-    private static final Pattern SCHEME = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*");
-    private static final Pattern HOST = Pattern.compile("[\\p{L}\\p{N}._~-]+");
     private static final Pattern IPV6 = Pattern.compile("[0-9a-fA-F:.]+(%[\\w.-]+)?");
 
     private RemoteUrlParser() {}
@@ -32,11 +30,11 @@ public final class RemoteUrlParser {
             return other(url, null, "contains control characters");
         }
         int sep = url.indexOf("://");
-        if (sep > 0 && SCHEME.matcher(url.substring(0, sep)).matches()) {
+        if (sep > 0 && isScheme(url, sep)) {
             return parseSchemeUrl(url, url.substring(0, sep).toLowerCase(Locale.ROOT), url.substring(sep + 3));
         }
         int helper = url.indexOf("::");
-        if (helper > 0 && SCHEME.matcher(url.substring(0, helper)).matches()) {
+        if (helper > 0 && isScheme(url, helper)) {
             return other(url, null, "uses the git remote helper '" + url.substring(0, helper) + "'");
         }
         if (isScpLike(url)) {
@@ -89,7 +87,7 @@ public final class RemoteUrlParser {
             if (host.isEmpty()) {
                 return other(raw, scheme, "no host");
             }
-            if (!HOST.matcher(host).matches()) {
+            if (!isHostName(host)) {
                 return other(raw, scheme, "host contains invalid characters");
             }
         }
@@ -172,11 +170,34 @@ public final class RemoteUrlParser {
             if (!IPV6.matcher(host).matches()) {
                 return other(raw, "ssh", "not a valid IPv6 address");
             }
-        } else if (host.isEmpty() || !HOST.matcher(host).matches()) {
+        } else if (host.isEmpty() || !isHostName(host)) {
             return other(raw, "ssh", "host contains invalid characters");
         }
         return new RemoteUrl(raw, "ssh", user == null || user.isEmpty() ? null : user, null,
                 host.toLowerCase(Locale.ROOT), null, path, projectPath(path), RemoteKind.SSH, TokenKind.NONE, null);
+    }
+
+    /** {@code [a-zA-Z][a-zA-Z0-9+.-]*} for {@code url[0, end)}, without a regex (scans call this a lot). */
+    private static boolean isScheme(String url, int end) {
+        for (int i = 0; i < end; i++) {
+            char c = url.charAt(i);
+            boolean letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+            if (!(letter || (i > 0 && ((c >= '0' && c <= '9') || c == '+' || c == '.' || c == '-')))) {
+                return false;
+            }
+        }
+        return end > 0;
+    }
+
+    /** Letters (any script, for IDNs), digits and {@code . _ ~ -}. */
+    private static boolean isHostName(String host) {
+        for (int i = 0; i < host.length(); i++) {
+            char c = host.charAt(i);
+            if (!(Character.isLetterOrDigit(c) || c == '.' || c == '_' || c == '~' || c == '-')) {
+                return false;
+            }
+        }
+        return !host.isEmpty();
     }
 
     /** {@code group/sub/repo} from a path: decoded, no surrounding slashes, no {@code .git}. */

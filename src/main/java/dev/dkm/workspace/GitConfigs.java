@@ -4,6 +4,7 @@ import dev.dkm.remote.InsteadOfRule;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +23,15 @@ final class GitConfigs {
         Config config = new Config();
         config.fromText(Files.readString(file, StandardCharsets.UTF_8));
         return config;
+    }
+
+    /** An empty config when the file is missing (git treats a repository without config the same way). */
+    static Config readIfExists(Path file) throws IOException, ConfigInvalidException {
+        try {
+            return read(file);
+        } catch (NoSuchFileException e) {
+            return new Config();
+        }
     }
 
     /** Every {@code url.<base>.insteadOf} and {@code pushInsteadOf}, in file order. */

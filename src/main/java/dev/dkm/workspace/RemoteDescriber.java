@@ -9,9 +9,11 @@ import dev.dkm.remote.UrlRedactor;
 import dev.dkm.remote.UrlRewriter;
 import dev.dkm.remote.UrlRewriter.Rewrite;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.eclipse.jgit.lib.Config;
 
 /**
@@ -36,14 +38,17 @@ final class RemoteDescriber {
     static RemoteInfo describe(String name, String url, List<String> pushUrls, UrlRewriter rewriter) {
         Rewrite fetch = rewriter.forFetch(url);
         List<Rewrite> push = rewriter.forPush(url, pushUrls);
-        RemoteUrl effective = RemoteUrlParser.parse(fetch.url());
+        // Without rules, the written and the effective URLs are the same strings: parse each once.
+        Map<String, RemoteUrl> parsed = new HashMap<>();
+        Function<String, RemoteUrl> parse = u -> parsed.computeIfAbsent(u, RemoteUrlParser::parse);
+        RemoteUrl effective = parse.apply(fetch.url());
 
         // Tokens as they sit in the config: in the written URLs (even when a rule rewrites them away, they
         // are still in plain text in the file) and in the bases of the rules that apply.
         Map<String, FoundToken> tokens = new LinkedHashMap<>();
-        addToken(tokens, "url", RemoteUrlParser.parse(url));
+        addToken(tokens, "url", parse.apply(url));
         for (String p : pushUrls) {
-            addToken(tokens, "pushurl", RemoteUrlParser.parse(p));
+            addToken(tokens, "pushurl", parse.apply(p));
         }
         addRuleToken(tokens, fetch);
         push.forEach(r -> addRuleToken(tokens, r));
@@ -52,18 +57,18 @@ final class RemoteDescriber {
         TokenKind tokenKind = effective.tokenKind();
         List<String> effectivePush = new ArrayList<>();
         for (Rewrite r : push) {
-            RemoteUrl parsed = RemoteUrlParser.parse(r.url());
-            effectivePush.add(parsed.redacted());
-            if (parsed.hasSecret()) {
+            RemoteUrl pushUrl = parse.apply(r.url());
+            effectivePush.add(pushUrl.redacted());
+            if (pushUrl.hasSecret()) {
                 anyEffectiveSecret = true;
-                tokenKind = tokenKind == TokenKind.NONE ? parsed.tokenKind() : tokenKind;
+                tokenKind = tokenKind == TokenKind.NONE ? pushUrl.tokenKind() : tokenKind;
             }
         }
         if (tokenKind == TokenKind.NONE && !tokens.isEmpty()) {
             tokenKind = tokens.values().iterator().next().kind();
         }
         RemoteKind kind = anyEffectiveSecret ? RemoteKind.HTTPS_TOKEN : effective.kind();
-        return new RemoteInfo(name, UrlRedactor.redact(url), pushUrls.stream().map(UrlRedactor::redact).toList(),
+        return new RemoteInfo(name, parse.apply(url).redacted(), pushUrls.stream().map(UrlRedactor::redact).toList(),
                 effective.redacted(), effectivePush, effective.scheme(), kind, tokenKind, effective.host(),
                 effective.port(), effective.projectPath(), List.copyOf(tokens.values()));
     }

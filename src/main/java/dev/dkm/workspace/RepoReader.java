@@ -3,7 +3,6 @@ package dev.dkm.workspace;
 import dev.dkm.remote.InsteadOfRule;
 import dev.dkm.remote.UrlRewriter;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,7 +31,7 @@ final class RepoReader {
         Path configFile = location.commonDir().resolve("config");
         try {
             String branch = HeadReader.branch(location.gitDir());
-            Config config = Files.exists(configFile) ? GitConfigs.read(configFile) : new Config();
+            Config config = GitConfigs.readIfExists(configFile);
             List<RemoteInfo> remotes = RemoteDescriber.describe(config, rewriter(config));
             SshCommandInfo ssh = sshCommands.parse(config.getString("core", null, "sshCommand"), location.path());
             StatusDecider.Verdict verdict = StatusDecider.decide(remotes, ssh);

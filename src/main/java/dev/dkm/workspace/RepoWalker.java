@@ -1,15 +1,10 @@
 package dev.dkm.workspace;
 
-import java.io.IOException;
-import java.nio.file.DirectoryStream;
+import java.io.File;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.RecursiveAction;
 import java.util.function.BooleanSupplier;
@@ -22,7 +17,11 @@ import java.util.function.Consumer;
  *   <li>descends into working trees (repositories nest), never into a {@code .git} directory nor into a bare
  *       repository;</li>
  *   <li>does not follow symbolic links to folders: no loops, no scanning the same tree twice;</li>
- *   <li>a folder it cannot list is skipped and counted, the walk goes on.</li>
+ *   <li>a folder it cannot list is skipped and counted, the walk goes on (a folder without subfolders is
+ *       probed, not listed: if it is unreadable, it is skipped without being counted);</li>
+ *   <li>like find(1), it trusts a folder's link count (2 + its number of subfolders, on ext4, xfs, tmpfs …;
+ *       see {@link FolderStat}) to stop looking at entries once every subfolder is found: most entries are
+ *       files, and not calling {@code lstat} on them is most of the speed of a scan.</li>
  * </ul>
  */
 final class RepoWalker {
@@ -39,16 +38,22 @@ final class RepoWalker {
     }
 
     void walk(Path root, ForkJoinPool pool) {
-        pool.invoke(new FolderTask(root, 0));
+        FolderStat.LinkCounts counts = FolderStat.LinkCounts.forRoot(root);
+        pool.invoke(new FolderTask(root, 0, FolderStat.subfolderCount(root, counts), counts));
     }
 
     private final class FolderTask extends RecursiveAction {
         private final Path dir;
         private final int depth;
+        /** How many subfolders the link count promises, or -1 when the file system does not say. */
+        private final int subfolders;
+        private final FolderStat.LinkCounts counts;
 
-        FolderTask(Path dir, int depth) {
+        FolderTask(Path dir, int depth, int subfolders, FolderStat.LinkCounts counts) {
             this.dir = dir;
             this.depth = depth;
+            this.subfolders = subfolders;
+            this.counts = counts;
         }
 
         @Override
@@ -56,20 +61,36 @@ final class RepoWalker {
             if (cancelled.getAsBoolean()) {
                 return;
             }
-            List<Path> entries = new ArrayList<>();
-            Set<String> names = new HashSet<>();
-            try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
-                for (Path entry : stream) {
-                    entries.add(entry);
-                    names.add(entry.getFileName().toString());
-                }
-            } catch (IOException | RuntimeException e) {
+            if (subfolders == 0) {
+                probeLeaf();
+                return;
+            }
+            String[] names = dir.toFile().list(); // names only: no Path object per entry
+            if (names == null) {
                 unreadable.accept(dir);
                 return;
             }
-            if (names.contains(".git")) {
-                found.accept(locate(dir.resolve(".git")));
-            } else if (names.contains("HEAD") && names.contains("objects") && names.contains("refs")) {
+            boolean hasDotGit = false;
+            int gitDirMarkers = 0;
+            for (String name : names) {
+                switch (name) {
+                    case ".git" -> hasDotGit = true;
+                    case "HEAD", "objects", "refs" -> gitDirMarkers++;
+                    default -> { }
+                }
+            }
+            // Subfolders not yet seen; once none are left, the remaining entries are files and need no stat.
+            int unseen = subfolders < 0 ? Integer.MAX_VALUE : subfolders;
+            if (hasDotGit) {
+                Path dotGit = dir.resolve(".git");
+                FolderStat git = FolderStat.of(dotGit, counts);
+                if (git.isFolder()) {
+                    unseen--;
+                }
+                found.accept(git.isFolder() || Files.isDirectory(dotGit) // a symlinked .git dir is followed
+                        ? GitDirResolver.fromDotGitDirectory(dir, dotGit)
+                        : GitDirResolver.fromDotGitFile(dir, dotGit));
+            } else if (gitDirMarkers == 3) {
                 found.accept(GitDirResolver.bare(dir));
                 return; // a bare repository's insides are not working trees
             }
@@ -77,31 +98,38 @@ final class RepoWalker {
                 return;
             }
             List<FolderTask> children = new ArrayList<>();
-            for (Path entry : entries) {
-                String name = entry.getFileName().toString();
+            for (String name : names) {
+                if (unseen <= 0) {
+                    break;
+                }
                 if (name.equals(".git") || options.ignoredNames().contains(name)) {
                     continue;
                 }
-                if (isRealDirectory(entry)) {
-                    children.add(new FolderTask(entry, depth + 1));
+                Path entry = dir.resolve(name);
+                FolderStat stat = FolderStat.of(entry, counts);
+                if (stat.isFolder()) {
+                    unseen--;
+                    children.add(new FolderTask(entry, depth + 1, stat.subfolders(), counts));
                 }
             }
             invokeAll(children);
         }
 
-        private RepoLocation locate(Path dotGit) {
-            return Files.isDirectory(dotGit)
-                    ? GitDirResolver.fromDotGitDirectory(dir, dotGit)
-                    : GitDirResolver.fromDotGitFile(dir, dotGit);
-        }
-    }
-
-    /** A directory, and not a symbolic link to one. */
-    private static boolean isRealDirectory(Path p) {
-        try {
-            return Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isDirectory();
-        } catch (IOException | RuntimeException e) {
-            return false;
+        /**
+         * A folder without subfolders can hold no bare repository and nothing to descend into: the only
+         * question is whether it has a {@code .git} (a file, then: a worktree or submodule), and one
+         * {@code stat} answers it without listing the folder.
+         */
+        private void probeLeaf() {
+            File dotGit = new File(dir.toFile(), ".git");
+            if (!dotGit.exists()) {
+                return; // the common case, in one stat
+            }
+            if (dotGit.isFile()) {
+                found.accept(GitDirResolver.fromDotGitFile(dir, dotGit.toPath()));
+            } else if (dotGit.isDirectory()) {
+                found.accept(GitDirResolver.fromDotGitDirectory(dir, dotGit.toPath()));
+            }
         }
     }
 }

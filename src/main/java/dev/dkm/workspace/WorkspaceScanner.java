@@ -17,8 +17,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * listed is skipped.
  */
 public final class WorkspaceScanner {
-    /** Folder listing is I/O-bound: more threads than cores keeps the disk busy on a cold cache. */
-    private static final int PARALLELISM = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+    /**
+     * Folder listing is I/O-bound: more threads than cores keeps the disk busy on a cold cache. The system
+     * property {@code dkm.scan.parallelism} overrides it (for measuring).
+     */
+    private static final int PARALLELISM = Integer.getInteger("dkm.scan.parallelism",
+            Math.max(4, 2 * Runtime.getRuntime().availableProcessors()));
     private static final long PROGRESS_INTERVAL_NANOS = 100_000_000L;
 
     private final ScanOptions options;
@@ -67,9 +71,21 @@ public final class WorkspaceScanner {
         counter.finish();
         List<RepoInfo> sorted = new ArrayList<>(repos);
         sorted.sort(Comparator.comparing(RepoInfo::path));
+        sorted = distinctPaths(sorted);
         List<Path> skipped = new ArrayList<>(unreadable);
         skipped.sort(Comparator.naturalOrder());
         return new ScanResult(sorted, skipped);
+    }
+
+    /** Overlapping roots ({@code ~/src} and {@code ~/src/team}) find a repository twice: keep the first root's. */
+    private static List<RepoInfo> distinctPaths(List<RepoInfo> sortedByPath) {
+        List<RepoInfo> out = new ArrayList<>(sortedByPath.size());
+        for (RepoInfo r : sortedByPath) {
+            if (out.isEmpty() || !out.get(out.size() - 1).path().equals(r.path())) {
+                out.add(r);
+            }
+        }
+        return out;
     }
 
     private static Path userHome() {

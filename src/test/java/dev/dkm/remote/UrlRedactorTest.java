@@ -29,4 +29,21 @@ class UrlRedactorTest {
     void shortSecretsShowNoTail() {
         assertThat(UrlRedactor.redact("https://u:short@h/")).isEqualTo("https://u:…@h/");
     }
+
+    @Test
+    void redactionIsIdempotent() {
+        String once = UrlRedactor.redact("https://oauth2:glpat-AbCdEfGhIjKlMnOpx7Qa@h/g and glpat-ZyXwVuTsRqPoNmLkJiHg");
+        assertThat(UrlRedactor.redact(once)).isEqualTo(once).isEqualTo("https://oauth2:glpat-…x7Qa@h/g and glpat-…JiHg");
+    }
+
+    @Test
+    void tokenInAPathOrQueryIsRedactedToo() {
+        assertThat(UrlRedactor.redact("https://h/g/p.git?private_token=glpat-AbCdEfGhIjKlMnOpx7Qa"))
+                .isEqualTo("https://h/g/p.git?private_token=glpat-…x7Qa");
+    }
+
+    @Test
+    void wordsThatMerelyStartLikeAPrefixAreLeftAlone() {
+        assertThat(UrlRedactor.redact("gitlab.com glad-to-help xglpat-abc")).isEqualTo("gitlab.com glad-to-help xglpat-abc");
+    }
 }

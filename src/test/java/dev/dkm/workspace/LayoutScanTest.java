@@ -185,6 +185,35 @@ class LayoutScanTest {
     }
 
     @Test
+    void unreadableGitDirIsAnError() throws IOException {
+        Path dir = fx.repo("sealed", null);
+        Path gitDir = dir.resolve(".git");
+        Files.setPosixFilePermissions(gitDir, PosixFilePermissions.fromString("---------"));
+        try {
+            RepoInfo repo = fx.scanOne(dir);
+            if (canList(gitDir)) {
+                assertThat(repo.status()).isEqualTo(RepoStatus.NO_REMOTE); // root reads through mode 000
+            } else {
+                assertThat(repo.status()).isEqualTo(RepoStatus.ERROR);
+                assertThat(repo.statusReason()).contains("permission denied");
+            }
+        } finally {
+            Files.setPosixFilePermissions(gitDir, PosixFilePermissions.fromString("rwx------"));
+        }
+    }
+
+    /** Unreadable whoever runs the test: HEAD is a folder, so reading it fails with an I/O error. */
+    @Test
+    void headThatCannotBeReadIsAnError() throws IOException {
+        Path dir = fx.repo("weird", null);
+        Files.delete(dir.resolve(".git/HEAD"));
+        Files.createDirectory(dir.resolve(".git/HEAD"));
+        RepoInfo repo = fx.scanOne(dir);
+        assertThat(repo.status()).isEqualTo(RepoStatus.ERROR);
+        assertThat(repo.statusReason()).startsWith("cannot read the repository:").doesNotContain("\n");
+    }
+
+    @Test
     void dotGitFileWithoutGitdirIsAnError() throws IOException {
         Path dir = Files.createDirectories(fx.root.resolve("junk"));
         Files.writeString(dir.resolve(".git"), "this is not a git file\n");
@@ -227,6 +256,14 @@ class LayoutScanTest {
         List<RepoInfo> repos = fx.scanner(ScanOptions.defaults()).scan(List.of(fx.root, other), Progress.NONE);
         assertThat(repos).extracting(RepoInfo::root).containsExactlyInAnyOrder(fx.root, other);
         assertThat(paths(repos)).containsExactlyInAnyOrder("a", "b");
+    }
+
+    @Test
+    void overlappingRootsReportARepositoryOnce() throws IOException {
+        fx.repo("team/a", null);
+        List<RepoInfo> repos = fx.scanner(ScanOptions.defaults()).scan(List.of(fx.root, fx.root.resolve("team")),
+                Progress.NONE);
+        assertThat(repos).singleElement().extracting(RepoInfo::relativePath).isEqualTo("team/a");
     }
 
     @Test

@@ -185,4 +185,17 @@ class RemoteScanTest {
         assertThat(bad.status()).isEqualTo(RepoStatus.LOCAL_REMOTE);
         assertThat(repos.get(1).status()).isEqualTo(RepoStatus.SSH_DEFAULT_KEY);
     }
+
+    @Test
+    void tokenInAUrlThatARuleRewritesAwayIsStillReported() throws IOException {
+        Path dir = fx.repo("old", "https://oauth2:" + PAT + "@gitlab.com/g/p.git");
+        fx.git(dir, "config", "url.git@gitlab.com:.insteadOf", "https://oauth2:" + PAT + "@gitlab.com/");
+        RepoInfo repo = fx.scanOne(dir);
+        RemoteInfo origin = repo.remotes().get(0);
+        assertThat(origin.effectiveUrl()).isEqualTo("git@gitlab.com:g/p.git");
+        assertThat(origin.kind()).isEqualTo(RemoteKind.SSH);
+        assertThat(origin.tokens()).extracting(FoundToken::location).containsExactly("url");
+        assertThat(origin.tokenKind()).isEqualTo(TokenKind.PERSONAL);
+        assertThat(repo.status()).isEqualTo(RepoStatus.TOKEN_IN_URL);
+    }
 }
