@@ -1,0 +1,237 @@
+package dev.dkm.ui;
+
+import dev.dkm.task.TaskExecutor;
+import dev.dkm.task.TaskHandle;
+import dev.dkm.task.TaskListener;
+import dev.dkm.workspace.RepoInfo;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Predicate;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+
+/**
+ * State and commands of the main window, without a single node: workspace roots, the scan (run through the
+ * {@link TaskExecutor}), the repositories, the filter, the counts and the selection. Works without the FX
+ * toolkit, so it is tested with {@link TaskExecutor#synchronous()}.
+ */
+public final class MainWindowViewModel {
+    /** {@link #progressProperty()} while the amount of work is not known. */
+    public static final double INDETERMINATE = -1;
+
+    private final TaskExecutor executor;
+    private final RepoScan scan;
+    private final WorkspaceRootsStore rootsStore;
+
+    private final ObservableList<Path> roots = FXCollections.observableArrayList();
+    private final ObservableList<Path> rootsView = FXCollections.unmodifiableObservableList(roots);
+    private final ObservableList<RepoInfo> repos = FXCollections.observableArrayList();
+    private final ObservableList<RepoInfo> reposView = FXCollections.unmodifiableObservableList(repos);
+    private final FilteredList<RepoInfo> visibleRepos = new FilteredList<>(repos);
+    private final StringProperty filterText = new SimpleStringProperty(this, "filterText", "");
+    private final ObjectProperty<RepoQuickFilter> quickFilter =
+            new SimpleObjectProperty<>(this, "quickFilter", RepoQuickFilter.ALL);
+    private final ObjectProperty<RepoInfo> selectedRepo = new SimpleObjectProperty<>(this, "selectedRepo");
+
+    private final ReadOnlyObjectWrapper<ScanState> scanState = new ReadOnlyObjectWrapper<>(this, "scanState", ScanState.NOT_SCANNED);
+    private final ReadOnlyObjectWrapper<RepoSummary> summary = new ReadOnlyObjectWrapper<>(this, "summary", RepoSummary.EMPTY);
+    private final ReadOnlyStringWrapper summaryText = new ReadOnlyStringWrapper(this, "summaryText", "");
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
+    private final ReadOnlyStringWrapper statusMessage = new ReadOnlyStringWrapper(this, "statusMessage", "");
+
+    private TaskHandle currentScan;
+
+    public MainWindowViewModel(TaskExecutor executor, RepoScan scan, WorkspaceRootsStore rootsStore) {
+        this.executor = executor;
+        this.scan = scan;
+        this.rootsStore = rootsStore;
+        roots.setAll(rootsStore.load());
+        visibleRepos.predicateProperty().bind(Bindings.createObjectBinding(
+                () -> combinedFilter(quickFilter.get(), filterText.get()), quickFilter, filterText));
+        repos.addListener((ListChangeListener<RepoInfo>) c -> updateSummary());
+        visibleRepos.addListener((ListChangeListener<RepoInfo>) c -> updateSummary());
+        scanState.addListener((obs, old, now) -> updateSummary());
+        updateSummary();
+    }
+
+    private static Predicate<RepoInfo> combinedFilter(RepoQuickFilter quick, String text) {
+        RepoQuickFilter q = quick == null ? RepoQuickFilter.ALL : quick;
+        return q.and(RepoTextFilter.of(text));
+    }
+
+    // ---- workspace roots
+
+    public ObservableList<Path> roots() {
+        return rootsView;
+    }
+
+    /** Adds a root (remembered) and scans; a root already in the list only triggers the scan. */
+    public void addRoot(Path root) {
+        Path normalized = root.toAbsolutePath().normalize();
+        if (!roots.contains(normalized)) {
+            roots.add(normalized);
+            rootsStore.save(List.copyOf(roots));
+        }
+        scan();
+    }
+
+    /** Forgets a root and drops its repositories from the table (no rescan needed). */
+    public void removeRoot(Path root) {
+        if (roots.remove(root)) {
+            rootsStore.save(List.copyOf(roots));
+            repos.removeIf(r -> root.equals(r.root()));
+            if (selectedRepo.get() != null && root.equals(selectedRepo.get().root())) {
+                selectedRepo.set(null);
+            }
+        }
+    }
+
+    // ---- scan
+
+    public boolean canScan() {
+        return !roots.isEmpty() && scanState.get() != ScanState.SCANNING;
+    }
+
+    /** Scans every root in the background; does nothing while a scan runs or when there is no root. */
+    public void scan() {
+        if (!canScan()) {
+            return;
+        }
+        List<Path> toScan = List.copyOf(roots);
+        scanState.set(ScanState.SCANNING);
+        progress.set(INDETERMINATE);
+        statusMessage.set("Scanning " + (toScan.size() == 1 ? toScan.get(0) : toScan.size() + " folders") + "…");
+        TaskHandle[] handle = new TaskHandle[1];
+        handle[0] = executor.submit(p -> scan.scan(toScan, p), new TaskListener<>() {
+            @Override
+            public void onProgress(long done, long total, String message) {
+                if (handle[0] == currentScan || handle[0] == null) {
+                    progress.set(total > 0 ? (double) done / total : INDETERMINATE);
+                    statusMessage.set("Scanning… " + done + (done == 1 ? " repository" : " repositories") + " found");
+                }
+            }
+
+            @Override
+            public void onSuccess(List<RepoInfo> result) {
+                if (isCurrent(handle[0])) {
+                    boolean cancelled = handle[0] != null && handle[0].isCancelled();
+                    finish(result, cancelled ? ScanState.CANCELLED : ScanState.DONE,
+                            cancelled ? "Scan cancelled: showing the " + result.size() + " found so far" : "");
+                }
+            }
+
+            @Override
+            public void onFailure(Throwable error) {
+                if (isCurrent(handle[0])) {
+                    finish(null, ScanState.FAILED, "Scan failed: " + error.getMessage());
+                }
+            }
+
+            @Override
+            public void onCancelled() {
+                if (isCurrent(handle[0])) {
+                    finish(null, ScanState.CANCELLED, "Scan cancelled");
+                }
+            }
+        });
+        // With a synchronous executor the task has already finished here; remember only a running one.
+        if (scanState.get() == ScanState.SCANNING) {
+            currentScan = handle[0];
+        }
+    }
+
+    private boolean isCurrent(TaskHandle handle) {
+        return handle == null || handle == currentScan;
+    }
+
+    private void finish(List<RepoInfo> result, ScanState state, String message) {
+        currentScan = null;
+        if (result != null) {
+            RepoInfo selected = selectedRepo.get();
+            repos.setAll(result);
+            selectedRepo.set(selected == null ? null
+                    : result.stream().filter(r -> r.path().equals(selected.path())).findFirst().orElse(null));
+        }
+        progress.set(0);
+        statusMessage.set(message);
+        scanState.set(state);
+    }
+
+    public void cancelScan() {
+        if (currentScan != null) {
+            currentScan.cancel();
+            statusMessage.set("Cancelling…");
+        }
+    }
+
+    // ---- table, filter, selection
+
+    /** All scanned repositories. */
+    public ObservableList<RepoInfo> repos() {
+        return reposView;
+    }
+
+    /** The repositories that pass the filter box and the quick filter. */
+    public ObservableList<RepoInfo> visibleRepos() {
+        return visibleRepos;
+    }
+
+    public StringProperty filterTextProperty() {
+        return filterText;
+    }
+
+    public ObjectProperty<RepoQuickFilter> quickFilterProperty() {
+        return quickFilter;
+    }
+
+    public ObjectProperty<RepoInfo> selectedRepoProperty() {
+        return selectedRepo;
+    }
+
+    private void updateSummary() {
+        RepoSummary counts = RepoSummary.of(repos);
+        summary.set(counts);
+        String text = counts.text();
+        if (visibleRepos.size() != repos.size()) {
+            text = visibleRepos.size() + " of " + text;
+        }
+        summaryText.set(repos.isEmpty() && scanState.get() == ScanState.NOT_SCANNED ? "" : text);
+    }
+
+    // ---- read-only state
+
+    public ReadOnlyObjectProperty<ScanState> scanStateProperty() {
+        return scanState.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<RepoSummary> summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty summaryTextProperty() {
+        return summaryText.getReadOnlyProperty();
+    }
+
+    /** 0..1, or {@link #INDETERMINATE}; 0 when idle. */
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    /** What is happening or what just went wrong, one line; empty when there is nothing to say. */
+    public ReadOnlyStringProperty statusMessageProperty() {
+        return statusMessage.getReadOnlyProperty();
+    }
+}
