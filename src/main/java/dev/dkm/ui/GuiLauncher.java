@@ -6,7 +6,9 @@ import javafx.application.Application;
 public final class GuiLauncher {
     private GuiLauncher() {}
 
-    public static void launch(String... args) {
+    /** Opens the window and returns, once it is closed, the exit code (non-zero when a snapshot failed). */
+    public static int launch(String... args) {
         Application.launch(DkmApplication.class, args);
+        return DkmApplication.exitCode();
     }
 }
