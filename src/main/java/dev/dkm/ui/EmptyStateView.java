@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -11,6 +12,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 /** What the table shows instead of rows: an icon, a title, a hint and at most one button. */
 final class EmptyStateView extends VBox {
     private final FontIcon icon = new FontIcon();
+    private final ProgressIndicator busy = new ProgressIndicator();
     private final Label title = new Label();
     private final Label hint = new Label();
     private final Button action = new Button();
@@ -27,19 +29,28 @@ final class EmptyStateView extends VBox {
         hint.setMaxWidth(420);
         action.getStyleClass().add(Styles.ACCENT);
         action.setId("emptyStateAction");
-        getChildren().addAll(icon, title, hint, action);
+        busy.setPrefSize(44, 44);
+        getChildren().addAll(icon, busy, title, hint, action);
     }
 
+    /** @param ikon the icon above the title, or null for a spinning progress indicator */
     void show(Ikon ikon, String titleText, String hintText, String actionText, Runnable onAction) {
-        icon.setIconCode(ikon);
+        if (ikon != null) {
+            icon.setIconCode(ikon);
+        }
+        showIf(icon, ikon != null);
+        showIf(busy, ikon == null);
         title.setText(titleText);
         hint.setText(hintText);
-        hint.setVisible(!hintText.isEmpty());
-        hint.setManaged(!hintText.isEmpty());
+        showIf(hint, !hintText.isEmpty());
         boolean hasAction = actionText != null;
-        action.setVisible(hasAction);
-        action.setManaged(hasAction);
+        showIf(action, hasAction);
         action.setText(hasAction ? actionText : "");
         action.setOnAction(hasAction ? e -> onAction.run() : null);
+    }
+
+    private static void showIf(javafx.scene.Node node, boolean shown) {
+        node.setVisible(shown);
+        node.setManaged(shown);
     }
 }

@@ -141,8 +141,7 @@ public final class MainWindowView {
         scanButton.disableProperty().bind(Bindings.createBooleanBinding(
                 () -> !viewModel.canScan(), viewModel.roots(), viewModel.scanStateProperty()));
         scanButton.textProperty().bind(Bindings.createStringBinding(
-                () -> viewModel.scanStateProperty().get() == ScanState.NOT_SCANNED ? "Scan" : "Refresh",
-                viewModel.scanStateProperty()));
+                () -> viewModel.hasScanned() ? "Refresh" : "Scan", viewModel.scanStateProperty(), viewModel.repos()));
         themeToggle.getStyleClass().add(Styles.BUTTON_ICON);
         themeToggle.setSelected(theme.get() == Theme.DARK);
         themeToggle.graphicProperty().bind(Bindings.createObjectBinding(
@@ -254,7 +253,7 @@ public final class MainWindowView {
                     "Deploy Key Manager finds every git repository under the folders you add and shows how each one"
                             + " authenticates to GitLab.", "Add folder…", this::addFolder);
         } else if (viewModel.scanStateProperty().get() == ScanState.SCANNING) {
-            emptyState.show(Feather.LOADER, "Scanning…", "Looking for git repositories.", null, null);
+            emptyState.show(null, "Scanning…", "Looking for git repositories.", null, null);
         } else if (viewModel.scanStateProperty().get() == ScanState.NOT_SCANNED) {
             emptyState.show(Feather.REFRESH_CW, "Ready to scan",
                     viewModel.roots().size() == 1 ? "One workspace folder." : viewModel.roots().size() + " workspace folders.",
@@ -273,10 +272,22 @@ public final class MainWindowView {
     // ---- details
 
     private void initDetails() {
-        splitPane.getItems().add(details);
-        splitPane.setDividerPositions(DETAILS_DIVIDER);
         SplitPane.setResizableWithParent(details, false);
         viewModel.selectedRepoProperty().addListener((obs, old, now) -> details.show(now));
+        viewModel.repos().addListener((ListChangeListener<RepoInfo>) c -> placeDetails());
+        placeDetails();
+    }
+
+    /** The details pane only takes room when there is something to select; the empty state gets the width. */
+    private void placeDetails() {
+        boolean wanted = !viewModel.repos().isEmpty();
+        boolean shown = splitPane.getItems().contains(details);
+        if (wanted && !shown) {
+            splitPane.getItems().add(details);
+            splitPane.setDividerPositions(DETAILS_DIVIDER);
+        } else if (!wanted && shown) {
+            splitPane.getItems().remove(details);
+        }
     }
 
     // ---- status bar
@@ -294,7 +305,6 @@ public final class MainWindowView {
             node.managedProperty().bind(node.visibleProperty());
         }
         progressBar.progressProperty().bind(viewModel.progressProperty());
-        progressBar.getStyleClass().add(Styles.SMALL);
         cancelButton.setGraphic(new FontIcon(Feather.X_CIRCLE));
         cancelButton.getStyleClass().addAll(Styles.SMALL, Styles.DANGER, Styles.FLAT);
     }

@@ -208,7 +208,12 @@ public final class MainWindowViewModel {
         if (visibleRepos.size() != repos.size()) {
             text = visibleRepos.size() + " of " + text;
         }
-        summaryText.set(repos.isEmpty() && scanState.get() == ScanState.NOT_SCANNED ? "" : text);
+        summaryText.set(repos.isEmpty() && !hasScanned() ? "" : text);
+    }
+
+    /** A scan has finished at least once, or there are rows from one. */
+    public boolean hasScanned() {
+        return !repos.isEmpty() || scanState.get().isFinished();
     }
 
     // ---- read-only state
