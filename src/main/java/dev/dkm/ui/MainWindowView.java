@@ -26,7 +26,6 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -57,7 +56,7 @@ public final class MainWindowView {
     @FXML private HBox rootChips;
     @FXML private Button addFolderButton;
     @FXML private Button scanButton;
-    @FXML private ToggleButton themeToggle;
+    @FXML private Button themeButton;
     @FXML private HBox filterBar;
     @FXML private CustomTextField filterField;
     @FXML private ComboBox<RepoQuickFilter> quickFilterBox;
@@ -142,11 +141,10 @@ public final class MainWindowView {
                 () -> !viewModel.canScan(), viewModel.roots(), viewModel.scanStateProperty()));
         scanButton.textProperty().bind(Bindings.createStringBinding(
                 () -> viewModel.hasScanned() ? "Refresh" : "Scan", viewModel.scanStateProperty(), viewModel.repos()));
-        themeToggle.getStyleClass().add(Styles.BUTTON_ICON);
-        themeToggle.setSelected(theme.get() == Theme.DARK);
-        themeToggle.graphicProperty().bind(Bindings.createObjectBinding(
+        themeButton.getStyleClass().add(Styles.BUTTON_ICON);
+        themeButton.graphicProperty().bind(Bindings.createObjectBinding(
                 () -> new FontIcon(theme.get() == Theme.DARK ? Feather.SUN : Feather.MOON), theme));
-        themeToggle.setTooltip(Badges.tooltip("Switch between light and dark theme"));
+        themeButton.setTooltip(Badges.tooltip("Switch between light and dark theme"));
         theme.addListener((obs, old, now) -> now.apply());
         viewModel.roots().addListener((ListChangeListener<Path>) c -> showRootChips());
         showRootChips();
@@ -176,7 +174,7 @@ public final class MainWindowView {
 
     @FXML
     private void toggleTheme() {
-        theme.set(themeToggle.isSelected() ? Theme.DARK : Theme.LIGHT);
+        theme.set(theme.get().other());
     }
 
     // ---- filter bar

@@ -52,8 +52,9 @@ class MainWindowLookTest {
                 .allSatisfy(badge -> assertThat(badge.getBackground()).isNotNull());
         snapshot(robot, "sample-light.png");
 
-        robot.interact(() -> view.themeProperty().set(Theme.DARK));
+        robot.clickOn("#themeButton");
         WaitForAsyncUtils.waitForFxEvents();
+        assertThat(view.themeProperty().get()).isEqualTo(Theme.DARK);
         snapshot(robot, "sample-dark.png");
     }
 
