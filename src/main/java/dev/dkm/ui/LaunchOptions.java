@@ -15,6 +15,12 @@ import java.util.Optional;
  * @param select     in snapshot mode, select the first repository whose path contains this text
  */
 public record LaunchOptions(Optional<Path> snapshot, List<Path> workspaces, Theme theme, Optional<String> select) {
+    public static final String USAGE = String.join(System.lineSeparator(),
+            "Usage: dkm gui [--theme light|dark] [--workspace DIR]... [--snapshot OUT.png [--select TEXT]]",
+            "  --theme light|dark   the theme to start with (default light)",
+            "  --workspace DIR      scan DIR for this run only (repeatable); the remembered folders stay as they are",
+            "  --snapshot OUT.png   render the window once (after the scan), write it as PNG and exit",
+            "  --select TEXT        with --snapshot: select the first repository whose path contains TEXT");
 
     public LaunchOptions {
         workspaces = List.copyOf(workspaces);
@@ -43,8 +49,7 @@ public record LaunchOptions(Optional<Path> snapshot, List<Path> workspaces, Them
                 }
                 value = args.get(++i);
             } else {
-                throw new IllegalArgumentException("Unknown option '" + arg
-                        + "'. Usage: gui [--theme light|dark] [--workspace DIR] [--snapshot OUT.png] [--select TEXT]");
+                throw new IllegalArgumentException("Unknown option '" + arg + "'." + System.lineSeparator() + USAGE);
             }
             switch (name) {
                 case "--snapshot" -> snapshot = Path.of(value);
@@ -61,6 +66,10 @@ public record LaunchOptions(Optional<Path> snapshot, List<Path> workspaces, Them
             }
         }
         return new LaunchOptions(Optional.ofNullable(snapshot), workspaces, theme, Optional.ofNullable(select));
+    }
+
+    public static boolean isHelp(List<String> args) {
+        return args.contains("--help") || args.contains("-h");
     }
 
     private static boolean isOption(String name) {

@@ -221,7 +221,7 @@ public final class MainWindowView {
     private void initTable() {
         repoTable.getStyleClass().addAll(StyleClasses.REPO_TABLE, Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
         repoTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        RepoTableColumns.repository(repositoryColumn);
+        RepoTableColumns.repository(repositoryColumn, viewModel::displayPath);
         RepoTableColumns.project(projectColumn);
         RepoTableColumns.remoteKind(remoteColumn);
         RepoTableColumns.tokenKind(tokenColumn);
@@ -238,6 +238,7 @@ public final class MainWindowView {
                 repoTable.getSelectionModel().select(now);
             }
         });
+        repoTable.setRowFactory(table -> new RepoTableRow());
         repoTable.setPlaceholder(emptyState);
         viewModel.roots().addListener((ListChangeListener<Path>) c -> showEmptyState());
         viewModel.repos().addListener((ListChangeListener<RepoInfo>) c -> showEmptyState());

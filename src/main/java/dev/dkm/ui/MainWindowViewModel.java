@@ -52,7 +52,8 @@ public final class MainWindowViewModel {
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
     private final ReadOnlyStringWrapper statusMessage = new ReadOnlyStringWrapper(this, "statusMessage", "");
 
-    private TaskHandle currentScan;
+    private TaskHandle runningScan;
+    private boolean cancelRequested;
 
     public MainWindowViewModel(TaskExecutor executor, RepoScan scan, WorkspaceRootsStore rootsStore) {
         this.executor = executor;
@@ -88,6 +89,18 @@ public final class MainWindowViewModel {
         scan();
     }
 
+    /**
+     * The path the table shows: relative to its root, prefixed with the root's folder name when there are
+     * several roots (two roots may both hold an {@code api}).
+     */
+    public String displayPath(RepoInfo repo) {
+        Path rootName = repo.root().getFileName();
+        if (roots.size() <= 1 || rootName == null) {
+            return repo.relativePath();
+        }
+        return ".".equals(repo.relativePath()) ? rootName.toString() : rootName + "/" + repo.relativePath();
+    }
+
     /** Forgets a root and drops its repositories from the table (no rescan needed). */
     public void removeRoot(Path root) {
         if (roots.remove(root)) {
@@ -114,51 +127,44 @@ public final class MainWindowViewModel {
         scanState.set(ScanState.SCANNING);
         progress.set(INDETERMINATE);
         statusMessage.set("Scanning " + (toScan.size() == 1 ? toScan.get(0) : toScan.size() + " folders") + "…");
-        TaskHandle[] handle = new TaskHandle[1];
-        handle[0] = executor.submit(p -> scan.scan(toScan, p), new TaskListener<>() {
-            @Override
-            public void onProgress(long done, long total, String message) {
-                if (handle[0] == currentScan || handle[0] == null) {
-                    progress.set(total > 0 ? (double) done / total : INDETERMINATE);
-                    statusMessage.set("Scanning… " + done + (done == 1 ? " repository" : " repositories") + " found");
-                }
-            }
+        cancelRequested = false;
+        TaskHandle handle = executor.submit(p -> scan.scan(toScan, p), new ScanListener());
+        // A synchronous executor has finished the scan by now; only a running one can be cancelled.
+        runningScan = scanState.get() == ScanState.SCANNING ? handle : null;
+    }
 
-            @Override
-            public void onSuccess(List<RepoInfo> result) {
-                if (isCurrent(handle[0])) {
-                    boolean cancelled = handle[0] != null && handle[0].isCancelled();
-                    finish(result, cancelled ? ScanState.CANCELLED : ScanState.DONE,
-                            cancelled ? "Scan cancelled: showing the " + result.size() + " found so far" : "");
-                }
+    /** Callbacks of the one scan that can run at a time ({@link #scan()} refuses while one runs). */
+    private final class ScanListener implements TaskListener<List<RepoInfo>> {
+        @Override
+        public void onProgress(long done, long total, String message) {
+            if (scanState.get() == ScanState.SCANNING && !cancelRequested) {
+                progress.set(total > 0 ? (double) done / total : INDETERMINATE);
+                statusMessage.set("Scanning… " + done + (done == 1 ? " repository" : " repositories") + " found");
             }
+        }
 
-            @Override
-            public void onFailure(Throwable error) {
-                if (isCurrent(handle[0])) {
-                    finish(null, ScanState.FAILED, "Scan failed: " + error.getMessage());
-                }
+        @Override
+        public void onSuccess(List<RepoInfo> result) {
+            if (cancelRequested) {
+                finish(result, ScanState.CANCELLED, "Scan cancelled: showing the " + result.size() + " found so far");
+            } else {
+                finish(result, ScanState.DONE, "");
             }
+        }
 
-            @Override
-            public void onCancelled() {
-                if (isCurrent(handle[0])) {
-                    finish(null, ScanState.CANCELLED, "Scan cancelled");
-                }
-            }
-        });
-        // With a synchronous executor the task has already finished here; remember only a running one.
-        if (scanState.get() == ScanState.SCANNING) {
-            currentScan = handle[0];
+        @Override
+        public void onFailure(Throwable error) {
+            finish(null, ScanState.FAILED, "Scan failed: " + error.getMessage());
+        }
+
+        @Override
+        public void onCancelled() {
+            finish(null, ScanState.CANCELLED, "Scan cancelled");
         }
     }
 
-    private boolean isCurrent(TaskHandle handle) {
-        return handle == null || handle == currentScan;
-    }
-
     private void finish(List<RepoInfo> result, ScanState state, String message) {
-        currentScan = null;
+        runningScan = null;
         if (result != null) {
             RepoInfo selected = selectedRepo.get();
             repos.setAll(result);
@@ -170,9 +176,11 @@ public final class MainWindowViewModel {
         scanState.set(state);
     }
 
+    /** Asks the running scan to stop; it ends with what it found so far. */
     public void cancelScan() {
-        if (currentScan != null) {
-            currentScan.cancel();
+        if (runningScan != null) {
+            cancelRequested = true;
+            runningScan.cancel();
             statusMessage.set("Cancelling…");
         }
     }

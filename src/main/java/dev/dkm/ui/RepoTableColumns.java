@@ -9,6 +9,7 @@ import dev.dkm.workspace.RepoStatus;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -21,11 +22,11 @@ import javafx.scene.layout.VBox;
 final class RepoTableColumns {
     private RepoTableColumns() {}
 
-    static void repository(TableColumn<RepoInfo, String> column) {
-        column.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue().relativePath()));
+    static void repository(TableColumn<RepoInfo, String> column, Function<RepoInfo, String> displayPath) {
+        column.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(displayPath.apply(cd.getValue())));
         column.setCellFactory(c -> new RepoCell<>((cell, repo) -> {
             cell.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
-            cell.setText(repo.relativePath());
+            cell.setText(displayPath.apply(repo));
             cell.setTooltip(Badges.tooltip(repo.path().toString()));
         }));
     }

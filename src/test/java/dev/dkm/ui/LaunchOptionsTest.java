@@ -27,8 +27,14 @@ class LaunchOptionsTest {
     }
 
     @Test
+    void help_is_recognised_anywhere() {
+        assertThat(LaunchOptions.isHelp(List.of("--theme", "dark", "--help"))).isTrue();
+        assertThat(LaunchOptions.isHelp(List.of("--theme", "dark"))).isFalse();
+    }
+
+    @Test
     void unknown_options_and_missing_values_are_refused_with_a_usage_line() {
-        assertThatThrownBy(() -> LaunchOptions.parse(List.of("--bogus"))).hasMessageContaining("Usage: gui");
+        assertThatThrownBy(() -> LaunchOptions.parse(List.of("--bogus"))).hasMessageContaining("Usage: dkm gui");
         assertThatThrownBy(() -> LaunchOptions.parse(List.of("--snapshot"))).hasMessageContaining("Missing value");
         assertThatThrownBy(() -> LaunchOptions.parse(List.of("--theme", "pink"))).hasMessageContaining("light or dark");
     }

@@ -132,6 +132,17 @@ class MainWindowViewModelTest {
     }
 
     @Test
+    void with_several_roots_the_table_path_names_the_root() {
+        MainWindowViewModel vm = viewModel(SampleRepos.everyStatus());
+        RepoInfo api = SampleRepos.everyStatus().get(0);
+        assertThat(vm.displayPath(api)).isEqualTo("payments/api");
+
+        vm.addRoot(Path.of("/srv/other"));
+
+        assertThat(vm.displayPath(api)).isEqualTo("work/payments/api");
+    }
+
+    @Test
     void a_rescan_keeps_the_selected_repository_selected() {
         MainWindowViewModel vm = viewModel(SampleRepos.everyStatus());
         vm.scan();
