@@ -2,6 +2,7 @@ package dev.dkm.ui;
 
 import atlantafx.base.theme.Styles;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
@@ -49,7 +50,7 @@ final class EmptyStateView extends VBox {
         action.setOnAction(hasAction ? e -> onAction.run() : null);
     }
 
-    private static void showIf(javafx.scene.Node node, boolean shown) {
+    private static void showIf(Node node, boolean shown) {
         node.setVisible(shown);
         node.setManaged(shown);
     }

@@ -5,17 +5,21 @@ import dev.dkm.workspace.KeyFileInfo;
 import dev.dkm.workspace.RemoteInfo;
 import dev.dkm.workspace.RepoInfo;
 import dev.dkm.workspace.SshCommandInfo;
+import java.util.Locale;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.geometry.VPos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
@@ -155,14 +159,14 @@ public final class RepoDetailsView extends ScrollPane {
         wrapper.setAlignment(Pos.CENTER_LEFT);
         if (setUpDeployKey.isDisable()) {
             Label caption = muted("Coming soon: generate a key, register it on the GitLab project and wire this repository.");
-            javafx.scene.control.Tooltip.install(wrapper, Badges.tooltip("Coming soon"));
+            Tooltip.install(wrapper, Badges.tooltip("Coming soon"));
             return section("Actions", new VBox(8, wrapper, caption));
         }
         return section("Actions", wrapper);
     }
 
     private static Node section(String title, Node body) {
-        Label label = new Label(title.toUpperCase(java.util.Locale.ROOT));
+        Label label = new Label(title.toUpperCase(Locale.ROOT));
         label.getStyleClass().add(StyleClasses.SECTION_LABEL);
         VBox box = new VBox(8, label, body);
         box.getStyleClass().add(StyleClasses.DETAILS_SECTION);
@@ -174,7 +178,7 @@ public final class RepoDetailsView extends ScrollPane {
         grid.setHgap(12);
         grid.setVgap(6);
         ColumnConstraints keys = new ColumnConstraints();
-        keys.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        keys.setMinWidth(Region.USE_PREF_SIZE);
         ColumnConstraints values = new ColumnConstraints();
         values.setHgrow(Priority.ALWAYS);
         values.setFillWidth(true);
@@ -185,7 +189,7 @@ public final class RepoDetailsView extends ScrollPane {
     private static int addRow(GridPane grid, int row, String key, Node value) {
         Label keyLabel = new Label(key);
         keyLabel.getStyleClass().add(StyleClasses.DETAILS_KEY);
-        GridPane.setValignment(keyLabel, javafx.geometry.VPos.TOP);
+        GridPane.setValignment(keyLabel, VPos.TOP);
         grid.add(keyLabel, 0, row);
         grid.add(value, 1, row);
         return row + 1;

@@ -12,6 +12,7 @@ import java.util.function.BiConsumer;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.TableCell;
@@ -58,7 +59,7 @@ final class RepoTableColumns {
         column.setComparator(Comparator.nullsLast(Comparator.naturalOrder()));
         column.setCellFactory(c -> new RepoCell<>((cell, repo) -> {
             Optional<RemoteInfo> remote = repo.primaryRemote();
-            cell.setGraphic(remote.<javafx.scene.Node>map(r -> Badges.remoteKind(r.kind())).orElse(muted(RepoTexts.NONE)));
+            cell.setGraphic(remote.<Node>map(r -> Badges.remoteKind(r.kind())).orElse(muted(RepoTexts.NONE)));
             remote.ifPresent(r -> cell.setTooltip(Badges.tooltip(r.name() + ": " + SafeUrl.display(r.effectiveUrl()))));
         }));
     }

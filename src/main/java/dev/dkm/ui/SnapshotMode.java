@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.function.IntConsumer;
 import javafx.animation.PauseTransition;
 import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.Scene;
 import javafx.util.Duration;
 
@@ -37,7 +38,7 @@ final class SnapshotMode {
         }
         ChangeListener<ScanState> onFinished = new ChangeListener<>() {
             @Override
-            public void changed(javafx.beans.value.ObservableValue<? extends ScanState> obs, ScanState old, ScanState now) {
+            public void changed(ObservableValue<? extends ScanState> obs, ScanState old, ScanState now) {
                 if (now.isFinished()) {
                     vm.scanStateProperty().removeListener(this);
                     selectRequested(vm);

@@ -3,11 +3,10 @@ package dev.dkm.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dkm.task.TaskExecutor;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import javafx.scene.Scene;
+import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -23,8 +22,6 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class MainWindowLookTest {
-    private static final Path OUT = Path.of("target", "screenshots");
-
     private MainWindowView view;
     private Scene scene;
 
@@ -48,26 +45,13 @@ class MainWindowLookTest {
     @Test
     void every_status_in_light_and_dark(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(robot.lookup(".dkm-badge-danger").queryAllAs(javafx.scene.control.Label.class))
+        assertThat(robot.lookup(".dkm-badge-danger").queryAllAs(Label.class))
                 .allSatisfy(badge -> assertThat(badge.getBackground()).isNotNull());
-        snapshot(robot, "sample-light.png");
+        assertThat(TestScreenshots.write(robot, scene, "sample-light.png")).isNotEmptyFile();
 
         robot.clickOn("#themeButton");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(view.themeProperty().get()).isEqualTo(Theme.DARK);
-        snapshot(robot, "sample-dark.png");
-    }
-
-    private void snapshot(FxRobot robot, String name) throws Exception {
-        Files.createDirectories(OUT);
-        Path file = OUT.resolve(name);
-        robot.interact(() -> {
-            try {
-                SceneSnapshot.writePng(scene, file);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
-        assertThat(file).isNotEmptyFile();
+        assertThat(TestScreenshots.write(robot, scene, "sample-dark.png")).isNotEmptyFile();
     }
 }

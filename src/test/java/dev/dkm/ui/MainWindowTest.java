@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.control.Button;
+import javafx.scene.control.Label;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -109,7 +110,7 @@ class MainWindowTest {
     void without_a_folder_the_empty_state_offers_one_and_the_choice_is_remembered(FxRobot robot) throws Exception {
         robot.interact(() -> viewModel.removeRoot(workspace));
         assertThat(rootsFile.load()).isEmpty();
-        assertThat(robot.lookup("#emptyState .label").queryAllAs(javafx.scene.control.Label.class))
+        assertThat(robot.lookup("#emptyState .label").queryAllAs(Label.class))
                 .anySatisfy(l -> assertThat(l.getText()).isEqualTo("Add a workspace folder to scan"));
         assertThat(robot.lookup("#scanButton").queryButton().isDisabled()).isTrue();
 

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dkm.task.TaskExecutor;
 import dev.dkm.workspace.RepoInfo;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -72,7 +70,7 @@ class ScanProgressTest {
         assertThat(bar.getProgress()).isCloseTo(4.0 / 11, org.assertj.core.data.Offset.offset(0.001));
         assertThat(robot.lookup("#scanButton").queryButton().isDisabled()).isTrue();
         robot.clickOn("#filterField").write("typing while scanning");
-        snapshot(robot, "scanning.png");
+        TestScreenshots.write(robot, scene, "scanning.png");
 
         robot.clickOn("#cancelButton");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> viewModel.scanStateProperty().get() == ScanState.CANCELLED);
@@ -84,16 +82,5 @@ class ScanProgressTest {
         assertThat(robot.lookup("#scanButton").queryButton().isDisabled()).isFalse();
         assertThat(robot.lookup("#statusMessageLabel").queryLabeled().getText())
                 .isEqualTo("Scan cancelled: showing the 4 found so far");
-    }
-
-    private void snapshot(FxRobot robot, String name) throws Exception {
-        Path out = Files.createDirectories(Path.of("target", "screenshots"));
-        robot.interact(() -> {
-            try {
-                SceneSnapshot.writePng(scene, out.resolve(name));
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
     }
 }
