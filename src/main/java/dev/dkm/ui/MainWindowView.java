@@ -71,6 +71,7 @@ public final class MainWindowView {
     @FXML private TableColumn<RepoInfo, String> branchColumn;
     @FXML private HBox statusBar;
     @FXML private Label summaryLabel;
+    @FXML private Label rootsProblemLabel;
     @FXML private Label statusMessageLabel;
     @FXML private ProgressBar progressBar;
     @FXML private Button cancelButton;
@@ -296,6 +297,11 @@ public final class MainWindowView {
         statusBar.setAlignment(Pos.CENTER_LEFT);
         summaryLabel.textProperty().bind(viewModel.summaryTextProperty());
         summaryLabel.setId("summary");
+        rootsProblemLabel.textProperty().bind(viewModel.rootsProblemProperty());
+        rootsProblemLabel.getStyleClass().add(StyleClasses.PROBLEM);
+        rootsProblemLabel.setGraphic(new FontIcon(Feather.ALERT_TRIANGLE));
+        rootsProblemLabel.visibleProperty().bind(viewModel.rootsProblemProperty().isNotEmpty());
+        rootsProblemLabel.managedProperty().bind(rootsProblemLabel.visibleProperty());
         statusMessageLabel.textProperty().bind(viewModel.statusMessageProperty());
         statusMessageLabel.getStyleClass().add(StyleClasses.MUTED);
         Node[] busyOnly = {progressBar, cancelButton};

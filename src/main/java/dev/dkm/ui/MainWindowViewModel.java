@@ -6,6 +6,7 @@ import dev.dkm.task.TaskListener;
 import dev.dkm.workspace.RepoInfo;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Predicate;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
@@ -51,15 +52,21 @@ public final class MainWindowViewModel {
     private final ReadOnlyStringWrapper summaryText = new ReadOnlyStringWrapper(this, "summaryText", "");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
     private final ReadOnlyStringWrapper statusMessage = new ReadOnlyStringWrapper(this, "statusMessage", "");
+    private final ReadOnlyStringWrapper rootsProblem = new ReadOnlyStringWrapper(this, "rootsProblem", "");
 
     private TaskHandle runningScan;
     private boolean cancelRequested;
+    private long scanStarted;
 
     public MainWindowViewModel(TaskExecutor executor, RepoScan scan, WorkspaceRootsStore rootsStore) {
         this.executor = executor;
         this.scan = scan;
         this.rootsStore = rootsStore;
-        roots.setAll(rootsStore.load());
+        try {
+            roots.setAll(rootsStore.load());
+        } catch (RuntimeException e) {
+            rootsProblem.set("Could not read the remembered workspace folders: " + e.getMessage());
+        }
         visibleRepos.predicateProperty().bind(Bindings.createObjectBinding(
                 () -> combinedFilter(quickFilter.get(), filterText.get()), quickFilter, filterText));
         repos.addListener((ListChangeListener<RepoInfo>) c -> updateSummary());
@@ -84,7 +91,7 @@ public final class MainWindowViewModel {
         Path normalized = root.toAbsolutePath().normalize();
         if (!roots.contains(normalized)) {
             roots.add(normalized);
-            rootsStore.save(List.copyOf(roots));
+            saveRoots();
         }
         scan();
     }
@@ -101,10 +108,20 @@ public final class MainWindowViewModel {
         return ".".equals(repo.relativePath()) ? rootName.toString() : rootName + "/" + repo.relativePath();
     }
 
+    /** A folder that cannot be remembered is still scanned now; {@link #rootsProblemProperty()} says why. */
+    private void saveRoots() {
+        try {
+            rootsStore.save(List.copyOf(roots));
+            rootsProblem.set("");
+        } catch (RuntimeException e) {
+            rootsProblem.set("Could not remember the workspace folders: " + e.getMessage());
+        }
+    }
+
     /** Forgets a root and drops its repositories from the table (no rescan needed). */
     public void removeRoot(Path root) {
         if (roots.remove(root)) {
-            rootsStore.save(List.copyOf(roots));
+            saveRoots();
             repos.removeIf(r -> root.equals(r.root()));
             if (selectedRepo.get() != null && root.equals(selectedRepo.get().root())) {
                 selectedRepo.set(null);
@@ -128,6 +145,7 @@ public final class MainWindowViewModel {
         progress.set(INDETERMINATE);
         statusMessage.set("Scanning " + (toScan.size() == 1 ? toScan.get(0) : toScan.size() + " folders") + "…");
         cancelRequested = false;
+        scanStarted = System.nanoTime();
         TaskHandle handle = executor.submit(p -> scan.scan(toScan, p), new ScanListener());
         // A synchronous executor has finished the scan by now; only a running one can be cancelled.
         runningScan = scanState.get() == ScanState.SCANNING ? handle : null;
@@ -148,7 +166,7 @@ public final class MainWindowViewModel {
             if (cancelRequested) {
                 finish(result, ScanState.CANCELLED, "Scan cancelled: showing the " + result.size() + " found so far");
             } else {
-                finish(result, ScanState.DONE, "");
+                finish(result, ScanState.DONE, "Scanned in " + String.format(Locale.ROOT, "%.1f s", seconds()));
             }
         }
 
@@ -161,6 +179,10 @@ public final class MainWindowViewModel {
         public void onCancelled() {
             finish(null, ScanState.CANCELLED, "Scan cancelled");
         }
+    }
+
+    private double seconds() {
+        return (System.nanoTime() - scanStarted) / 1e9;
     }
 
     private void finish(List<RepoInfo> result, ScanState state, String message) {
@@ -246,5 +268,10 @@ public final class MainWindowViewModel {
     /** What is happening or what just went wrong, one line; empty when there is nothing to say. */
     public ReadOnlyStringProperty statusMessageProperty() {
         return statusMessage.getReadOnlyProperty();
+    }
+
+    /** Why the workspace folders could not be read or remembered; empty when all is well. */
+    public ReadOnlyStringProperty rootsProblemProperty() {
+        return rootsProblem.getReadOnlyProperty();
     }
 }

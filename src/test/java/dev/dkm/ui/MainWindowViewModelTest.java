@@ -45,6 +45,7 @@ class MainWindowViewModelTest {
         assertThat(vm.summaryTextProperty().get())
                 .isEqualTo("11 repos · 2 with tokens in URLs · 2 wired to deploy keys · 2 keys missing · 1 error");
         assertThat(vm.progressProperty().get()).isZero();
+        assertThat(vm.statusMessageProperty().get()).matches("Scanned in \\d+\\.\\d s");
     }
 
     @Test
@@ -140,6 +141,29 @@ class MainWindowViewModelTest {
         vm.addRoot(Path.of("/srv/other"));
 
         assertThat(vm.displayPath(api)).isEqualTo("work/payments/api");
+    }
+
+    @Test
+    void a_store_that_cannot_save_does_not_stop_the_scan_and_says_so() {
+        WorkspaceRootsStore broken = new WorkspaceRootsStore() {
+            @Override
+            public List<Path> load() {
+                return List.of();
+            }
+
+            @Override
+            public void save(List<Path> roots) {
+                throw new java.io.UncheckedIOException(new java.io.IOException("read-only file system"));
+            }
+        };
+        MainWindowViewModel vm = new MainWindowViewModel(TaskExecutor.synchronous(),
+                (roots, p) -> SampleRepos.everyStatus(), broken);
+
+        vm.addRoot(SampleRepos.ROOT);
+
+        assertThat(vm.repos()).hasSize(11);
+        assertThat(vm.rootsProblemProperty().get())
+                .isEqualTo("Could not remember the workspace folders: java.io.IOException: read-only file system");
     }
 
     @Test
