@@ -50,6 +50,7 @@ class MainWindowLookTest {
         assertThat(TestScreenshots.write(robot, scene, "sample-light.png")).isNotEmptyFile();
 
         robot.clickOn("#themeButton");
+        robot.interact(() -> view.viewModel().selectedRepoProperty().set(view.viewModel().repos().get(4)));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(view.themeProperty().get()).isEqualTo(Theme.DARK);
         assertThat(TestScreenshots.write(robot, scene, "sample-dark.png")).isNotEmptyFile();
