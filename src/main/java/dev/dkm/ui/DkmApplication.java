@@ -5,7 +5,9 @@ import dev.dkm.task.TaskExecutor;
 import dev.dkm.workspace.WorkspaceRootsFile;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 /**
@@ -38,7 +40,11 @@ public final class DkmApplication extends Application {
                 : WorkspaceRootsStore.inMemory(options.workspaces());
         MainWindowViewModel viewModel = new MainWindowViewModel(executor, RepoScan.withDefaults(), roots);
         MainWindowView view = new MainWindowView(viewModel, FolderPicker.directoryChooser(), options.theme());
-        Scene scene = view.createScene();
+        // Snapshots are always 1280 × 800; a window on a small screen is made to fit it.
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        Scene scene = options.isSnapshot() ? view.createScene()
+                : view.createScene(Math.min(MainWindowView.WIDTH, screen.getWidth() - 40),
+                        Math.min(MainWindowView.HEIGHT, screen.getHeight() - 60));
         stage.setTitle("Deploy Key Manager " + AppVersion.version());
         stage.setMinWidth(900);
         stage.setMinHeight(560);

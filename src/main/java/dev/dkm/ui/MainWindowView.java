@@ -89,10 +89,15 @@ public final class MainWindowView {
         }
     }
 
-    /** A scene of the window's preferred size with the theme, the app's stylesheet and keyboard shortcuts. */
+    /** A scene of the window's preferred size ({@value #WIDTH} × {@value #HEIGHT}); see {@link #createScene(double, double)}. */
     public Scene createScene() {
+        return createScene(WIDTH, HEIGHT);
+    }
+
+    /** A scene with the theme, the app's stylesheet and the keyboard shortcuts. */
+    public Scene createScene(double width, double height) {
         theme.get().apply();
-        Scene scene = new Scene(root, WIDTH, HEIGHT);
+        Scene scene = new Scene(root, width, height);
         scene.getStylesheets().add(MainWindowView.class.getResource(StyleClasses.STYLESHEET).toExternalForm());
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), this::focusFilter);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), viewModel::scan);
@@ -146,6 +151,7 @@ public final class MainWindowView {
         themeButton.graphicProperty().bind(Bindings.createObjectBinding(
                 () -> new FontIcon(theme.get() == Theme.DARK ? Feather.SUN : Feather.MOON), theme));
         themeButton.setTooltip(Badges.tooltip("Switch between light and dark theme"));
+        themeButton.setAccessibleText("Switch between light and dark theme");
         theme.addListener((obs, old, now) -> now.apply());
         viewModel.roots().addListener((ListChangeListener<Path>) c -> showRootChips());
         showRootChips();

@@ -107,6 +107,22 @@ class MainWindowTest {
     }
 
     @Test
+    void a_filter_that_matches_nothing_says_so_and_offers_to_clear_it(FxRobot robot) throws Exception {
+        robot.interact(viewModel::scan);
+        waitForScan();
+
+        robot.clickOn("#filterField").write("no-such-repo");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(robot.lookup("#emptyState .label").queryAllAs(Label.class))
+                .anySatisfy(l -> assertThat(l.getText()).isEqualTo("No repository matches the filter"));
+        robot.clickOn(robot.lookup("#emptyStateAction").queryAs(Button.class));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#repoTable").queryTableView().getItems()).hasSize(4);
+        assertThat(robot.lookup("#filterField").queryAs(TextField.class).getText()).isEmpty();
+    }
+
+    @Test
     void without_a_folder_the_empty_state_offers_one_and_the_choice_is_remembered(FxRobot robot) throws Exception {
         robot.interact(() -> viewModel.removeRoot(workspace));
         assertThat(rootsFile.load()).isEmpty();
