@@ -22,6 +22,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
@@ -49,6 +50,7 @@ public final class MainWindowView {
     private final ObjectProperty<Theme> theme;
     private final RepoDetailsView details = new RepoDetailsView();
     private final EmptyStateView emptyState = new EmptyStateView();
+    private final QuickFilterCell quickFilterButtonCell = new QuickFilterCell();
 
     @FXML private BorderPane root;
     @FXML private HBox toolbar;
@@ -204,8 +206,29 @@ public final class MainWindowView {
         clear.visibleProperty().bind(filterField.textProperty().isNotEmpty());
         filterField.setRight(clear);
         quickFilterBox.getItems().setAll(RepoQuickFilter.values());
+        quickFilterBox.setButtonCell(quickFilterButtonCell);
+        showQuickFilterCounts();
+        viewModel.repos().addListener((ListChangeListener<RepoInfo>) c -> showQuickFilterCounts());
         quickFilterBox.valueProperty().bindBidirectional(viewModel.quickFilterProperty());
         quickFilterBox.setTooltip(Badges.tooltip("Show only repositories with this status"));
+    }
+
+    /** The counts change with every scan: the button cell is relabelled, the popup gets new cells. */
+    private void showQuickFilterCounts() {
+        quickFilterButtonCell.relabel();
+        quickFilterBox.setCellFactory(list -> new QuickFilterCell());
+    }
+
+    private final class QuickFilterCell extends ListCell<RepoQuickFilter> {
+        @Override
+        protected void updateItem(RepoQuickFilter filter, boolean empty) {
+            super.updateItem(filter, empty);
+            setText(empty || filter == null ? null : viewModel.quickFilterLabel(filter));
+        }
+
+        void relabel() {
+            updateItem(getItem(), isEmpty());
+        }
     }
 
     private void focusFilter() {

@@ -241,6 +241,16 @@ public final class MainWindowViewModel {
         summaryText.set(repos.isEmpty() && !hasScanned() ? "" : text);
     }
 
+    /** How many scanned repositories a quick filter lets through (ignoring the filter box). */
+    public long count(RepoQuickFilter filter) {
+        return repos.stream().filter(filter).count();
+    }
+
+    /** The quick filter as the choice box shows it: with its count once something was scanned. */
+    public String quickFilterLabel(RepoQuickFilter filter) {
+        return hasScanned() ? filter.label() + " (" + count(filter) + ")" : filter.label();
+    }
+
     /** A scan has finished at least once, or there are rows from one. */
     public boolean hasScanned() {
         return !repos.isEmpty() || scanState.get().isFinished();

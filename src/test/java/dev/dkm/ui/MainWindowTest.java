@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -65,6 +66,14 @@ class MainWindowTest {
         TableView<RepoInfo> table = robot.lookup("#repoTable").queryTableView();
         assertThat(paths(table)).containsExactlyInAnyOrder("group/app", "group/web", "lonely", "plain");
         assertThat(robot.lookup("#summary").queryLabeled().getText()).startsWith("4 repos");
+        ComboBox<?> quickFilter = robot.lookup("#quickFilterBox").queryAs(ComboBox.class);
+        assertThat(quickFilter.getButtonCell().getText()).isEqualTo("All repositories (4)");
+        robot.clickOn(quickFilter).clickOn("No or local remote (1)");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(paths(table)).containsExactly("lonely");
+        assertThat(quickFilter.getButtonCell().getText()).isEqualTo("No or local remote (1)");
+        robot.interact(() -> viewModel.quickFilterProperty().set(RepoQuickFilter.ALL));
+        assertThat(quickFilter.getButtonCell().getText()).isEqualTo("All repositories (4)");
 
         robot.clickOn("#filterField").write("web");
         WaitForAsyncUtils.waitForFxEvents();

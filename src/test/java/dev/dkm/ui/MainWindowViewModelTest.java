@@ -95,6 +95,17 @@ class MainWindowViewModelTest {
     }
 
     @Test
+    void quick_filters_show_their_counts_once_something_was_scanned() {
+        MainWindowViewModel vm = viewModel(SampleRepos.everyStatus());
+        assertThat(vm.quickFilterLabel(RepoQuickFilter.TOKENS_IN_URLS)).isEqualTo("Tokens in URLs");
+
+        vm.scan();
+
+        assertThat(vm.quickFilterLabel(RepoQuickFilter.TOKENS_IN_URLS)).isEqualTo("Tokens in URLs (2)");
+        assertThat(vm.quickFilterLabel(RepoQuickFilter.ALL)).isEqualTo("All repositories (11)");
+    }
+
+    @Test
     void every_status_is_reachable_through_a_quick_filter() {
         for (RepoStatus status : RepoStatus.values()) {
             RepoInfo repo = SampleRepos.repo("x", status, "", dev.dkm.workspace.SshCommandInfo.NONE);
