@@ -9,6 +9,7 @@ import dev.dkm.workspace.RepoStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -115,9 +116,14 @@ public final class MainWindowView {
         return viewModel;
     }
 
-    /** Where the next issue's actions plug in. */
+    /** The details pane, where actions on the selected repository plug in. */
     public RepoDetailsView details() {
         return details;
+    }
+
+    /** Enables "Set up deploy key" in the details pane: the action gets the selected repository. */
+    public void onSetUpDeployKey(Consumer<RepoInfo> action) {
+        details.setSetUpDeployKeyAction(action);
     }
 
     public ObjectProperty<Theme> themeProperty() {

@@ -6,6 +6,7 @@ import dev.dkm.workspace.RemoteInfo;
 import dev.dkm.workspace.RepoInfo;
 import dev.dkm.workspace.SshCommandInfo;
 import java.util.Locale;
+import java.util.function.Consumer;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.geometry.VPos;
@@ -32,6 +33,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 public final class RepoDetailsView extends ScrollPane {
     private final VBox content = new VBox(18);
     private final Button setUpDeployKey = new Button("Set up deploy key", new FontIcon(Feather.KEY));
+    private Consumer<RepoInfo> setUpAction;
+    private RepoInfo shown;
 
     public RepoDetailsView() {
         getStyleClass().add(StyleClasses.DETAILS);
@@ -42,15 +45,26 @@ public final class RepoDetailsView extends ScrollPane {
         setUpDeployKey.setId("setUpDeployKey");
         setUpDeployKey.getStyleClass().add(Styles.ACCENT);
         setUpDeployKey.setDisable(true);
+        setUpDeployKey.setOnAction(e -> {
+            if (setUpAction != null && shown != null) {
+                setUpAction.accept(shown);
+            }
+        });
         show(null);
     }
 
-    /** The "Set up deploy key" button, for the view that wires the dialog to it. */
-    public Button setUpDeployKeyButton() {
-        return setUpDeployKey;
+    /**
+     * What "Set up deploy key" does with the shown repository. Until one is set the button stays disabled and
+     * says "coming soon".
+     */
+    public void setSetUpDeployKeyAction(Consumer<RepoInfo> action) {
+        this.setUpAction = action;
+        show(shown);
     }
 
     public void show(RepoInfo repo) {
+        shown = repo;
+        setUpDeployKey.setDisable(setUpAction == null);
         content.getChildren().clear();
         if (repo == null) {
             Label hint = new Label("Select a repository to see its remotes and keys.");

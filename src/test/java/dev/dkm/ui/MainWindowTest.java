@@ -6,6 +6,7 @@ import dev.dkm.task.TaskExecutor;
 import dev.dkm.workspace.RepoInfo;
 import dev.dkm.workspace.WorkspaceRootsFile;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -40,6 +41,7 @@ class MainWindowTest {
     private WorkspaceRootsFile rootsFile;
     private TaskExecutor executor;
     private MainWindowViewModel viewModel;
+    private MainWindowView view;
 
     @Start
     void start(Stage stage) throws Exception {
@@ -48,7 +50,7 @@ class MainWindowTest {
         rootsFile.save(List.of(workspace));
         executor = TaskExecutor.background(Platform::runLater);
         viewModel = new MainWindowViewModel(executor, RepoScan.withDefaults(), WorkspaceRootsStore.of(rootsFile));
-        MainWindowView view = new MainWindowView(viewModel, owner -> Optional.of(workspace), Theme.LIGHT);
+        view = new MainWindowView(viewModel, owner -> Optional.of(workspace), Theme.LIGHT);
         stage.setScene(view.createScene());
         stage.show();
     }
@@ -113,6 +115,20 @@ class MainWindowTest {
         robot.clickOn("#filterField").type(KeyCode.ESCAPE);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(table.getItems()).hasSize(4);
+    }
+
+    @Test
+    void set_up_deploy_key_is_coming_soon_until_an_action_is_plugged_in(FxRobot robot) throws Exception {
+        robot.interact(viewModel::scan);
+        waitForScan();
+        robot.interact(() -> viewModel.selectedRepoProperty().set(viewModel.repos().get(0)));
+        assertThat(robot.lookup("#setUpDeployKey").queryButton().isDisabled()).isTrue();
+
+        List<RepoInfo> asked = new ArrayList<>();
+        robot.interact(() -> view.onSetUpDeployKey(asked::add));
+        robot.clickOn("#setUpDeployKey");
+
+        assertThat(asked).containsExactly(viewModel.repos().get(0));
     }
 
     @Test
