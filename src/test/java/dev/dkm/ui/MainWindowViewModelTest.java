@@ -12,6 +12,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 
 /** The main window's state without the FX toolkit: the synchronous executor runs each scan inside scan(). */
@@ -221,7 +222,7 @@ class MainWindowViewModelTest {
                     if (found.size() == 3) {
                         threeFound.countDown();
                         while (!progress.isCancelled()) {
-                            Thread.onSpinWait();
+                            LockSupport.parkNanos(5_000_000); // wait for Cancel without burning a shared CPU
                         }
                     }
                     if (progress.isCancelled()) {
