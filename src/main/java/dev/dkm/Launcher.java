@@ -14,8 +14,7 @@ public final class Launcher {
     public static void main(String[] args) {
         if (args.length == 0 || "gui".equals(args[0])) {
             String[] rest = args.length == 0 ? args : java.util.Arrays.copyOfRange(args, 1, args.length);
-            GuiLauncher.launch(rest);
-            return;
+            System.exit(GuiLauncher.launch(rest));
         }
         System.exit(DkmCli.run(args));
     }

@@ -1,0 +1,356 @@
+package dev.dkm.ui;
+
+import atlantafx.base.controls.CustomTextField;
+import atlantafx.base.theme.Styles;
+import atlantafx.base.theme.Tweaks;
+import dev.dkm.remote.RemoteKind;
+import dev.dkm.workspace.RepoInfo;
+import dev.dkm.workspace.RepoStatus;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.ListChangeListener;
+import javafx.collections.transformation.SortedList;
+import javafx.fxml.FXML;
+import javafx.fxml.FXMLLoader;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * The main window: toolbar with the workspace roots, filter bar, repository table, details pane and status bar.
+ * Controller of {@code MainWindowView.fxml}; all state lives in {@link MainWindowViewModel}.
+ */
+public final class MainWindowView {
+    public static final double WIDTH = 1280;
+    public static final double HEIGHT = 800;
+    /** The details pane takes about 360 px of the 1280 px window. */
+    private static final double DETAILS_DIVIDER = 0.72;
+
+    private final MainWindowViewModel viewModel;
+    private final FolderPicker folderPicker;
+    private final ObjectProperty<Theme> theme;
+    private final RepoDetailsView details = new RepoDetailsView();
+    private final EmptyStateView emptyState = new EmptyStateView();
+    private final QuickFilterCell quickFilterButtonCell = new QuickFilterCell();
+
+    @FXML private BorderPane root;
+    @FXML private HBox toolbar;
+    @FXML private Label workspaceLabel;
+    @FXML private HBox rootChips;
+    @FXML private Button addFolderButton;
+    @FXML private Button scanButton;
+    @FXML private Button themeButton;
+    @FXML private HBox filterBar;
+    @FXML private CustomTextField filterField;
+    @FXML private ComboBox<RepoQuickFilter> quickFilterBox;
+    @FXML private SplitPane splitPane;
+    @FXML private TableView<RepoInfo> repoTable;
+    @FXML private TableColumn<RepoInfo, String> repositoryColumn;
+    @FXML private TableColumn<RepoInfo, String> projectColumn;
+    @FXML private TableColumn<RepoInfo, RemoteKind> remoteColumn;
+    @FXML private TableColumn<RepoInfo, String> tokenColumn;
+    @FXML private TableColumn<RepoInfo, String> keyColumn;
+    @FXML private TableColumn<RepoInfo, RepoStatus> statusColumn;
+    @FXML private TableColumn<RepoInfo, String> branchColumn;
+    @FXML private HBox statusBar;
+    @FXML private Label summaryLabel;
+    @FXML private Label rootsProblemLabel;
+    @FXML private Label statusMessageLabel;
+    @FXML private ProgressBar progressBar;
+    @FXML private Button cancelButton;
+
+    public MainWindowView(MainWindowViewModel viewModel, FolderPicker folderPicker, Theme initialTheme) {
+        this.viewModel = viewModel;
+        this.folderPicker = folderPicker;
+        this.theme = new SimpleObjectProperty<>(this, "theme", initialTheme);
+        FXMLLoader loader = new FXMLLoader(MainWindowView.class.getResource("MainWindowView.fxml"));
+        loader.setController(this);
+        try {
+            loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException("MainWindowView.fxml could not be loaded", e);
+        }
+    }
+
+    /** A scene of the window's preferred size ({@value #WIDTH} × {@value #HEIGHT}); see {@link #createScene(double, double)}. */
+    public Scene createScene() {
+        return createScene(WIDTH, HEIGHT);
+    }
+
+    /** A scene with the theme, the app's stylesheet and the keyboard shortcuts. */
+    public Scene createScene(double width, double height) {
+        theme.get().apply();
+        Scene scene = new Scene(root, width, height);
+        scene.getStylesheets().add(MainWindowView.class.getResource(StyleClasses.STYLESHEET).toExternalForm());
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), this::focusFilter);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), viewModel::scan);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), viewModel::scan);
+        return scene;
+    }
+
+    public BorderPane root() {
+        return root;
+    }
+
+    public MainWindowViewModel viewModel() {
+        return viewModel;
+    }
+
+    /** The details pane, where actions on the selected repository plug in. */
+    public RepoDetailsView details() {
+        return details;
+    }
+
+    /** Enables "Set up deploy key" in the details pane: the action gets the selected repository. */
+    public void onSetUpDeployKey(Consumer<RepoInfo> action) {
+        details.setSetUpDeployKeyAction(action);
+    }
+
+    public ObjectProperty<Theme> themeProperty() {
+        return theme;
+    }
+
+    @FXML
+    private void initialize() {
+        root.getStyleClass().add(StyleClasses.MAIN_WINDOW);
+        initToolbar();
+        initFilterBar();
+        initTable();
+        initDetails();
+        initStatusBar();
+    }
+
+    // ---- toolbar
+
+    private void initToolbar() {
+        toolbar.getStyleClass().add(StyleClasses.TOOLBAR);
+        toolbar.setAlignment(Pos.CENTER_LEFT);
+        workspaceLabel.getStyleClass().add(StyleClasses.SECTION_LABEL);
+        rootChips.getStyleClass().add(StyleClasses.ROOT_CHIPS);
+        rootChips.setAlignment(Pos.CENTER_LEFT);
+        addFolderButton.setGraphic(new FontIcon(Feather.FOLDER_PLUS));
+        scanButton.setGraphic(new FontIcon(Feather.REFRESH_CW));
+        scanButton.getStyleClass().add(Styles.ACCENT);
+        scanButton.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> !viewModel.canScan(), viewModel.roots(), viewModel.scanStateProperty()));
+        scanButton.textProperty().bind(Bindings.createStringBinding(
+                () -> viewModel.hasScanned() ? "Refresh" : "Scan", viewModel.scanStateProperty(), viewModel.repos()));
+        themeButton.getStyleClass().add(Styles.BUTTON_ICON);
+        themeButton.graphicProperty().bind(Bindings.createObjectBinding(
+                () -> new FontIcon(theme.get() == Theme.DARK ? Feather.SUN : Feather.MOON), theme));
+        themeButton.setTooltip(Badges.tooltip("Switch between light and dark theme"));
+        themeButton.setAccessibleText("Switch between light and dark theme");
+        theme.addListener((obs, old, now) -> now.apply());
+        viewModel.roots().addListener((ListChangeListener<Path>) c -> showRootChips());
+        showRootChips();
+    }
+
+    private void showRootChips() {
+        rootChips.getChildren().clear();
+        for (Path path : viewModel.roots()) {
+            rootChips.getChildren().add(new RootChip(path, () -> viewModel.removeRoot(path)));
+        }
+        if (viewModel.roots().isEmpty()) {
+            Label none = new Label("no folder yet");
+            none.getStyleClass().add(StyleClasses.MUTED);
+            rootChips.getChildren().add(none);
+        }
+    }
+
+    @FXML
+    private void addFolder() {
+        folderPicker.pick(root.getScene() == null ? null : root.getScene().getWindow()).ifPresent(viewModel::addRoot);
+    }
+
+    @FXML
+    private void scan() {
+        viewModel.scan();
+    }
+
+    @FXML
+    private void toggleTheme() {
+        theme.set(theme.get().other());
+    }
+
+    // ---- filter bar
+
+    private void initFilterBar() {
+        filterBar.getStyleClass().add(StyleClasses.FILTER_BAR);
+        filterBar.setAlignment(Pos.CENTER_LEFT);
+        filterField.setLeft(new FontIcon(Feather.SEARCH));
+        filterField.textProperty().bindBidirectional(viewModel.filterTextProperty());
+        filterField.setOnAction(e -> focusFirstRow());
+        filterField.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                filterField.clear();
+            }
+        });
+        Button clear = new Button(null, new FontIcon(Feather.X));
+        clear.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL);
+        clear.setFocusTraversable(false);
+        clear.setOnAction(e -> filterField.clear());
+        clear.visibleProperty().bind(filterField.textProperty().isNotEmpty());
+        filterField.setRight(clear);
+        quickFilterBox.getItems().setAll(RepoQuickFilter.values());
+        quickFilterBox.setButtonCell(quickFilterButtonCell);
+        showQuickFilterCounts();
+        viewModel.repos().addListener((ListChangeListener<RepoInfo>) c -> showQuickFilterCounts());
+        quickFilterBox.valueProperty().bindBidirectional(viewModel.quickFilterProperty());
+        quickFilterBox.setTooltip(Badges.tooltip("Show only repositories with this status"));
+    }
+
+    /** The counts change with every scan: the button cell is relabelled, the popup gets new cells. */
+    private void showQuickFilterCounts() {
+        quickFilterButtonCell.relabel();
+        quickFilterBox.setCellFactory(list -> new QuickFilterCell());
+    }
+
+    private final class QuickFilterCell extends ListCell<RepoQuickFilter> {
+        @Override
+        protected void updateItem(RepoQuickFilter filter, boolean empty) {
+            super.updateItem(filter, empty);
+            setText(empty || filter == null ? null : viewModel.quickFilterLabel(filter));
+        }
+
+        void relabel() {
+            updateItem(getItem(), isEmpty());
+        }
+    }
+
+    private void focusFilter() {
+        filterField.requestFocus();
+        filterField.selectAll();
+    }
+
+    private void focusFirstRow() {
+        if (!repoTable.getItems().isEmpty()) {
+            repoTable.requestFocus();
+            if (repoTable.getSelectionModel().isEmpty()) {
+                repoTable.getSelectionModel().selectFirst();
+            }
+            repoTable.getFocusModel().focus(repoTable.getSelectionModel().getSelectedIndex());
+        }
+    }
+
+    // ---- table
+
+    private void initTable() {
+        repoTable.getStyleClass().addAll(StyleClasses.REPO_TABLE, Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
+        repoTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        RepoTableColumns.repository(repositoryColumn, viewModel::displayPath);
+        RepoTableColumns.project(projectColumn);
+        RepoTableColumns.remoteKind(remoteColumn);
+        RepoTableColumns.tokenKind(tokenColumn);
+        RepoTableColumns.key(keyColumn);
+        RepoTableColumns.status(statusColumn);
+        RepoTableColumns.branch(branchColumn);
+        SortedList<RepoInfo> sorted = new SortedList<>(viewModel.visibleRepos());
+        sorted.comparatorProperty().bind(repoTable.comparatorProperty());
+        repoTable.setItems(sorted);
+        repoTable.getSelectionModel().selectedItemProperty().addListener(
+                (obs, old, now) -> viewModel.selectedRepoProperty().set(now));
+        viewModel.selectedRepoProperty().addListener((obs, old, now) -> {
+            if (now != repoTable.getSelectionModel().getSelectedItem()) {
+                repoTable.getSelectionModel().select(now);
+            }
+        });
+        repoTable.setRowFactory(table -> new RepoTableRow());
+        repoTable.setPlaceholder(emptyState);
+        viewModel.roots().addListener((ListChangeListener<Path>) c -> showEmptyState());
+        viewModel.repos().addListener((ListChangeListener<RepoInfo>) c -> showEmptyState());
+        viewModel.scanStateProperty().addListener((obs, old, now) -> showEmptyState());
+        showEmptyState();
+    }
+
+    private void showEmptyState() {
+        if (viewModel.roots().isEmpty()) {
+            emptyState.show(Feather.FOLDER_PLUS, "Add a workspace folder to scan",
+                    "Deploy Key Manager finds every git repository under the folders you add and shows how each one"
+                            + " authenticates to GitLab.", "Add folder…", this::addFolder);
+        } else if (viewModel.scanStateProperty().get() == ScanState.SCANNING) {
+            emptyState.show(null, "Scanning…", "Looking for git repositories.", null, null);
+        } else if (viewModel.scanStateProperty().get() == ScanState.NOT_SCANNED) {
+            emptyState.show(Feather.REFRESH_CW, "Ready to scan",
+                    viewModel.roots().size() == 1 ? "One workspace folder." : viewModel.roots().size() + " workspace folders.",
+                    "Scan", viewModel::scan);
+        } else if (viewModel.repos().isEmpty()) {
+            emptyState.show(Feather.INBOX, "No git repository found",
+                    "Nothing under the workspace folders looks like a git repository.", "Add folder…", this::addFolder);
+        } else {
+            emptyState.show(Feather.FILTER, "No repository matches the filter", "", "Clear filter", () -> {
+                filterField.clear();
+                viewModel.quickFilterProperty().set(RepoQuickFilter.ALL);
+            });
+        }
+    }
+
+    // ---- details
+
+    private void initDetails() {
+        SplitPane.setResizableWithParent(details, false);
+        viewModel.selectedRepoProperty().addListener((obs, old, now) -> details.show(now));
+        viewModel.repos().addListener((ListChangeListener<RepoInfo>) c -> placeDetails());
+        placeDetails();
+    }
+
+    /** The details pane only takes room when there is something to select; the empty state gets the width. */
+    private void placeDetails() {
+        boolean wanted = !viewModel.repos().isEmpty();
+        boolean shown = splitPane.getItems().contains(details);
+        if (wanted && !shown) {
+            splitPane.getItems().add(details);
+            splitPane.setDividerPositions(DETAILS_DIVIDER);
+        } else if (!wanted && shown) {
+            splitPane.getItems().remove(details);
+        }
+    }
+
+    // ---- status bar
+
+    private void initStatusBar() {
+        statusBar.getStyleClass().add(StyleClasses.STATUS_BAR);
+        statusBar.setAlignment(Pos.CENTER_LEFT);
+        summaryLabel.textProperty().bind(viewModel.summaryTextProperty());
+        summaryLabel.setId("summary");
+        rootsProblemLabel.textProperty().bind(viewModel.rootsProblemProperty());
+        rootsProblemLabel.getStyleClass().add(StyleClasses.PROBLEM);
+        rootsProblemLabel.setGraphic(new FontIcon(Feather.ALERT_TRIANGLE));
+        rootsProblemLabel.visibleProperty().bind(viewModel.rootsProblemProperty().isNotEmpty());
+        rootsProblemLabel.managedProperty().bind(rootsProblemLabel.visibleProperty());
+        statusMessageLabel.textProperty().bind(viewModel.statusMessageProperty());
+        statusMessageLabel.getStyleClass().add(StyleClasses.MUTED);
+        Node[] busyOnly = {progressBar, cancelButton};
+        for (Node node : busyOnly) {
+            node.visibleProperty().bind(viewModel.scanStateProperty().isEqualTo(ScanState.SCANNING));
+            node.managedProperty().bind(node.visibleProperty());
+        }
+        progressBar.progressProperty().bind(viewModel.progressProperty());
+        cancelButton.setGraphic(new FontIcon(Feather.X_CIRCLE));
+        cancelButton.getStyleClass().addAll(Styles.SMALL, Styles.DANGER, Styles.FLAT);
+    }
+
+    @FXML
+    private void cancelScan() {
+        viewModel.cancelScan();
+    }
+}

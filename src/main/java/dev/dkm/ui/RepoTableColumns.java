@@ -1,0 +1,134 @@
+package dev.dkm.ui;
+
+import atlantafx.base.theme.Styles;
+import dev.dkm.remote.RemoteKind;
+import dev.dkm.workspace.KeyFileInfo;
+import dev.dkm.workspace.RemoteInfo;
+import dev.dkm.workspace.RepoInfo;
+import dev.dkm.workspace.RepoStatus;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.OverrunStyle;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.layout.VBox;
+
+/** How each column of the repository table gets its sortable value and draws its cell. */
+final class RepoTableColumns {
+    private RepoTableColumns() {}
+
+    static void repository(TableColumn<RepoInfo, String> column, Function<RepoInfo, String> displayPath) {
+        column.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(displayPath.apply(cd.getValue())));
+        column.setCellFactory(c -> new RepoCell<>((cell, repo) -> {
+            cell.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
+            cell.setText(displayPath.apply(repo));
+            cell.setTooltip(Badges.tooltip(repo.path().toString()));
+        }));
+    }
+
+    static void project(TableColumn<RepoInfo, String> column) {
+        column.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(
+                RepoTexts.project(cd.getValue()) + " " + RepoTexts.host(cd.getValue())));
+        column.setCellFactory(c -> new RepoCell<>((cell, repo) -> {
+            String project = RepoTexts.project(repo);
+            String host = RepoTexts.host(repo);
+            if (project.isEmpty() && host.isEmpty()) {
+                cell.setGraphic(muted(RepoTexts.NONE));
+                return;
+            }
+            Label projectLabel = new Label(project.isEmpty() ? RepoTexts.NONE : project);
+            projectLabel.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
+            Label hostLabel = muted(host);
+            hostLabel.getStyleClass().add(Styles.TEXT_SMALL);
+            VBox box = new VBox(0, projectLabel, hostLabel);
+            box.setAlignment(Pos.CENTER_LEFT);
+            cell.setGraphic(box);
+            cell.setTooltip(Badges.tooltip(project + (host.isEmpty() ? "" : " on " + host)));
+        }));
+    }
+
+    static void remoteKind(TableColumn<RepoInfo, RemoteKind> column) {
+        column.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(
+                cd.getValue().primaryRemote().map(RemoteInfo::kind).orElse(null)));
+        column.setComparator(Comparator.nullsLast(Comparator.naturalOrder()));
+        column.setCellFactory(c -> new RepoCell<>((cell, repo) -> {
+            Optional<RemoteInfo> remote = repo.primaryRemote();
+            cell.setGraphic(remote.<Node>map(r -> Badges.remoteKind(r.kind())).orElse(muted(RepoTexts.NONE)));
+            remote.ifPresent(r -> cell.setTooltip(Badges.tooltip(r.name() + ": " + SafeUrl.display(r.effectiveUrl()))));
+        }));
+    }
+
+    static void tokenKind(TableColumn<RepoInfo, String> column) {
+        column.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(RepoTexts.tokenKind(RepoTexts.tokenKind(cd.getValue()))));
+        column.setCellFactory(c -> new RepoCell<>((cell, repo) -> {
+            String kind = RepoTexts.tokenKind(RepoTexts.tokenKind(repo));
+            cell.setText(kind);
+            if (!kind.isEmpty()) {
+                cell.getStyleClass().add(StyleClasses.PROBLEM);
+            }
+        }));
+    }
+
+    static void key(TableColumn<RepoInfo, String> column) {
+        column.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(RepoTexts.keyName(cd.getValue())));
+        column.setCellFactory(c -> new RepoCell<>((cell, repo) -> {
+            Optional<KeyFileInfo> key = RepoTexts.identityFile(repo);
+            if (key.isEmpty()) {
+                cell.setGraphic(muted(RepoTexts.NONE));
+                return;
+            }
+            cell.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
+            cell.setText(RepoTexts.fileName(key.get()));
+            if (RepoTexts.hasProblem(key.get())) {
+                cell.getStyleClass().add(StyleClasses.PROBLEM);
+            }
+            cell.setTooltip(Badges.tooltip(key.get().resolved() + " (" + RepoTexts.keyState(key.get()) + ")"));
+        }));
+    }
+
+    static void status(TableColumn<RepoInfo, RepoStatus> column) {
+        column.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue().status()));
+        column.setCellFactory(c -> new RepoCell<>((cell, repo) ->
+                cell.setGraphic(Badges.status(repo.status(), repo.statusReason()))));
+    }
+
+    static void branch(TableColumn<RepoInfo, String> column) {
+        column.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(RepoTexts.branch(cd.getValue())));
+        column.setCellFactory(c -> new RepoCell<>((cell, repo) -> cell.setText(RepoTexts.branch(repo))));
+    }
+
+    private static Label muted(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add(StyleClasses.MUTED);
+        return label;
+    }
+
+    /** A cell drawn from the whole row's repository, reset on every update so recycled cells carry nothing over. */
+    private static final class RepoCell<T> extends TableCell<RepoInfo, T> {
+        private final BiConsumer<RepoCell<T>, RepoInfo> draw;
+
+        RepoCell(BiConsumer<RepoCell<T>, RepoInfo> draw) {
+            this.draw = draw;
+        }
+
+        @Override
+        protected void updateItem(T item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(null);
+            setGraphic(null);
+            setTooltip(null);
+            getStyleClass().remove(StyleClasses.PROBLEM);
+            RepoInfo repo = empty || getTableRow() == null ? null : getTableRow().getItem();
+            if (repo != null) {
+                draw.accept(this, repo);
+            }
+        }
+    }
+
+}

@@ -1,0 +1,35 @@
+package dev.dkm.ui;
+
+import dev.dkm.workspace.RepoInfo;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TableRow;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** A table row with a context menu to copy the repository's path or its remote URL (redacted). */
+final class RepoTableRow extends TableRow<RepoInfo> {
+    private final MenuItem copyPath = new MenuItem("Copy path", new FontIcon(Feather.COPY));
+    private final MenuItem copyUrl = new MenuItem("Copy remote URL", new FontIcon(Feather.LINK));
+    private final ContextMenu menu = new ContextMenu(copyPath, copyUrl);
+
+    RepoTableRow() {
+        copyPath.setOnAction(e -> copy(getItem().path().toString()));
+        copyUrl.setOnAction(e -> getItem().primaryRemote().ifPresent(r -> copy(SafeUrl.display(r.effectiveUrl()))));
+    }
+
+    @Override
+    protected void updateItem(RepoInfo repo, boolean empty) {
+        super.updateItem(repo, empty);
+        setContextMenu(empty || repo == null ? null : menu);
+        copyUrl.setDisable(repo == null || repo.primaryRemote().isEmpty());
+    }
+
+    private static void copy(String text) {
+        ClipboardContent content = new ClipboardContent();
+        content.putString(text);
+        Clipboard.getSystemClipboard().setContent(content);
+    }
+}

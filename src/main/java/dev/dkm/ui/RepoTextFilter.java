@@ -1,0 +1,52 @@
+package dev.dkm.ui;
+
+import dev.dkm.workspace.RemoteInfo;
+import dev.dkm.workspace.RepoInfo;
+import java.util.Locale;
+import java.util.function.Predicate;
+
+/**
+ * The filter box: every word typed must appear (case-insensitive) in the path, a project path, a host,
+ * the status, the branch or a remote kind of the repository.
+ */
+public final class RepoTextFilter implements Predicate<RepoInfo> {
+    private final String[] words;
+
+    private RepoTextFilter(String query) {
+        String q = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
+        this.words = q.isEmpty() ? new String[0] : q.split("\\s+");
+    }
+
+    public static RepoTextFilter of(String query) {
+        return new RepoTextFilter(query);
+    }
+
+    @Override
+    public boolean test(RepoInfo repo) {
+        if (words.length == 0) {
+            return true;
+        }
+        String haystack = haystack(repo);
+        for (String word : words) {
+            if (!haystack.contains(word)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String haystack(RepoInfo repo) {
+        StringBuilder text = new StringBuilder()
+                .append(repo.path()).append(' ')
+                .append(repo.status().id()).append(' ')
+                .append(RepoTexts.status(repo.status())).append(' ')
+                .append(repo.branch() == null ? "" : repo.branch());
+        for (RemoteInfo remote : repo.remotes()) {
+            text.append(' ').append(remote.name())
+                    .append(' ').append(remote.kind().id())
+                    .append(' ').append(remote.host() == null ? "" : remote.host())
+                    .append(' ').append(remote.projectPath() == null ? "" : remote.projectPath());
+        }
+        return text.toString().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,45 @@
+package dev.dkm.ui;
+
+import dev.dkm.workspace.WorkspaceRootsFile;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Where the window remembers its workspace roots between runs. */
+public interface WorkspaceRootsStore {
+    List<Path> load();
+
+    void save(List<Path> roots);
+
+    /** Backed by {@code workspace-roots.txt} in the config dir (until the settings store takes over). */
+    static WorkspaceRootsStore of(WorkspaceRootsFile file) {
+        return new WorkspaceRootsStore() {
+            @Override
+            public List<Path> load() {
+                return file.load();
+            }
+
+            @Override
+            public void save(List<Path> roots) {
+                file.save(roots);
+            }
+        };
+    }
+
+    /** Remembers nothing beyond this run: for tests and for snapshot runs that must not touch the user's list. */
+    static WorkspaceRootsStore inMemory(List<Path> initial) {
+        List<Path> saved = new ArrayList<>(initial);
+        return new WorkspaceRootsStore() {
+            @Override
+            public synchronized List<Path> load() {
+                return List.copyOf(saved);
+            }
+
+            @Override
+            public synchronized void save(List<Path> roots) {
+                saved.clear();
+                saved.addAll(roots);
+            }
+        };
+    }
+}
