@@ -6,8 +6,10 @@
 #
 # Builds the app-image, the .deb and the .rpm; checks the packages' metadata and contents; unpacks the .deb
 # and runs its launchers with the bundled runtime only (empty environment, no JAVA_HOME, no java on PATH):
-# `dkm --version`, `dkm` (usage), `dkm scan` over a small workspace of git repositories, and the window
-# under Xvfb writing a snapshot PNG that must not be blank. Prints the build times and package sizes.
+# `dkm --version`, `dkm` (usage), installer/smoke/RuntimeCheck.java (SSH, TLS, HTTP server, keyring in the
+# trimmed runtime), `dkm scan` over a small workspace of git repositories, and the window under Xvfb writing
+# a snapshot PNG that must not be blank. Checks the runtime has every module jdeps finds. Prints the build
+# times and package sizes.
 #
 # DKM_SMOKE_SKIP="scan gui" skips those steps, loudly (for a branch that lacks the subcommand or the
 # --snapshot flag; CI never sets it). DKM_SMOKE_MAX_DEB_MB (default 80) is the .deb size limit.
@@ -153,6 +155,25 @@ ok "dkm --version: $got"
 grep -q '^Usage: dkm' "$tmp/usage" || fail "dkm with no arguments did not print the usage: $(head -5 "$tmp/usage")"
 ok "dkm with no arguments prints the usage (the CLI launcher never opens the window)"
 
+# The runtime carries every JDK module jdeps finds in the app's jars, and what is loaded by name works.
+if command -v jdeps >/dev/null && [ -d target/installer-work/javafx-modules ]; then
+  needed=$(jdeps --multi-release 17 --ignore-missing-deps --print-module-deps \
+    --module-path target/installer-work/javafx-modules --class-path "$image/lib/app/*" "$image"/lib/app/*.jar 2>/dev/null | tail -n 1)
+  have=$(sed -n 's/^MODULES="\(.*\)"/\1/p' "$tmp/root/opt/$name/lib/runtime/release" | tr ' ' '\n')
+  for m in $(printf '%s\n' "$needed" | tr ',' ' '); do
+    printf '%s\n' "$have" | grep -qx "$m" || fail "jdeps says the app needs $m, the runtime lacks it (pom: installer.jdk.modules)"
+  done
+  ok "the runtime has all $(printf '%s\n' "$needed" | tr ',' '\n' | wc -l) modules jdeps finds ($(printf '%s\n' "$have" | wc -l) in all)"
+fi
+javac -d "$tmp/runtime-check" -cp "$image/lib/app/*" installer/smoke/RuntimeCheck.java
+keytool -genkeypair -alias localhost -keyalg EC -groupname secp256r1 -dname CN=localhost -ext san=dns:localhost \
+  -validity 2 -storetype PKCS12 -keystore "$tmp/runtime-check/localhost.p12" -storepass changeit >/dev/null 2>&1
+"${clean_env[@]}" DBUS_SESSION_BUS_ADDRESS=disabled: "$tmp/root/opt/$name/lib/runtime/bin/java" \
+  -cp "$tmp/runtime-check:$tmp/root/opt/$name/lib/app/*" RuntimeCheck "$tmp/runtime-check/localhost.p12" \
+  >"$tmp/runtime-check.out" 2>&1 || fail "the bundled runtime lacks something: $(cat "$tmp/runtime-check.out")"
+sed 's/^/  /' "$tmp/runtime-check.out" | grep -v 'Picked up JAVA_TOOL_OPTIONS\|prefs\.FileSystemPreferences\|INFO: Created user preferences'
+ok "the bundled runtime does Ed25519 keys, SSH key exchange, TLS (EC) via jdk.httpserver, java.net.http and OkHttp"
+
 # A workspace of two repositories: a token pasted into an HTTPS remote, and an SSH remote.
 ws="$tmp/workspace"
 token="glpat-SmokeTestToken1234x7Qa"
@@ -192,12 +213,9 @@ else
   [ -s "$shot" ] || fail "no snapshot written: $(cat "$tmp/gui.out")"
   bytes=$(stat -c %s "$shot")
   [ "$bytes" -gt 10240 ] || fail "the snapshot is $bytes bytes: a blank window?"
-  colours="n/a"
-  if identify -version 2>/dev/null | grep -q ImageMagick; then
-    colours=$(identify -format %k "$shot")
-    [ "$colours" -gt 50 ] || fail "the snapshot has only $colours colours: a blank window?"
-  fi
-  ok "snapshot $(identify -format '%wx%h' "$shot" 2>/dev/null || echo '') $bytes bytes, $colours colours"
+  colours=$(python3 installer/smoke/png_colours.py "$shot")
+  [ "$colours" -gt 50 ] || fail "the snapshot has only $colours colours: a blank window?"
+  ok "snapshot of the window: $bytes bytes, $colours colours"
 fi
 
 step "smoke test passed: $name $version"
