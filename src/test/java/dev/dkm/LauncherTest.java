@@ -12,6 +12,7 @@ class LauncherTest {
         assertThat(Launcher.opensWindow(new String[] {"--snapshot", "out.png"})).isTrue();
         assertThat(Launcher.opensWindow(new String[] {"--snapshot=out.png"})).isTrue();
         assertThat(Launcher.opensWindow(new String[] {"--workspace", "/tmp/ws"})).isTrue();
+        assertThat(Launcher.opensWindow(new String[] {"--theme", "dark"})).isTrue();
     }
 
     @Test
