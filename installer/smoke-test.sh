@@ -164,6 +164,8 @@ if command -v jdeps >/dev/null && [ -d target/installer-work/javafx-modules ]; t
     printf '%s\n' "$have" | grep -qx "$m" || fail "jdeps says the app needs $m, the runtime lacks it (pom: installer.jdk.modules)"
   done
   ok "the runtime has all $(printf '%s\n' "$needed" | tr ',' '\n' | wc -l) modules jdeps finds ($(printf '%s\n' "$have" | wc -l) in all)"
+else
+  echo "SKIPPED: the jdeps cross-check (no jdeps on PATH, or no target/installer-work/javafx-modules)"
 fi
 javac -d "$tmp/runtime-check" -cp "$image/lib/app/*" installer/smoke/RuntimeCheck.java
 keytool -genkeypair -alias localhost -keyalg EC -groupname secp256r1 -dname CN=localhost -ext san=dns:localhost \
