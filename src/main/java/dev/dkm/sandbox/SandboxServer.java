@@ -47,6 +47,7 @@ public final class SandboxServer implements AutoCloseable {
         new DeployTokenRoutes(views).register(router);
         new AccessTokenRoutes(views).register(router);
         new ProtectedBranchRoutes(views).register(router);
+        new KeyLookupRoutes(views).register(router);
         ApiHttpHandler handler = new ApiHttpHandler(state, router, counter, faults);
 
         http = HttpServer.create(new InetSocketAddress("127.0.0.1", options.httpPort), 0);
