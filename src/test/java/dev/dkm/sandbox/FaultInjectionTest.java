@@ -10,21 +10,28 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Fault knobs: latency, rate limit (429 with GitLab's headers), seeded 5xx, dropped connections. */
 class FaultInjectionTest {
+    @RegisterExtension
+    static SandboxExtension sandbox = new SandboxExtension();
     SandboxServer server;
     SandboxHttp http;
 
     @BeforeEach
-    void start() {
-        server = Sandbox.builder().start();
+    void reset() {
+        server = sandbox.server();
         http = new SandboxHttp(server.apiUrl());
+        server.setFaultSeed(42);
     }
 
     @AfterEach
-    void stop() {
-        server.close();
+    void allFaultsOff() {
+        server.setLatencyMs(0);
+        server.setRateLimitPerMinute(0);
+        server.setFailRate(0);
+        server.setDropRate(0);
     }
 
     @Test
