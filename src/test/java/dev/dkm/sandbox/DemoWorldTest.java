@@ -75,13 +75,14 @@ class DemoWorldTest {
     void wiredRepoFetchesAndPushesWithItsOwnKey() throws Exception {
         Path repo = workspace.resolve("shop/frontend/storefront");
         GitCli git = new GitCli(tmp.resolve("home"), server.knownHostsLine());
-        // core.sshCommand in the repo config carries the key; ssh -F /dev/null is not needed for ls-remote here
-        GitCli.Result fetch = git.git(repo, null, "fetch", "origin");
+        // The wired core.sshCommand carries key and known_hosts; -F /dev/null keeps the real ~/.ssh/config out.
+        String wired = config("shop/frontend/storefront").getString("core", null, "sshCommand") + " -F /dev/null -o BatchMode=yes";
+        GitCli.Result fetch = git.git(repo, null, "-c", "core.sshCommand=" + wired, "fetch", "origin");
         assertThat(fetch.exitCode()).as(fetch.output()).isZero();
         Files.writeString(repo.resolve("hello.txt"), "hi\n");
         git.git(repo, null, "add", "hello.txt");
         git.git(repo, null, "commit", "-q", "-m", "hello");
-        GitCli.Result push = git.git(repo, null, "push", "origin", "HEAD:main");
+        GitCli.Result push = git.git(repo, null, "-c", "core.sshCommand=" + wired, "push", "origin", "HEAD:main");
         assertThat(push.exitCode()).as(push.output()).isZero();
     }
 

@@ -86,6 +86,16 @@ class SshGitTest {
     }
 
     @Test
+    void expiredDeployKeyIsRefused() {
+        Path key = git.newKey("expired");
+        server.world().createDeployKey("acme/website", "expired", git.publicKey(key), true, "maria",
+                java.time.Instant.now().minusSeconds(60));
+        Result r = git.git(tmp, key, "ls-remote", server.sshUrl("acme/website"));
+        assertThat(r.exitCode()).isNotZero();
+        assertThat(r.output()).contains(GitAccessPolicy.KEY_EXPIRED);
+    }
+
+    @Test
     void unknownKeyIsRefusedAtLogin() {
         Path key = git.newKey("stranger");
         Result r = git.git(tmp, key, "ls-remote", server.sshUrl("acme/website"));
