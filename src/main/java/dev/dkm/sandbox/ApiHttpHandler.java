@@ -107,6 +107,11 @@ final class ApiHttpHandler implements HttpHandler {
         } catch (ApiException e) {
             send(exchange, e.status, e.body, e.headers);
             return;
+        } catch (RuntimeException e) {
+            // A sandbox bug: answer 500 instead of letting HttpServer drop the connection silently.
+            System.err.println("sandbox: " + match.get().template() + " failed: " + e);
+            send(exchange, 500, ApiException.message("500 Internal Server Error"), Map.of());
+            return;
         }
         send(exchange, response.status, response.body, response.headers);
     }

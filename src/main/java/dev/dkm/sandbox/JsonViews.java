@@ -135,7 +135,7 @@ final class JsonViews {
         o.addProperty("created_at", Times.format(k.createdAt));
         o.addProperty("expires_at", Times.format(k.expiresAt));
         o.addProperty("key", k.key);
-        o.addProperty("usage_type", "auth");
+        o.addProperty("usage_type", "auth_and_signing");
         o.addProperty("fingerprint", k.fingerprint);
         o.addProperty("fingerprint_sha256", k.fingerprintSha256);
         return o;

@@ -191,6 +191,29 @@ class SandboxRestTest extends InProcessSandbox {
     }
 
     @Test
+    void concurrentWritesGetDistinctIds() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Integer>> ids = new java.util.ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                int n = i;
+                ids.add(pool.submit(() -> http.post("/projects/acme%2Fplatform%2Finfra/deploy_tokens", server.maintainerToken(),
+                        "{\"name\":\"parallel-" + n + "\",\"scopes\":[\"read_repository\"]}")
+                        .json().getAsJsonObject().get("id").getAsInt()));
+            }
+            java.util.Set<Integer> unique = new java.util.HashSet<>();
+            for (var f : ids) {
+                unique.add(f.get());
+            }
+            assertThat(unique).hasSize(40);
+            assertThat(http.get("/projects/acme%2Fplatform%2Finfra/deploy_tokens?per_page=100", server.maintainerToken())
+                    .header("X-Total")).isEqualTo("40");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void stateSurvivesARestart(@TempDir Path dir) {
         String token;
         String fingerprint;

@@ -80,9 +80,10 @@ class SshGitTest {
     void protocolV2Works() {
         Path key = git.newKey("v2");
         registerDeployKey("acme/platform/infra", key, false);
-        Result r = git.git(tmp, key, "-c", "protocol.version=2", "ls-remote", server.sshUrl("acme/platform/infra"));
+        Result r = git.gitWithEnv(java.util.Map.of("GIT_TRACE_PACKET", "1"), tmp, key,
+                "-c", "protocol.version=2", "ls-remote", server.sshUrl("acme/platform/infra"));
         assertThat(r.exitCode()).as(r.output()).isZero();
-        assertThat(r.output()).contains("refs/heads/main");
+        assertThat(r.output()).contains("refs/heads/main").contains("< version 2");
     }
 
     @Test
