@@ -62,6 +62,23 @@ final class DemoWorkspace {
                     Times.today().minusDays(3));
             clone(dir, "ops/infra/terraform", "http://oauth2:" + expired + "@" + host + "/ops/infra/terraform.git");
 
+            // A token hidden in an insteadOf rule: the remote URL itself looks clean.
+            String insteadOfPat = w.createPersonalAccessToken(BaseSeeder.MAINTAINER, "workspace-insteadof", List.of("api"),
+                    Times.today().plusDays(200));
+            Path inventory = clone(dir, "shop/backend/inventory", server.url() + "/shop/backend/inventory.git");
+            if (inventory != null) {
+                setConfig(inventory, "url", "http://oauth2:" + insteadOfPat + "@" + host + "/", "insteadOf", server.url() + "/");
+            }
+
+            // Two remotes: SSH origin, and an upstream carrying a group deploy token.
+            String groupToken = w.createDeployToken(null, "shop", "workspace-upstream", List.of("read_repository"), null);
+            Path adminUi = clone(dir, "shop/frontend/admin-ui", server.sshUrl("shop/frontend/admin-ui"));
+            if (adminUi != null) {
+                setConfig(adminUi, "remote", "upstream", "url", "http://" + w.deployTokenUsername(groupToken) + ":" + groupToken
+                        + "@" + host + "/shop/frontend/admin-ui.git");
+                setConfig(adminUi, "remote", "upstream", "fetch", "+refs/heads/*:refs/remotes/upstream/*");
+            }
+
             wireDeployKey(dir, dir.resolve("shop/frontend/storefront"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -30,6 +30,7 @@ public final class SandboxServer implements AutoCloseable {
     private final FaultInjector faults;
     private final ServerUrls urls = new ServerUrls();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private Path workspace;
 
     private SandboxServer(Sandbox.Builder options) throws IOException {
         this.deleteOnClose = options.dataDir == null;
@@ -84,6 +85,7 @@ public final class SandboxServer implements AutoCloseable {
         server.http.start();
         if (options.workspace != null) {
             new DemoWorkspace(server).create(options.workspace);
+            server.workspace = options.workspace;
         }
         server.faults.latencyMs(options.latencyMs);
         server.faults.rateLimitPerMinute(options.rateLimitPerMinute);
@@ -238,6 +240,9 @@ public final class SandboxServer implements AutoCloseable {
         o.addProperty("ownerToken", ownerToken());
         o.addProperty("developerToken", developerToken());
         o.addProperty("dataDir", dataDir.toString());
+        if (workspace != null) {
+            o.addProperty("workspace", workspace.toString());
+        }
         return o.toString();
     }
 

@@ -23,6 +23,11 @@
  * {@code --demo} adds groups shop, data, ops with subgroups, 15 more projects, deploy keys (read-only,
  * read-write, shared, public, expiring, expired), protected branches ("No one" + deploy key), deploy tokens,
  * PATs and project/group access tokens at every expiry stage. Use {@link SandboxWorld} to add more.
+ * {@code --workspace DIR} clones demo projects into DIR: PAT in the URL (shop/backend/orders), deploy token in
+ * the URL (shop/backend/payments), token only in pushurl (acme/website), token in an insteadOf rule
+ * (shop/backend/inventory), an upstream remote with a group deploy token (shop/frontend/admin-ui), an expired PAT
+ * (ops/infra/terraform), plain HTTPS (data/warehouse), SSH with the default key (data/pipelines, acme/handbook),
+ * and shop/frontend/storefront already wired to its own deploy key ({@code DIR/.keys}, 0700/0600, own known_hosts).
  *
  * <h2>What it serves</h2>
  * REST as in {@code reference/gitlab-api.md}: /version, /metadata, /user, /users, /projects (membership,

@@ -63,6 +63,8 @@ class DemoWorldTest {
         assertThat(originUrl("acme/website")).isEqualTo(server.url() + "/acme/website.git");
         assertThat(config("acme/website").getString("remote", "origin", "pushurl")).contains(":glpat-");
         assertThat(originUrl("data/pipelines")).isEqualTo(server.sshUrl("data/pipelines"));
+        assertThat(config("shop/backend/inventory").getSubsections("url")).anyMatch(u -> u.contains(":glpat-"));
+        assertThat(config("shop/frontend/admin-ui").getString("remote", "upstream", "url")).contains(":gldt-");
         Path keys = workspace.resolve(DemoWorkspace.KEYS_DIR);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keys))).isEqualTo("rwx------");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keys.resolve("storefront_deploy_ed25519"))))
