@@ -19,6 +19,14 @@ import java.util.stream.Stream;
  * credentials of the seeded users, request counters and fault knobs. Close it to stop both servers.
  */
 public final class SandboxServer implements AutoCloseable {
+    static {
+        // HttpServer writes headers and body separately; with Nagle on, every answer waits ~40 ms for
+        // the client's delayed ACK. Read once when HttpServer's config class loads, so set it early.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final Path dataDir;
     private final boolean deleteOnClose;
     private final SandboxState state;
@@ -73,12 +81,14 @@ public final class SandboxServer implements AutoCloseable {
             throw new UncheckedIOException("cannot start the sandbox", e);
         }
         boolean fresh = server.state.isEmpty();
-        if (fresh) {
-            BaseSeeder.seed(server.world);
-        }
         boolean demo = options.demo || options.workspace != null;
-        if (fresh && demo) {
-            DemoSeeder.seed(server.world);
+        if (fresh) {
+            server.state.batch(() -> {
+                BaseSeeder.seed(server.world);
+                if (demo) {
+                    DemoSeeder.seed(server.world);
+                }
+            });
         }
         server.ssh.start();
         server.urls.sshPort(server.ssh.port());

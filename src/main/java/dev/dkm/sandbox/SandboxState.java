@@ -27,6 +27,7 @@ final class SandboxState {
     private final StateStore store;
     private final Path reposDir;
     private final SandboxData data;
+    private int batchDepth;
 
     SandboxState(Path dataDir) {
         this.store = new StateStore(dataDir);
@@ -49,12 +50,29 @@ final class SandboxState {
         }
     }
 
-    /** Runs {@code action} under the lock and persists the result. */
+    /** Runs {@code action} under the lock and persists the result (at the end of the batch, inside one). */
     <T> T write(Function<SandboxData, T> action) {
         synchronized (lock) {
             T result = action.apply(data);
-            store.save(data);
+            if (batchDepth == 0) {
+                store.save(data);
+            }
             return result;
+        }
+    }
+
+    /** Many writes, one save: seeding a demo world would otherwise rewrite state.json a hundred times. */
+    void batch(Runnable writes) {
+        synchronized (lock) {
+            batchDepth++;
+            try {
+                writes.run();
+            } finally {
+                batchDepth--;
+                if (batchDepth == 0) {
+                    store.save(data);
+                }
+            }
         }
     }
 
