@@ -57,6 +57,7 @@ public final class SandboxServer implements AutoCloseable {
         new AccessTokenRoutes(views).register(router);
         new ProtectedBranchRoutes(views).register(router);
         new KeyLookupRoutes(views).register(router);
+        new MemberRoutes(views).register(router);
         ApiHttpHandler handler = new ApiHttpHandler(state, router, counter, faults);
 
         http = HttpServer.create(new InetSocketAddress("127.0.0.1", options.httpPort), 0);

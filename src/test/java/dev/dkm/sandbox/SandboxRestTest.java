@@ -179,6 +179,21 @@ class SandboxRestTest extends InProcessSandbox {
     }
 
     @Test
+    void effectiveMembersIncludeInheritedRoles() {
+        JsonArray members = http.get("/projects/acme%2Fplatform%2Fapi/members/all", server.developerToken()).json().getAsJsonArray();
+        assertThat(members.toString()).contains("\"username\":\"maria\"").contains("\"username\":\"olivia\"")
+                .doesNotContain("\"username\":\"root\"");
+        int maria = server.world().userId("maria");
+        JsonObject m = http.get("/projects/acme%2Fplatform%2Fapi/members/all/" + maria, server.developerToken()).json().getAsJsonObject();
+        assertThat(m.get("access_level").getAsInt()).isEqualTo(40);
+        JsonObject bob = http.get("/groups/acme/members/all/" + server.world().userId("bob"), server.developerToken())
+                .json().getAsJsonObject();
+        assertThat(bob.get("state").getAsString()).isEqualTo("blocked");
+        assertThat(http.get("/projects/acme%2Fplatform%2Fapi/members/all/" + server.world().userId("root"), server.developerToken())
+                .json().toString()).isEqualTo("{\"message\":\"404 Member Not Found\"}");
+    }
+
+    @Test
     void requestsAreCountedPerRoute() {
         server.resetRequestCounts();
         http.get("/projects/1", server.maintainerToken());
