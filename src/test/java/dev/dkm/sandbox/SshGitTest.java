@@ -97,6 +97,17 @@ class SshGitTest {
     }
 
     @Test
+    void sshDashTGreetsLikeGitLab() {
+        Path key = git.newKey("greet");
+        server.world().addUserSshKey("maria", "maria laptop", git.publicKey(key));
+        Result r = git.run(tmp, null, "ssh", "-T", "-i", key.toString(), "-o", "IdentitiesOnly=yes",
+                "-o", "UserKnownHostsFile=" + tmp.resolve("home/known_hosts"), "-F", "/dev/null", "-o", "BatchMode=yes",
+                "-p", String.valueOf(server.sshPort()), "git@127.0.0.1");
+        assertThat(r.exitCode()).as(r.output()).isZero();
+        assertThat(r.output()).contains("Welcome to GitLab, @maria!");
+    }
+
+    @Test
     void unknownKeyIsRefusedAtLogin() {
         Path key = git.newKey("stranger");
         Result r = git.git(tmp, key, "ls-remote", server.sshUrl("acme/website"));
