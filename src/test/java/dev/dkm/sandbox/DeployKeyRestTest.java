@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.dkm.sandbox.SandboxHttp.Answer;
-import java.nio.file.Path;
 import java.util.Base64;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Deploy keys: every endpoint of reference §1, GitLab's duplicate-key rules and its error shapes. */
 class DeployKeyRestTest extends InProcessSandbox {
