@@ -14,6 +14,7 @@ import picocli.CommandLine.Option;
 @Command(
         name = "sandbox",
         mixinStandardHelpOptions = true,
+        versionProvider = DkmCli.Version.class,
         description = {
             "Runs a local GitLab-compatible sandbox (REST API v4 + SSH git) on 127.0.0.1.",
             "When ready it prints one JSON line: url, api, sshPort, sshHostKeyFingerprint, knownHostsLine,"
