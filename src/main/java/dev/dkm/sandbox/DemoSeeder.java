@@ -93,6 +93,7 @@ final class DemoSeeder {
         w.createDeployToken(null, "data", "group-readonly", repo, null);
         w.createDeployToken(null, "ops", "group-expired", repo, now.minus(40, ChronoUnit.DAYS));
         w.createDeployToken(null, "shop/backend", "backend-pull", List.of("read_package_registry"), now.plus(3, ChronoUnit.DAYS));
+        w.revokeDeployToken(w.createDeployToken("shop/frontend/admin-ui", null, "revoked-old", repo, now.plus(90, ChronoUnit.DAYS)));
     }
 
     private static void accessTokens(SandboxWorld w) {

@@ -49,6 +49,7 @@ class DemoWorldTest {
         List<String> names = all.asList().stream().map(e -> e.getAsJsonObject().get("name").getAsString()).toList();
         assertThat(names).contains("expired-ci", "k8s-pull", "cdn-sync", "etl-reader", "forever", "group-registry");
         assertThat(all.asList().stream().filter(e -> e.getAsJsonObject().get("expired").getAsBoolean())).isNotEmpty();
+        assertThat(all.asList().stream().filter(e -> e.getAsJsonObject().get("revoked").getAsBoolean())).isNotEmpty();
         assertThat(all.asList().stream().map(JsonElement::getAsJsonObject)
                 .filter(o -> o.get("expires_at").isJsonNull())).isNotEmpty();
         JsonArray protectedBranches = http.get("/projects/shop%2Fbackend%2Fpayments/protected_branches", server.maintainerToken())
