@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         description = "Deploy Key Manager: GitLab deploy keys and tokens across many repositories.",
         subcommands = {CommandLine.HelpCommand.class, ScanCommand.class, SetupCommand.class, ConvertCommand.class,
                 RunsCommand.class, UndoCommand.class, KeysCommand.class, LoginCommand.class, LogoutCommand.class,
-                InstancesCommand.class})
+                InstancesCommand.class, SandboxCommand.class})
 public final class DkmCli implements Runnable {
 
     @CommandLine.Spec

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** The HTTP edge: faults, parsing, auth, routing, counting, and writing JSON answers. */
 final class ApiHttpHandler implements HttpHandler {
@@ -93,19 +94,21 @@ final class ApiHttpHandler implements HttpHandler {
         counter.count(match.get().template());
         ApiResponse response;
         try {
-            response = state.read(d -> {
-                if (match.get().needsAuth()) {
-                    TokenAuthenticator.authenticate(d, request, exchange.getRequestHeaders().getFirst("PRIVATE-TOKEN"),
-                            exchange.getRequestHeaders().getFirst("Authorization"));
-                    TokenAuthenticator.checkScope(request, match.get().template());
-                }
+            Function<SandboxData, ApiResponse> call = d -> {
+                TokenAuthenticator.authenticate(d, request, exchange.getRequestHeaders().getFirst("PRIVATE-TOKEN"),
+                        exchange.getRequestHeaders().getFirst("Authorization"));
+                TokenAuthenticator.checkScope(request, match.get().template());
                 return match.get().handler().handle(d, request);
-            });
-            if (!"GET".equals(method)) {
-                state.save();
-            }
+            };
+            // Only changes are persisted; a GET's last_used_at is saved with the next change.
+            response = "GET".equals(method) ? state.read(call) : state.write(call);
         } catch (ApiException e) {
             send(exchange, e.status, e.body, e.headers);
+            return;
+        } catch (RuntimeException e) {
+            // A sandbox bug: answer 500 instead of letting HttpServer drop the connection silently.
+            System.err.println("sandbox: " + match.get().template() + " failed: " + e);
+            send(exchange, 500, ApiException.message("500 Internal Server Error"), Map.of());
             return;
         }
         send(exchange, response.status, response.body, response.headers);

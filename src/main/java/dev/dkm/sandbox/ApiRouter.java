@@ -15,20 +15,15 @@ final class ApiRouter {
         ApiResponse handle(SandboxData data, ApiRequest request);
     }
 
-    /** A route that matched, with its template for request counting. */
-    record Match(String template, Handler handler, boolean needsAuth) {}
+    /** A route that matched, with its template for request counting. Every route needs a token. */
+    record Match(String template, Handler handler) {}
 
-    private record Route(String method, String template, String[] parts, Handler handler, boolean needsAuth) {}
+    private record Route(String method, String template, String[] parts, Handler handler) {}
 
     private final List<Route> routes = new ArrayList<>();
 
     void add(String method, String template, Handler handler) {
-        routes.add(new Route(method, template, split(template), handler, true));
-    }
-
-    /** A route that answers without a token (as GitLab does for a few). */
-    void addPublic(String method, String template, Handler handler) {
-        routes.add(new Route(method, template, split(template), handler, false));
+        routes.add(new Route(method, template, split(template), handler));
     }
 
     /** Finds the route and fills {@code request.pathParams}; the segments are decoded already. */
@@ -47,7 +42,7 @@ final class ApiRouter {
                         request.pathParams.put(r.parts[i].substring(1), segments.get(i));
                     }
                 }
-                return Optional.of(new Match(method + " " + r.template, r.handler, r.needsAuth));
+                return Optional.of(new Match(method + " " + r.template, r.handler));
             }
         }
         return Optional.empty();

@@ -3,8 +3,6 @@ package dev.dkm.sandbox;
 import dev.dkm.sandbox.GitAccessPolicy.Decision;
 import dev.dkm.sandbox.SandboxData.Project;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,47 +10,21 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.sshd.server.Environment;
-import org.apache.sshd.server.ExitCallback;
 import org.apache.sshd.server.channel.ChannelSession;
-import org.apache.sshd.server.command.Command;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.transport.ReceivePack;
 import org.eclipse.jgit.transport.UploadPack;
 
 /** One {@code git-upload-pack} / {@code git-receive-pack} over SSH, run by JGit on the bare repository. */
-final class GitSshCommand implements Command {
+final class GitSshCommand extends SshStreamsCommand {
     private final SandboxState state;
     private final String commandLine;
-    private InputStream in;
-    private OutputStream out;
-    private OutputStream err;
-    private ExitCallback exit;
     private Thread thread;
 
     GitSshCommand(SandboxState state, String commandLine) {
         this.state = state;
         this.commandLine = commandLine;
-    }
-
-    @Override
-    public void setInputStream(InputStream in) {
-        this.in = in;
-    }
-
-    @Override
-    public void setOutputStream(OutputStream out) {
-        this.out = out;
-    }
-
-    @Override
-    public void setErrorStream(OutputStream err) {
-        this.err = err;
-    }
-
-    @Override
-    public void setExitCallback(ExitCallback callback) {
-        this.exit = callback;
     }
 
     @Override

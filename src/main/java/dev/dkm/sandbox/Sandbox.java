@@ -72,13 +72,13 @@ public final class Sandbox {
 
         /** Probability (0..1) of a 500 answer. */
         public Builder failRate(double p) {
-            this.failRate = p;
+            this.failRate = probability(p, "fail rate");
             return this;
         }
 
         /** Probability (0..1) of closing the connection without an answer. */
         public Builder dropRate(double p) {
-            this.dropRate = p;
+            this.dropRate = probability(p, "drop rate");
             return this;
         }
 
@@ -86,6 +86,13 @@ public final class Sandbox {
         public Builder faultSeed(long seed) {
             this.faultSeed = seed;
             return this;
+        }
+
+        private static double probability(double p, String what) {
+            if (!(p >= 0 && p <= 1)) {
+                throw new IllegalArgumentException(what + " must be between 0 and 1, not " + p);
+            }
+            return p;
         }
 
         public SandboxServer start() {

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 /**
@@ -18,6 +19,14 @@ import java.util.stream.Stream;
  * credentials of the seeded users, request counters and fault knobs. Close it to stop both servers.
  */
 public final class SandboxServer implements AutoCloseable {
+    static {
+        // HttpServer writes headers and body separately; with Nagle on, every answer waits ~40 ms for
+        // the client's delayed ACK. Read once when HttpServer's config class loads, so set it early.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final Path dataDir;
     private final boolean deleteOnClose;
     private final SandboxState state;
@@ -28,6 +37,8 @@ public final class SandboxServer implements AutoCloseable {
     private final RequestCounter counter = new RequestCounter();
     private final FaultInjector faults;
     private final ServerUrls urls = new ServerUrls();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private Path workspace;
 
     private SandboxServer(Sandbox.Builder options) throws IOException {
         this.deleteOnClose = options.dataDir == null;
@@ -45,6 +56,8 @@ public final class SandboxServer implements AutoCloseable {
         new DeployTokenRoutes(views).register(router);
         new AccessTokenRoutes(views).register(router);
         new ProtectedBranchRoutes(views).register(router);
+        new KeyLookupRoutes(views).register(router);
+        new MemberRoutes(views).register(router);
         ApiHttpHandler handler = new ApiHttpHandler(state, router, counter, faults);
 
         http = HttpServer.create(new InetSocketAddress("127.0.0.1", options.httpPort), 0);
@@ -69,18 +82,21 @@ public final class SandboxServer implements AutoCloseable {
             throw new UncheckedIOException("cannot start the sandbox", e);
         }
         boolean fresh = server.state.isEmpty();
-        if (fresh) {
-            BaseSeeder.seed(server.world);
-        }
         boolean demo = options.demo || options.workspace != null;
-        if (fresh && demo) {
-            DemoSeeder.seed(server.world);
+        if (fresh) {
+            server.state.batch(() -> {
+                BaseSeeder.seed(server.world);
+                if (demo) {
+                    DemoSeeder.seed(server.world);
+                }
+            });
         }
         server.ssh.start();
         server.urls.sshPort(server.ssh.port());
         server.http.start();
         if (options.workspace != null) {
             new DemoWorkspace(server).create(options.workspace);
+            server.workspace = options.workspace;
         }
         server.faults.latencyMs(options.latencyMs);
         server.faults.rateLimitPerMinute(options.rateLimitPerMinute);
@@ -235,11 +251,18 @@ public final class SandboxServer implements AutoCloseable {
         o.addProperty("ownerToken", ownerToken());
         o.addProperty("developerToken", developerToken());
         o.addProperty("dataDir", dataDir.toString());
+        if (workspace != null) {
+            o.addProperty("workspace", workspace.toString());
+        }
         return o.toString();
     }
 
+    /** Stops both servers; safe to call twice (a shutdown hook may race an explicit close). */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         http.stop(0);
         httpThreads.shutdownNow();
         ssh.close();

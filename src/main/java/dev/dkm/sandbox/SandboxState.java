@@ -27,6 +27,7 @@ final class SandboxState {
     private final StateStore store;
     private final Path reposDir;
     private final SandboxData data;
+    private int batchDepth;
 
     SandboxState(Path dataDir) {
         this.store = new StateStore(dataDir);
@@ -49,12 +50,29 @@ final class SandboxState {
         }
     }
 
-    /** Runs {@code action} under the lock and persists the result. */
+    /** Runs {@code action} under the lock and persists the result (at the end of the batch, inside one). */
     <T> T write(Function<SandboxData, T> action) {
         synchronized (lock) {
             T result = action.apply(data);
-            store.save(data);
+            if (batchDepth == 0) {
+                store.save(data);
+            }
             return result;
+        }
+    }
+
+    /** Many writes, one save: seeding a demo world would otherwise rewrite state.json a hundred times. */
+    void batch(Runnable writes) {
+        synchronized (lock) {
+            batchDepth++;
+            try {
+                writes.run();
+            } finally {
+                batchDepth--;
+                if (batchDepth == 0) {
+                    store.save(data);
+                }
+            }
         }
     }
 
@@ -133,9 +151,11 @@ final class SandboxState {
 
     /** The user's role in the group (inherited from ancestors); 0 when none. Admins count as Owner. */
     static int groupAccess(SandboxData d, User u, int groupId) {
-        if (u.admin) {
-            return OWNER;
-        }
+        return u.admin ? OWNER : memberGroupAccess(d, u, groupId);
+    }
+
+    /** The role from group memberships only (own or ancestors'), without the admin shortcut. */
+    static int memberGroupAccess(SandboxData d, User u, int groupId) {
         int level = 0;
         for (Group g : groupChain(d, groupId)) {
             level = Math.max(level, memberLevel(d, "group", g.id, u.id));
@@ -153,11 +173,7 @@ final class SandboxState {
 
     /** Like projectAccess but without the admin shortcut: real membership only. */
     static int memberProjectAccess(SandboxData d, User u, Project p) {
-        int level = memberLevel(d, "project", p.id, u.id);
-        for (Group g : groupChain(d, p.groupId)) {
-            level = Math.max(level, memberLevel(d, "group", g.id, u.id));
-        }
-        return level;
+        return Math.max(memberLevel(d, "project", p.id, u.id), memberGroupAccess(d, u, p.groupId));
     }
 
     static boolean canSee(SandboxData d, User u, Project p) {

@@ -205,6 +205,14 @@ public final class SandboxWorld {
         });
     }
 
+    /** Revokes a deploy token as the web UI does (the API's DELETE removes it instead). */
+    public void revokeDeployToken(String secret) {
+        state.write(d -> {
+            d.deployTokens.stream().filter(t -> t.token.equals(secret)).forEach(t -> t.revoked = true);
+            return null;
+        });
+    }
+
     /** The username of the deploy token with this secret (for HTTPS remotes). */
     public String deployTokenUsername(String secret) {
         return state.read(d -> d.deployTokens.stream().filter(t -> t.token.equals(secret)).findFirst()
@@ -278,6 +286,8 @@ public final class SandboxWorld {
 
     private static void link(SandboxData d, int keyId, int projectId, boolean canPush) {
         DeployKeyLink l = new DeployKeyLink();
+        l.id = d.nextId("deploy_keys_projects");
+        l.createdAt = System.currentTimeMillis();
         l.deployKeyId = keyId;
         l.projectId = projectId;
         l.canPush = canPush;

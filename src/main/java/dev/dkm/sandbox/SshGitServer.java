@@ -38,6 +38,7 @@ final class SshGitServer implements AutoCloseable {
             return true;
         });
         server.setCommandFactory((channel, command) -> new GitSshCommand(state, command));
+        server.setShellFactory(channel -> new WelcomeShell(state));
     }
 
     void start() {

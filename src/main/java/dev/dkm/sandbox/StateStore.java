@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /** Reads and writes the sandbox state as {@code state.json} in the data directory, atomically. */
 final class StateStore {
@@ -36,6 +37,9 @@ final class StateStore {
     void save(SandboxData data) {
         try {
             Path tmp = file.resolveSibling("state.json.tmp");
+            Files.deleteIfExists(tmp);
+            // It holds the sandbox's token secrets: readable by the owner only.
+            Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             Files.writeString(tmp, GSON.toJson(data), StandardCharsets.UTF_8);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {

@@ -60,8 +60,20 @@ final class GitCli {
     }
 
     Result run(Path dir, Path key, String... cmd) {
+        return run(Map.of(), dir, key, cmd);
+    }
+
+    /** As {@link #git} with extra environment variables (e.g. GIT_TRACE_PACKET). */
+    Result gitWithEnv(Map<String, String> extraEnv, Path dir, Path key, String... args) {
+        List<String> cmd = new ArrayList<>(List.of("git"));
+        cmd.addAll(List.of(args));
+        return run(extraEnv, dir, key, cmd.toArray(String[]::new));
+    }
+
+    private Result run(Map<String, String> extraEnv, Path dir, Path key, String... cmd) {
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true);
         Map<String, String> env = pb.environment();
+        env.putAll(extraEnv);
         env.put("HOME", home.toString());
         env.put("GIT_CONFIG_NOSYSTEM", "1");
         env.put("GIT_CONFIG_GLOBAL", home.resolve(".gitconfig").toString());

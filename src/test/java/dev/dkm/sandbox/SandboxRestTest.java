@@ -9,28 +9,11 @@ import dev.dkm.sandbox.SandboxHttp.Answer;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The REST core against the in-process sandbox: auth, users, projects, groups, pagination, errors. */
-class SandboxRestTest {
-    @TempDir
-    static Path dataDir;
-    static SandboxServer server;
-    static SandboxHttp http;
-
-    @BeforeAll
-    static void start() {
-        server = Sandbox.builder().dataDir(dataDir).start();
-        http = new SandboxHttp(server.apiUrl());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+class SandboxRestTest extends InProcessSandbox {
 
     @Test
     void versionMetadataAndUser() {
@@ -168,6 +151,23 @@ class SandboxRestTest {
     }
 
     @Test
+    void keysetPaginationFollowsLinkNext() {
+        Answer first = http.get("/projects?pagination=keyset&order_by=id&sort=asc&per_page=2", server.adminToken());
+        assertThat(first.header("X-Total")).isNull();
+        List<Integer> ids = new java.util.ArrayList<>();
+        first.json().getAsJsonArray().forEach(e -> ids.add(e.getAsJsonObject().get("id").getAsInt()));
+        String link = first.header("Link");
+        assertThat(link).contains("id_after=" + ids.get(1)).contains("rel=\"next\"");
+        while (link != null) {
+            String next = link.substring(link.indexOf('<') + 1 + server.apiUrl().length(), link.indexOf('>'));
+            Answer page = http.get(next, server.adminToken());
+            page.json().getAsJsonArray().forEach(e -> ids.add(e.getAsJsonObject().get("id").getAsInt()));
+            link = page.header("Link");
+        }
+        assertThat(ids).isSorted().doesNotHaveDuplicates().hasSize(5);
+    }
+
+    @Test
     void groupsAndSubgroups() {
         JsonObject g = http.get("/groups/acme%2Fplatform", server.maintainerToken()).json().getAsJsonObject();
         assertThat(g.get("full_path").getAsString()).isEqualTo("acme/platform");
@@ -176,6 +176,21 @@ class SandboxRestTest {
         assertThat(groups.toString()).contains("acme/platform").doesNotContain("\"secret\"");
         JsonArray projects = http.get("/groups/acme/projects?include_subgroups=true", server.maintainerToken()).json().getAsJsonArray();
         assertThat(paths(projects)).contains("acme/platform/api", "acme/website");
+    }
+
+    @Test
+    void effectiveMembersIncludeInheritedRoles() {
+        JsonArray members = http.get("/projects/acme%2Fplatform%2Fapi/members/all", server.developerToken()).json().getAsJsonArray();
+        assertThat(members.toString()).contains("\"username\":\"maria\"").contains("\"username\":\"olivia\"")
+                .doesNotContain("\"username\":\"root\"");
+        int maria = server.world().userId("maria");
+        JsonObject m = http.get("/projects/acme%2Fplatform%2Fapi/members/all/" + maria, server.developerToken()).json().getAsJsonObject();
+        assertThat(m.get("access_level").getAsInt()).isEqualTo(40);
+        JsonObject bob = http.get("/groups/acme/members/all/" + server.world().userId("bob"), server.developerToken())
+                .json().getAsJsonObject();
+        assertThat(bob.get("state").getAsString()).isEqualTo("blocked");
+        assertThat(http.get("/projects/acme%2Fplatform%2Fapi/members/all/" + server.world().userId("root"), server.developerToken())
+                .json().toString()).isEqualTo("{\"message\":\"404 Member Not Found\"}");
     }
 
     @Test
@@ -188,6 +203,29 @@ class SandboxRestTest {
         assertThat(server.requestCount("GET", "/version")).isEqualTo(1);
         assertThat(server.requestCount()).isEqualTo(3);
         assertThat(server.requestCounts()).containsEntry("GET /projects/:id", 2L);
+    }
+
+    @Test
+    void concurrentWritesGetDistinctIds() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Integer>> ids = new java.util.ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                int n = i;
+                ids.add(pool.submit(() -> http.post("/projects/acme%2Fplatform%2Finfra/deploy_tokens", server.maintainerToken(),
+                        "{\"name\":\"parallel-" + n + "\",\"scopes\":[\"read_repository\"]}")
+                        .json().getAsJsonObject().get("id").getAsInt()));
+            }
+            java.util.Set<Integer> unique = new java.util.HashSet<>();
+            for (var f : ids) {
+                unique.add(f.get());
+            }
+            assertThat(unique).hasSize(40);
+            assertThat(http.get("/projects/acme%2Fplatform%2Finfra/deploy_tokens?per_page=100", server.maintainerToken())
+                    .header("X-Total")).isEqualTo("40");
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

@@ -80,9 +80,31 @@ class SshGitTest {
     void protocolV2Works() {
         Path key = git.newKey("v2");
         registerDeployKey("acme/platform/infra", key, false);
-        Result r = git.git(tmp, key, "-c", "protocol.version=2", "ls-remote", server.sshUrl("acme/platform/infra"));
+        Result r = git.gitWithEnv(java.util.Map.of("GIT_TRACE_PACKET", "1"), tmp, key,
+                "-c", "protocol.version=2", "ls-remote", server.sshUrl("acme/platform/infra"));
         assertThat(r.exitCode()).as(r.output()).isZero();
-        assertThat(r.output()).contains("refs/heads/main");
+        assertThat(r.output()).contains("refs/heads/main").contains("< version 2");
+    }
+
+    @Test
+    void expiredDeployKeyIsRefused() {
+        Path key = git.newKey("expired");
+        server.world().createDeployKey("acme/website", "expired", git.publicKey(key), true, "maria",
+                java.time.Instant.now().minusSeconds(60));
+        Result r = git.git(tmp, key, "ls-remote", server.sshUrl("acme/website"));
+        assertThat(r.exitCode()).isNotZero();
+        assertThat(r.output()).contains(GitAccessPolicy.KEY_EXPIRED);
+    }
+
+    @Test
+    void sshDashTGreetsLikeGitLab() {
+        Path key = git.newKey("greet");
+        server.world().addUserSshKey("maria", "maria laptop", git.publicKey(key));
+        Result r = git.run(tmp, null, "ssh", "-T", "-i", key.toString(), "-o", "IdentitiesOnly=yes",
+                "-o", "UserKnownHostsFile=" + tmp.resolve("home/known_hosts"), "-F", "/dev/null", "-o", "BatchMode=yes",
+                "-p", String.valueOf(server.sshPort()), "git@127.0.0.1");
+        assertThat(r.exitCode()).as(r.output()).isZero();
+        assertThat(r.output()).contains("Welcome to GitLab, @maria!");
     }
 
     @Test
