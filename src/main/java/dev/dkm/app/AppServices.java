@@ -63,6 +63,18 @@ public final class AppServices implements AutoCloseable {
         return new AppServices(dirs, env, tokens, clients, clock, keyDirOverride);
     }
 
+    /** The real user's session: the system directories and environment, the OS keyring (or its file fallback). */
+    public static AppServices system(Clock clock) {
+        AppDirs dirs = AppDirs.system();
+        return create(dirs, System::getenv, dev.dkm.credentials.TokenStores.open(dirs), ClientFactory.DEFAULT, clock, null);
+    }
+
+    /** True when a GitLab instance is configured or GITLAB_TOKEN is set: no need to offer the demo. */
+    public static boolean hasConfiguredInstance(AppDirs dirs, Function<String, String> env) {
+        String token = env.apply("GITLAB_TOKEN");
+        return (token != null && !token.isBlank()) || !SettingsStore.at(dirs).load().instances().isEmpty();
+    }
+
     /**
      * {@code $DKM_SSH_DIR} (keys in {@code DIR/dkm}, trust in {@code DIR/known_hosts}, named explicitly in the wired
      * command), else the real user's {@code ~/.ssh} — from {@code user.home}, which like ssh reads the password database.

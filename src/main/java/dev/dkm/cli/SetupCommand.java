@@ -4,8 +4,7 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.dkm.app.AppServices;
-import dev.dkm.gitlab.GitLabConnections.GitLabConnection;
-import dev.dkm.journal.RunJournal;
+import dev.dkm.app.OneClickSetup;
 import dev.dkm.setup.SetupException;
 import dev.dkm.setup.SetupListener;
 import dev.dkm.setup.SetupOptions;
@@ -13,7 +12,6 @@ import dev.dkm.setup.SetupPlan;
 import dev.dkm.setup.SetupResult;
 import dev.dkm.setup.StepOutcome;
 import dev.dkm.task.Progress;
-import dev.dkm.workspace.RemoteInfo;
 import dev.dkm.workspace.RepoInfo;
 import dev.dkm.workspace.ScanOptions;
 import dev.dkm.workspace.WorkspaceScanner;
@@ -22,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -88,25 +85,16 @@ final class SetupCommand implements Callable<Integer> {
         }
         RepoInfo repo = found.get(0);
         try (AppServices services = context.services(keyDir)) {
-            Optional<RemoteInfo> r = repo.remotes().stream().filter(x -> x.name().equals(remote)).findFirst();
-            if (r.isEmpty()) {
-                err.println("dkm setup: " + path + " has no remote named " + remote);
-                return 2;
-            }
-            Optional<GitLabConnection> connection = services.connections().forHost(r.get().host(), r.get().port());
-            if (connection.isEmpty()) {
-                err.println("dkm setup: no GitLab instance with a token is configured for " + r.get().host()
-                        + ": run dkm login --host https://" + r.get().host());
-                return 2;
-            }
+            OneClickSetup setup = new OneClickSetup(services);
             SetupOptions options = new SetupOptions(remote, readOnly, sharedKey, expires, acceptHostKey, allowProtectedPush);
-            SetupPlan plan;
+            OneClickSetup.Prepared prepared;
             try {
-                plan = services.planner().plan(repo, connection.get().client(), connection.get().instanceUrl(), options);
+                prepared = setup.plan(repo, options);
             } catch (SetupException e) {
                 err.println("dkm setup: " + e.getMessage());
-                return 1;
+                return repo.remotes().stream().anyMatch(x -> x.name().equals(remote)) ? 1 : 2;
             }
+            SetupPlan plan = prepared.plan();
             if (!json) {
                 plan.describe().forEach(out::println);
                 out.flush();
@@ -122,16 +110,9 @@ final class SetupCommand implements Callable<Integer> {
                 err.println(interactive ? "Nothing changed." : "dkm setup: add --yes to run without a terminal; nothing changed");
                 return interactive ? 0 : 2;
             }
-            String runId = RunJournal.newRunId(services.clock().instant());
-            SetupResult result;
-            try (RunJournal journal = RunJournal.open(services.runsDir(), runId)) {
-                journal.append(new dev.dkm.journal.JournalEntry.RunStarted(services.clock().instant(), runId,
-                        "setup " + repo.path() + " (" + plan.projectPath() + ")"));
-                result = services.setup().apply(plan, connection.get().client(),
-                        HostKeyPrompt.from(acceptHostKey, context, interactive), journal, runId, json ? SetupListener.NONE : printer(out));
-                journal.append(new dev.dkm.journal.JournalEntry.RunFinished(services.clock().instant(),
-                        result.success() ? "1 converted" : "1 failed"));
-            }
+            SetupResult result = setup.run(prepared, HostKeyPrompt.from(acceptHostKey, context, interactive),
+                    json ? SetupListener.NONE : printer(out));
+            String runId = result.runId();
             if (json) {
                 out.println(json(plan, result));
             } else if (result.success()) {

@@ -1,23 +1,37 @@
 package dev.dkm.ui;
 
 import dev.dkm.AppVersion;
+import dev.dkm.app.AppServices;
+import dev.dkm.app.DemoEnvironment;
+import dev.dkm.app.OneClickSetup;
+import dev.dkm.settings.AppDirs;
 import dev.dkm.task.TaskExecutor;
+import dev.dkm.task.TaskListener;
+import dev.dkm.workspace.RepoInfo;
 import dev.dkm.workspace.WorkspaceRootsFile;
+import java.time.Clock;
+import java.util.List;
+import java.util.function.Supplier;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
+import javafx.scene.control.Alert;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 /**
  * The JavaFX application: builds the main window from {@link LaunchOptions} (see there for the flags) and, in
- * snapshot mode, writes a PNG of it and exits.
+ * snapshot mode, writes a PNG of it and exits. A first run with no GitLab configured offers the demo.
  */
 public final class DkmApplication extends Application {
     private static volatile int exitCode;
 
     private TaskExecutor executor;
+    private LaunchOptions options;
+    private Stage stage;
+    private Supplier<AppServices> services;
+    private volatile DemoEnvironment demo;
 
     /** The code the process should exit with once the toolkit has stopped. */
     static int exitCode() {
@@ -25,8 +39,7 @@ public final class DkmApplication extends Application {
     }
 
     @Override
-    public void start(Stage stage) {
-        LaunchOptions options;
+    public void start(Stage primaryStage) {
         try {
             options = LaunchOptions.parse(getParameters().getRaw());
         } catch (IllegalArgumentException e) {
@@ -34,20 +47,36 @@ public final class DkmApplication extends Application {
             exitWith(2);
             return;
         }
+        stage = primaryStage;
         executor = TaskExecutor.background(Platform::runLater);
+        // Opening the credential store may probe the OS keyring: built on first use, which is on a worker thread.
+        services = memoize(() -> AppServices.system(Clock.systemUTC()));
+        stage.setTitle("Deploy Key Manager " + AppVersion.version());
+        stage.setMinWidth(900);
+        stage.setMinHeight(560);
+        if (options.demo()) {
+            startDemo();
+            return;
+        }
         WorkspaceRootsStore roots = options.workspaces().isEmpty()
                 ? WorkspaceRootsStore.of(WorkspaceRootsFile.inDefaultConfigDir())
                 : WorkspaceRootsStore.inMemory(options.workspaces());
+        boolean offerDemo = !AppServices.hasConfiguredInstance(AppDirs.system(), System::getenv);
+        showMainWindow(roots, services, offerDemo);
+    }
+
+    private MainWindowView showMainWindow(WorkspaceRootsStore roots, Supplier<AppServices> sessionServices, boolean offerDemo) {
         MainWindowViewModel viewModel = new MainWindowViewModel(executor, RepoScan.withDefaults(), roots);
         MainWindowView view = new MainWindowView(viewModel, FolderPicker.directoryChooser(), options.theme());
+        view.onSetUpDeployKey(repo -> openSetupDialog(repo, view, sessionServices));
+        if (offerDemo) {
+            view.onTryDemo(this::startDemo);
+        }
         // Snapshots are always 1280 × 800; a window on a small screen is made to fit it.
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Scene scene = options.isSnapshot() ? view.createScene()
                 : view.createScene(Math.min(MainWindowView.WIDTH, screen.getWidth() - 40),
                         Math.min(MainWindowView.HEIGHT, screen.getHeight() - 60));
-        stage.setTitle("Deploy Key Manager " + AppVersion.version());
-        stage.setMinWidth(900);
-        stage.setMinHeight(560);
         stage.setScene(scene);
         stage.show();
         if (options.isSnapshot()) {
@@ -55,6 +84,50 @@ public final class DkmApplication extends Application {
         } else {
             viewModel.scan();
         }
+        return view;
+    }
+
+    private void openSetupDialog(RepoInfo repo, MainWindowView view, Supplier<AppServices> sessionServices) {
+        SetupDialogViewModel model = new SetupDialogViewModel(repo, () -> new OneClickSetup(sessionServices.get()),
+                () -> sessionServices.get().undo(), executor, Platform::runLater);
+        new SetupDialog(model).onFinished(view.viewModel()::scan).show(stage, view.themeProperty().get());
+    }
+
+    /** Starts the sandbox GitLab and the sample workspace, then shows them; the sandbox stops with the app. */
+    private void startDemo() {
+        stage.setTitle("Deploy Key Manager " + AppVersion.version() + " — demo");
+        executor.submit(p -> DemoEnvironment.start(AppDirs.system().dataDir().resolve("demo"), System::getenv, Clock.systemUTC()),
+                new TaskListener<DemoEnvironment>() {
+                    @Override
+                    public void onSuccess(DemoEnvironment started) {
+                        demo = started;
+                        showMainWindow(WorkspaceRootsStore.inMemory(List.of(started.workspace())), started::services, false);
+                    }
+
+                    @Override
+                    public void onFailure(Throwable error) {
+                        if (options.isSnapshot()) {
+                            System.err.println("The demo could not start: " + error.getMessage());
+                            exitWith(1);
+                            return;
+                        }
+                        new Alert(Alert.AlertType.ERROR, "The demo could not start: " + error.getMessage()).show();
+                    }
+                });
+    }
+
+    private static <T> Supplier<T> memoize(Supplier<T> supplier) {
+        return new Supplier<>() {
+            private T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) {
+                    value = supplier.get();
+                }
+                return value;
+            }
+        };
     }
 
     private void exitWith(int code) {
@@ -66,6 +139,9 @@ public final class DkmApplication extends Application {
     public void stop() {
         if (executor != null) {
             executor.close();
+        }
+        if (demo != null) {
+            demo.close();
         }
     }
 }

@@ -17,6 +17,7 @@ final class EmptyStateView extends VBox {
     private final Label title = new Label();
     private final Label hint = new Label();
     private final Button action = new Button();
+    private final Button secondary = new Button();
 
     EmptyStateView() {
         super(10);
@@ -30,8 +31,11 @@ final class EmptyStateView extends VBox {
         hint.setMaxWidth(420);
         action.getStyleClass().add(Styles.ACCENT);
         action.setId("emptyStateAction");
+        secondary.setId("emptyStateSecondary");
+        secondary.getStyleClass().add(Styles.FLAT);
         busy.setPrefSize(44, 44);
-        getChildren().addAll(icon, busy, title, hint, action);
+        getChildren().addAll(icon, busy, title, hint, action, secondary);
+        showIf(secondary, false);
     }
 
     /** @param ikon the icon above the title, or null for a spinning progress indicator */
@@ -48,6 +52,14 @@ final class EmptyStateView extends VBox {
         showIf(action, hasAction);
         action.setText(hasAction ? actionText : "");
         action.setOnAction(hasAction ? e -> onAction.run() : null);
+        showIf(secondary, false);
+    }
+
+    /** Adds a second, quieter action under the first (e.g. "Try the demo"). */
+    void withSecondary(String text, Runnable onAction) {
+        secondary.setText(text);
+        secondary.setOnAction(e -> onAction.run());
+        showIf(secondary, true);
     }
 
     private static void showIf(Node node, boolean shown) {

@@ -14,13 +14,14 @@ import java.util.Optional;
  * @param workspaces roots to use for this run only (not remembered); empty means the remembered roots
  * @param select     in snapshot mode, select the first repository whose path contains this text
  */
-public record LaunchOptions(Optional<Path> snapshot, List<Path> workspaces, Theme theme, Optional<String> select) {
+public record LaunchOptions(Optional<Path> snapshot, List<Path> workspaces, Theme theme, Optional<String> select, boolean demo) {
     public static final String USAGE = String.join(System.lineSeparator(),
-            "Usage: dkm gui [--theme light|dark] [--workspace DIR]... [--snapshot OUT.png [--select TEXT]]",
+            "Usage: dkm gui [--theme light|dark] [--workspace DIR]... [--demo] [--snapshot OUT.png [--select TEXT]]",
             "  --theme light|dark   the theme to start with (default light)",
             "  --workspace DIR      scan DIR for this run only (repeatable); the remembered folders stay as they are",
             "  --snapshot OUT.png   render the window once (after the scan), write it as PNG and exit",
-            "  --select TEXT        with --snapshot: select the first repository whose path contains TEXT");
+            "  --select TEXT        with --snapshot: select the first repository whose path contains TEXT",
+            "  --demo               start the demo: a local sandbox GitLab and a workspace of sample repositories");
 
     public LaunchOptions {
         workspaces = List.copyOf(workspaces);
@@ -37,8 +38,13 @@ public record LaunchOptions(Optional<Path> snapshot, List<Path> workspaces, Them
         Theme theme = property("dkm.theme").map(Theme::parse).orElse(Theme.LIGHT);
         String select = property("dkm.select").orElse(null);
         boolean workspacesFromArgs = false;
+        boolean demo = property("dkm.demo").map(Boolean::parseBoolean).orElse(false);
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
+            if (arg.equals("--demo")) {
+                demo = true;
+                continue;
+            }
             String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
             String value;
             if (arg.contains("=")) {
@@ -65,7 +71,7 @@ public record LaunchOptions(Optional<Path> snapshot, List<Path> workspaces, Them
                 default -> throw new IllegalArgumentException("Unknown option '" + name + "'");
             }
         }
-        return new LaunchOptions(Optional.ofNullable(snapshot), workspaces, theme, Optional.ofNullable(select));
+        return new LaunchOptions(Optional.ofNullable(snapshot), workspaces, theme, Optional.ofNullable(select), demo);
     }
 
     public static boolean isHelp(List<String> args) {

@@ -52,6 +52,7 @@ public final class MainWindowView {
     private final RepoDetailsView details = new RepoDetailsView();
     private final EmptyStateView emptyState = new EmptyStateView();
     private final QuickFilterCell quickFilterButtonCell = new QuickFilterCell();
+    private Runnable tryDemo;
 
     @FXML private BorderPane root;
     @FXML private HBox toolbar;
@@ -119,6 +120,12 @@ public final class MainWindowView {
     /** The details pane, where actions on the selected repository plug in. */
     public RepoDetailsView details() {
         return details;
+    }
+
+    /** Offers "Try the demo" under "Add folder…" while no workspace folder is set (first run without GitLab). */
+    public void onTryDemo(Runnable action) {
+        this.tryDemo = action;
+        showEmptyState();
     }
 
     /** Enables "Set up deploy key" in the details pane: the action gets the selected repository. */
@@ -287,6 +294,9 @@ public final class MainWindowView {
             emptyState.show(Feather.FOLDER_PLUS, "Add a workspace folder to scan",
                     "Deploy Key Manager finds every git repository under the folders you add and shows how each one"
                             + " authenticates to GitLab.", "Add folder…", this::addFolder);
+            if (tryDemo != null) {
+                emptyState.withSecondary("No GitLab set up yet? Try the demo", tryDemo);
+            }
         } else if (viewModel.scanStateProperty().get() == ScanState.SCANNING) {
             emptyState.show(null, "Scanning…", "Looking for git repositories.", null, null);
         } else if (viewModel.scanStateProperty().get() == ScanState.NOT_SCANNED) {

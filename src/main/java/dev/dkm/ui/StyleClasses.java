@@ -24,6 +24,11 @@ public final class StyleClasses {
     public static final String MUTED = "dkm-muted";
     public static final String PROBLEM = "dkm-problem";
 
+    public static final String SETUP_DIALOG = "dkm-setup-dialog";
+    public static final String PLAN_BOX = "dkm-plan-box";
+    public static final String PLAN_CHANGE = "dkm-plan-change";
+    public static final String HOST_KEY_BOX = "dkm-host-key-box";
+    public static final String SETUP_MESSAGE = "dkm-setup-message";
     public static final String BADGE = "dkm-badge";
     public static final String BADGE_SUCCESS = "dkm-badge-success";
     public static final String BADGE_ACCENT = "dkm-badge-accent";

@@ -1,0 +1,50 @@
+package dev.dkm.app;
+
+import dev.dkm.gitlab.GitLabConnections.GitLabConnection;
+import dev.dkm.journal.JournalEntry;
+import dev.dkm.journal.RunJournal;
+import dev.dkm.setup.HostKeyConsent;
+import dev.dkm.setup.SetupException;
+import dev.dkm.setup.SetupListener;
+import dev.dkm.setup.SetupOptions;
+import dev.dkm.setup.SetupPlan;
+import dev.dkm.setup.SetupResult;
+import dev.dkm.workspace.RemoteInfo;
+import dev.dkm.workspace.RepoInfo;
+import java.io.IOException;
+
+/**
+ * "Set up deploy key" for one repository, as the window's button and {@code dkm setup} both run it: find the GitLab
+ * instance of the remote, plan, then apply under a journal of its own (so {@code dkm undo RUN_ID} undoes it).
+ */
+public final class OneClickSetup {
+    /** A plan together with the instance it was made against. */
+    public record Prepared(RepoInfo repo, SetupPlan plan, GitLabConnection connection) {}
+
+    private final AppServices services;
+
+    public OneClickSetup(AppServices services) {
+        this.services = services;
+    }
+
+    public Prepared plan(RepoInfo repo, SetupOptions options) throws SetupException {
+        RemoteInfo remote = repo.remotes().stream().filter(r -> r.name().equals(options.remote())).findFirst()
+                .orElseThrow(() -> new SetupException(repo.relativePath() + " has no remote named " + options.remote()));
+        GitLabConnection connection = services.connections().forHost(remote.host(), remote.port())
+                .orElseThrow(() -> new SetupException("no GitLab instance with a token is configured for " + remote.host()
+                        + ": add it in Settings (or run dkm login --host https://" + remote.host() + ")"));
+        SetupPlan plan = services.planner().plan(repo, connection.client(), connection.instanceUrl(), options);
+        return new Prepared(repo, plan, connection);
+    }
+
+    public SetupResult run(Prepared prepared, HostKeyConsent consent, SetupListener listener) throws IOException {
+        String runId = RunJournal.newRunId(services.clock().instant());
+        try (RunJournal journal = RunJournal.open(services.runsDir(), runId)) {
+            journal.append(new JournalEntry.RunStarted(services.clock().instant(), runId,
+                    "setup " + prepared.repo().path() + " (" + prepared.plan().projectPath() + ")"));
+            SetupResult result = services.setup().apply(prepared.plan(), prepared.connection().client(), consent, journal, runId, listener);
+            journal.append(new JournalEntry.RunFinished(services.clock().instant(), result.success() ? "1 converted" : "1 failed"));
+            return result;
+        }
+    }
+}
