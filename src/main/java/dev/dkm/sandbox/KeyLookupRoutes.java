@@ -76,7 +76,7 @@ final class KeyLookupRoutes {
             Optional<SshPublicKeys.Parsed> parsed = SshPublicKeys.parse(k.key);
             String md5 = parsed.map(SshPublicKeys.Parsed::fingerprintMd5).orElse("");
             if (filter.test(new KeyRow(k.id, md5, k.fingerprintSha256))) {
-                JsonObject o = UserKeyRoutes.view(k);
+                JsonObject o = JsonViews.sshKey(k);
                 SandboxState.user(d, k.userId).ifPresent(u -> o.add("user", views.user(u, false)));
                 return o;
             }

@@ -15,7 +15,7 @@ final class UserKeyRoutes {
 
     void register(ApiRouter router) {
         router.add("GET", "/user/keys", (d, r) -> Pagination.page(r, keysOf(d, r.user)));
-        router.add("GET", "/user/keys/:key_id", (d, r) -> ApiResponse.ok(view(find(d, r))));
+        router.add("GET", "/user/keys/:key_id", (d, r) -> ApiResponse.ok(JsonViews.sshKey(find(d, r))));
         router.add("POST", "/user/keys", this::create);
         router.add("DELETE", "/user/keys/:key_id", (d, r) -> {
             d.sshKeys.remove(find(d, r));
@@ -50,7 +50,7 @@ final class UserKeyRoutes {
         k.expiresAt = r.dateTimeParam("expires_at");
         k.createdAt = System.currentTimeMillis();
         d.sshKeys.add(k);
-        return ApiResponse.created(view(k));
+        return ApiResponse.created(JsonViews.sshKey(k));
     }
 
     private static SshKey find(SandboxData d, ApiRequest r) {
@@ -60,17 +60,6 @@ final class UserKeyRoutes {
     }
 
     private static List<JsonObject> keysOf(SandboxData d, User u) {
-        return d.sshKeys.stream().filter(k -> k.userId == u.id).map(UserKeyRoutes::view).collect(Collectors.toList());
-    }
-
-    static JsonObject view(SshKey k) {
-        JsonObject o = new JsonObject();
-        o.addProperty("id", k.id);
-        o.addProperty("title", k.title);
-        o.addProperty("created_at", Times.format(k.createdAt));
-        o.addProperty("expires_at", Times.format(k.expiresAt));
-        o.addProperty("key", k.key);
-        o.addProperty("usage_type", "auth_and_signing");
-        return o;
+        return d.sshKeys.stream().filter(k -> k.userId == u.id).map(JsonViews::sshKey).collect(Collectors.toList());
     }
 }
