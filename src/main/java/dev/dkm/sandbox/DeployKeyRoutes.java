@@ -93,14 +93,14 @@ final class DeployKeyRoutes {
         Optional<DeployKey> accessible = accessibleKeys(d, r.user).stream()
                 .filter(k -> k.key.equals(nk.text)).findFirst();
         if (accessible.isPresent()) {
-            link(d, accessible.get(), p, canPush);
+            d.addDeployKeyLink(accessible.get().id, p.id, canPush);
             return ApiResponse.created(views.deployKeyOnProject(accessible.get(), canPush));
         }
         if (fingerprintTaken(d, nk.fingerprintSha256)) {
             throw ApiException.invalid("deploy_key.fingerprint_sha256", "has already been taken");
         }
         DeployKey k = newKey(d, r, nk, false);
-        link(d, k, p, canPush);
+        d.addDeployKeyLink(k.id, p.id, canPush);
         return ApiResponse.created(views.deployKeyOnProject(k, canPush));
     }
 
@@ -157,7 +157,7 @@ final class DeployKeyRoutes {
             throw ApiException.notFound(KEY_NOT_FOUND);
         }
         if (SandboxState.link(d, p.id, k.id).isEmpty()) {
-            link(d, k, p, false);
+            d.addDeployKeyLink(k.id, p.id, false);
         }
         return ApiResponse.created(views.deployKey(k));
     }
@@ -222,15 +222,6 @@ final class DeployKeyRoutes {
         return k;
     }
 
-    private static void link(SandboxData d, DeployKey k, Project p, boolean canPush) {
-        DeployKeyLink l = new DeployKeyLink();
-        l.id = d.nextId("deploy_keys_projects");
-        l.createdAt = System.currentTimeMillis();
-        l.deployKeyId = k.id;
-        l.projectId = p.id;
-        l.canPush = canPush;
-        d.deployKeyLinks.add(l);
-    }
 
     private static DeployKeyLink linkOf(SandboxData d, ApiRequest r, Project p) {
         int keyId = r.intPathParam("key_id", KEY_NOT_FOUND);

@@ -11,6 +11,7 @@ import dev.dkm.sandbox.SandboxData.DeployToken;
 import dev.dkm.sandbox.SandboxData.Group;
 import dev.dkm.sandbox.SandboxData.Project;
 import dev.dkm.sandbox.SandboxData.ProtectedBranch;
+import dev.dkm.sandbox.SandboxData.SshKey;
 import dev.dkm.sandbox.SandboxData.User;
 import java.util.List;
 
@@ -128,14 +129,24 @@ final class JsonViews {
         return o;
     }
 
-    JsonObject deployKey(DeployKey k) {
+    /** GitLab's SSHKey entity, the base of deploy keys too. */
+    static JsonObject sshKey(int id, String title, long createdAt, Long expiresAt, String key) {
         JsonObject o = new JsonObject();
-        o.addProperty("id", k.id);
-        o.addProperty("title", k.title);
-        o.addProperty("created_at", Times.format(k.createdAt));
-        o.addProperty("expires_at", Times.format(k.expiresAt));
-        o.addProperty("key", k.key);
+        o.addProperty("id", id);
+        o.addProperty("title", title);
+        o.addProperty("created_at", Times.format(createdAt));
+        o.addProperty("expires_at", Times.format(expiresAt));
+        o.addProperty("key", key);
         o.addProperty("usage_type", "auth_and_signing");
+        return o;
+    }
+
+    static JsonObject sshKey(SshKey k) {
+        return sshKey(k.id, k.title, k.createdAt, k.expiresAt, k.key);
+    }
+
+    JsonObject deployKey(DeployKey k) {
+        JsonObject o = sshKey(k.id, k.title, k.createdAt, k.expiresAt, k.key);
         o.addProperty("fingerprint", k.fingerprint);
         o.addProperty("fingerprint_sha256", k.fingerprintSha256);
         return o;

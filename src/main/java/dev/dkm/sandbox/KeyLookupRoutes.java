@@ -76,13 +76,7 @@ final class KeyLookupRoutes {
             Optional<SshPublicKeys.Parsed> parsed = SshPublicKeys.parse(k.key);
             String md5 = parsed.map(SshPublicKeys.Parsed::fingerprintMd5).orElse("");
             if (filter.test(new KeyRow(k.id, md5, k.fingerprintSha256))) {
-                JsonObject o = new JsonObject();
-                o.addProperty("id", k.id);
-                o.addProperty("title", k.title);
-                o.addProperty("key", k.key);
-                o.addProperty("created_at", Times.format(k.createdAt));
-                o.addProperty("expires_at", Times.format(k.expiresAt));
-                o.addProperty("usage_type", "auth_and_signing");
+                JsonObject o = JsonViews.sshKey(k);
                 SandboxState.user(d, k.userId).ifPresent(u -> o.add("user", views.user(u, false)));
                 return o;
             }

@@ -27,6 +27,18 @@ final class SandboxData {
         return sequences.merge(table, 1, Integer::sum);
     }
 
+    /** Enables a deploy key on a project (GitLab's deploy_keys_projects row). */
+    DeployKeyLink addDeployKeyLink(int deployKeyId, int projectId, boolean canPush) {
+        DeployKeyLink l = new DeployKeyLink();
+        l.id = nextId("deploy_keys_projects");
+        l.createdAt = System.currentTimeMillis();
+        l.deployKeyId = deployKeyId;
+        l.projectId = projectId;
+        l.canPush = canPush;
+        deployKeyLinks.add(l);
+        return l;
+    }
+
     static final class User {
         int id;
         String username;

@@ -58,6 +58,7 @@ public final class SandboxServer implements AutoCloseable {
         new ProtectedBranchRoutes(views).register(router);
         new KeyLookupRoutes(views).register(router);
         new MemberRoutes(views).register(router);
+        new UserKeyRoutes().register(router);
         ApiHttpHandler handler = new ApiHttpHandler(state, router, counter, faults);
 
         http = HttpServer.create(new InetSocketAddress("127.0.0.1", options.httpPort), 0);

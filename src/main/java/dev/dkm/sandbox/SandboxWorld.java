@@ -3,7 +3,6 @@ package dev.dkm.sandbox;
 import dev.dkm.sandbox.SandboxData.AccessLevel;
 import dev.dkm.sandbox.SandboxData.AccessToken;
 import dev.dkm.sandbox.SandboxData.DeployKey;
-import dev.dkm.sandbox.SandboxData.DeployKeyLink;
 import dev.dkm.sandbox.SandboxData.DeployToken;
 import dev.dkm.sandbox.SandboxData.Group;
 import dev.dkm.sandbox.SandboxData.Member;
@@ -166,7 +165,7 @@ public final class SandboxWorld {
             k.createdAt = System.currentTimeMillis();
             d.deployKeys.add(k);
             if (projectPath != null) {
-                link(d, k.id, project(d, projectPath).id, canPush);
+                d.addDeployKeyLink(k.id, project(d, projectPath).id, canPush);
             }
             return k.id;
         });
@@ -181,7 +180,7 @@ public final class SandboxWorld {
 
     public void enableDeployKey(String projectPath, int keyId, boolean canPush) {
         state.write(d -> {
-            link(d, keyId, project(d, projectPath).id, canPush);
+            d.addDeployKeyLink(keyId, project(d, projectPath).id, canPush);
             return null;
         });
     }
@@ -284,15 +283,6 @@ public final class SandboxWorld {
         return null;
     }
 
-    private static void link(SandboxData d, int keyId, int projectId, boolean canPush) {
-        DeployKeyLink l = new DeployKeyLink();
-        l.id = d.nextId("deploy_keys_projects");
-        l.createdAt = System.currentTimeMillis();
-        l.deployKeyId = keyId;
-        l.projectId = projectId;
-        l.canPush = canPush;
-        d.deployKeyLinks.add(l);
-    }
 
     private static User bot(SandboxData d, String usernameBase, String name) {
         User u = new User();

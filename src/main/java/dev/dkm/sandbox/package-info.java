@@ -32,8 +32,10 @@
  * <h2>What it serves</h2>
  * REST as in {@code reference/gitlab-api.md}: /version, /metadata, /user, /users, /projects (membership,
  * min_access_level, simple, search, visibility, offset and keyset pagination), /groups, deploy keys (all of §1,
- * with the duplicate-key rules), admin /keys?fingerprint=, deploy tokens (instance, project, group),
- * personal access tokens (self, rotate, list), project/group access tokens, protected branches.
+ * with the duplicate-key rules), admin /keys?fingerprint=, users' SSH keys (/user/keys, /users/:id/keys),
+ * members/all of projects and groups, deploy tokens (instance, project, group), personal access tokens
+ * (self, rotate, list), project/group access tokens (list, get, revoke, rotate), protected branches.
+ * Every route needs a token. Requests are counted per "METHOD /route/:template"; faults are off by default.
  * Git over SSH only (JGit behind MINA): deploy keys and users' SSH keys, with gitlab-shell's messages and
  * protected branch rules in a pre-receive hook. Git over HTTP is not served: the HTTPS remotes in a demo
  * workspace are there for dkm to find and convert.

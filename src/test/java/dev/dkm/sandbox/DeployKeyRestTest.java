@@ -138,6 +138,22 @@ class DeployKeyRestTest extends InProcessSandbox {
     }
 
     @Test
+    void personalKeysThroughTheApiShareTheFingerprintSpace() {
+        String key = TestKeys.publicKeyLine("dave@desktop");
+        Answer created = http.post("/user/keys", server.developerToken(), body("desktop", key, null));
+        assertThat(created.status()).isEqualTo(201);
+        int id = created.json().getAsJsonObject().get("id").getAsInt();
+        assertThat(http.get("/user/keys", server.developerToken()).json().toString()).contains("desktop");
+        assertThat(http.get("/users/dave/keys", maria).json().toString()).contains("desktop");
+        assertThat(http.post("/projects/acme%2Fwebsite/deploy_keys", maria, body("x", key, false)).status()).isEqualTo(400);
+        assertThat(http.post("/user/keys", maria, body("again", key, null)).json().toString())
+                .isEqualTo("{\"message\":{\"fingerprint_sha256\":[\"has already been taken\"]}}");
+        assertThat(http.delete("/user/keys/" + id, maria).status()).isEqualTo(404);
+        assertThat(http.delete("/user/keys/" + id, server.developerToken()).status()).isEqualTo(204);
+        assertThat(http.post("/projects/acme%2Fwebsite/deploy_keys", maria, body("x", key, false)).status()).isEqualTo(201);
+    }
+
+    @Test
     void enableStartsReadOnlyAndNeedsAccess() {
         String key = TestKeys.publicKeyLine("enable-me");
         int id = http.post("/projects/acme%2Fplatform%2Fapi/deploy_keys", maria, body("rw", key, true))
