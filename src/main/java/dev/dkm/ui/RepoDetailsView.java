@@ -73,7 +73,8 @@ public final class RepoDetailsView extends ScrollPane {
             content.getChildren().add(hint);
             return;
         }
-        content.getChildren().addAll(header(repo), repository(repo), remotes(repo), ssh(repo.sshCommand()), actions());
+        // The primary action sits under the title, where it is seen without scrolling.
+        content.getChildren().addAll(header(repo), actions(), repository(repo), remotes(repo), ssh(repo.sshCommand()));
     }
 
     private Node header(RepoInfo repo) {
@@ -174,9 +175,9 @@ public final class RepoDetailsView extends ScrollPane {
         if (setUpDeployKey.isDisable()) {
             Label caption = muted("Coming soon: generate a key, register it on the GitLab project and wire this repository.");
             Tooltip.install(wrapper, Badges.tooltip("Coming soon"));
-            return section("Actions", new VBox(8, wrapper, caption));
+            return new VBox(8, wrapper, caption);
         }
-        return section("Actions", wrapper);
+        return wrapper;
     }
 
     private static Node section(String title, Node body) {

@@ -10,8 +10,6 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
-import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.input.Clipboard;
@@ -62,7 +60,7 @@ public final class SetupDialog {
         stage.initOwner(owner);
         stage.initModality(Modality.WINDOW_MODAL);
         stage.setTitle("Set up deploy key — " + model.repo().relativePath());
-        Scene scene = new Scene(root, 760, 640);
+        Scene scene = new Scene(root, 780, 700);
         scene.getStylesheets().add(SetupDialog.class.getResource(StyleClasses.STYLESHEET).toExternalForm());
         stage.setScene(scene);
         closeButton.setOnAction(e -> stage.close());
@@ -115,11 +113,12 @@ public final class SetupDialog {
         hostKeyBox.setManaged(false);
 
         Label stepsLabel = section("STEPS");
-        ListView<SetupDialogViewModel.StepRow> steps = new ListView<>(model.steps());
-        steps.setCellFactory(v -> new StepCell());
-        steps.setPrefHeight(5 * 34 + 4);
-        steps.setFocusTraversable(false);
-        steps.getStyleClass().add(Styles.DENSE);
+        VBox steps = new VBox(2);
+        steps.getStyleClass().add(StyleClasses.PLAN_BOX);
+        steps.setPadding(new Insets(6, 10, 6, 10));
+        model.steps().addListener((javafx.collections.ListChangeListener<SetupDialogViewModel.StepRow>) c ->
+                steps.getChildren().setAll(model.steps().stream().map(SetupDialog::stepRow).toList()));
+        steps.getChildren().setAll(model.steps().stream().map(SetupDialog::stepRow).toList());
 
         message.setWrapText(true);
         message.textProperty().bind(model.messageProperty());
@@ -203,59 +202,57 @@ public final class SetupDialog {
         return l;
     }
 
-    /** A step: an icon for its state, its name, and what it did. */
-    private static final class StepCell extends ListCell<SetupDialogViewModel.StepRow> {
-        @Override
-        protected void updateItem(SetupDialogViewModel.StepRow row, boolean empty) {
-            super.updateItem(row, empty);
-            if (empty || row == null) {
-                setGraphic(null);
-                setText(null);
-                return;
-            }
-            Node icon;
-            if (row.running()) {
-                ProgressIndicator p = new ProgressIndicator();
-                p.setMaxSize(16, 16);
-                icon = p;
-            } else {
-                FontIcon f = new FontIcon(iconOf(row.status()));
-                f.getStyleClass().add(colourOf(row.status()));
-                icon = f;
-            }
-            Label name = new Label(row.step().label());
-            name.setMinWidth(150);
-            name.getStyleClass().add(Styles.TEXT_BOLD);
-            Label detail = new Label(row.message());
-            detail.getStyleClass().add(StyleClasses.MUTED);
-            HBox box = new HBox(10, icon, name, detail);
-            box.setAlignment(Pos.CENTER_LEFT);
-            setText(null);
-            setGraphic(box);
+    /** A step: an icon for its state, its name, and what it did (the whole text in a tooltip when it is long). */
+    private static Node stepRow(SetupDialogViewModel.StepRow row) {
+        Node icon;
+        if (row.running()) {
+            ProgressIndicator p = new ProgressIndicator();
+            p.setPrefSize(16, 16);
+            p.setMaxSize(16, 16);
+            icon = p;
+        } else {
+            FontIcon f = new FontIcon(iconOf(row.status()));
+            f.getStyleClass().add(colourOf(row.status()));
+            icon = f;
         }
+        Label name = new Label(row.step().label());
+        name.setMinWidth(150);
+        name.getStyleClass().add(Styles.TEXT_BOLD);
+        Label detail = new Label(row.message());
+        detail.getStyleClass().add(StyleClasses.MUTED);
+        detail.setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS);
+        detail.setMinWidth(0);
+        if (!row.message().isEmpty()) {
+            detail.setTooltip(Badges.tooltip(row.message()));
+        }
+        HBox.setHgrow(detail, Priority.ALWAYS);
+        HBox box = new HBox(10, icon, name, detail);
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.setMinHeight(28);
+        return box;
+    }
 
-        private static Feather iconOf(StepOutcome.Status status) {
-            if (status == null) {
-                return Feather.CIRCLE;
-            }
-            return switch (status) {
-                case DONE -> Feather.CHECK_CIRCLE;
-                case SKIPPED -> Feather.MINUS_CIRCLE;
-                case FAILED -> Feather.X_CIRCLE;
-                case ROLLED_BACK -> Feather.ROTATE_CCW;
-            };
+    private static Feather iconOf(StepOutcome.Status status) {
+        if (status == null) {
+            return Feather.CIRCLE;
         }
+        return switch (status) {
+            case DONE -> Feather.CHECK_CIRCLE;
+            case SKIPPED -> Feather.MINUS_CIRCLE;
+            case FAILED -> Feather.X_CIRCLE;
+            case ROLLED_BACK -> Feather.ROTATE_CCW;
+        };
+    }
 
-        private static String colourOf(StepOutcome.Status status) {
-            if (status == null) {
-                return StyleClasses.MUTED;
-            }
-            return switch (status) {
-                case DONE -> Styles.SUCCESS;
-                case SKIPPED -> StyleClasses.MUTED;
-                case FAILED -> Styles.DANGER;
-                case ROLLED_BACK -> Styles.WARNING;
-            };
+    private static String colourOf(StepOutcome.Status status) {
+        if (status == null) {
+            return StyleClasses.MUTED;
         }
+        return switch (status) {
+            case DONE -> Styles.SUCCESS;
+            case SKIPPED -> StyleClasses.MUTED;
+            case FAILED -> Styles.DANGER;
+            case ROLLED_BACK -> Styles.WARNING;
+        };
     }
 }
