@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = DkmCli.Version.class,
         description = "Deploy Key Manager: GitLab deploy keys and tokens across many repositories.",
-        subcommands = {CommandLine.HelpCommand.class, ScanCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, ScanCommand.class, SandboxCommand.class})
 public final class DkmCli implements Runnable {
 
     @CommandLine.Spec

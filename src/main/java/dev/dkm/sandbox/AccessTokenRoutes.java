@@ -6,12 +6,12 @@ import dev.dkm.sandbox.SandboxData.Group;
 import dev.dkm.sandbox.SandboxData.Project;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
-/** Personal access tokens (self, list) and project/group access tokens. */
+/** Personal access tokens (self, list) and project/group access tokens (list, revoke, rotate). */
 final class AccessTokenRoutes {
+    private static final String NOT_FOUND = "Access Token";
     private final JsonViews views;
 
     AccessTokenRoutes(JsonViews views) {
@@ -24,20 +24,49 @@ final class AccessTokenRoutes {
             r.token.revoked = true;
             return ApiResponse.noContent();
         });
-        router.add("POST", "/personal_access_tokens/self/rotate", this::rotateSelf);
+        router.add("POST", "/personal_access_tokens/self/rotate", (d, r) -> {
+            if (!r.token.scopes.contains("api") && !r.token.scopes.contains("self_rotate")) {
+                throw ApiException.insufficientScope("api self_rotate");
+            }
+            return ApiResponse.ok(views.accessToken(rotate(d, r, r.token), true));
+        });
         router.add("GET", "/personal_access_tokens", (d, r) -> {
             Integer userId = r.intParam("user_id");
             return list(d, r, t -> t.resourceType == null
                     && (r.user.admin ? userId == null || t.userId == userId : t.userId == r.user.id));
         });
-        router.add("GET", "/projects/:id/access_tokens", (d, r) -> {
+        registerResource(router, "projects", "project");
+        registerResource(router, "groups", "group");
+    }
+
+    /** GET list, GET one, DELETE (revoke) and POST rotate under /projects/:id or /groups/:id. */
+    private void registerResource(ApiRouter router, String collection, String type) {
+        String base = "/" + collection + "/:id/access_tokens";
+        router.add("GET", base, (d, r) -> list(d, r, ofResource(type, resourceId(d, r, type))));
+        router.add("GET", base + "/:token_id", (d, r) ->
+                ApiResponse.ok(views.accessToken(find(d, r, ofResource(type, resourceId(d, r, type))), false)));
+        router.add("DELETE", base + "/:token_id", (d, r) -> {
+            find(d, r, ofResource(type, resourceId(d, r, type))).revoked = true;
+            return ApiResponse.noContent();
+        });
+        router.add("POST", base + "/:token_id/rotate", (d, r) -> {
+            AccessToken old = find(d, r, ofResource(type, resourceId(d, r, type)));
+            return ApiResponse.ok(views.accessToken(rotate(d, r, old), true));
+        });
+    }
+
+    /** Project tokens need Maintainer on the project (404 below), group tokens Owner of the group (403 below). */
+    private static int resourceId(SandboxData d, ApiRequest r, String type) {
+        if (type.equals("project")) {
             Project p = RouteSupport.projectWithRole(d, r, SandboxState.MAINTAINER);
-            return list(d, r, t -> "project".equals(t.resourceType) && t.resourceId == p.id);
-        });
-        router.add("GET", "/groups/:id/access_tokens", (d, r) -> {
-            Group g = RouteSupport.groupWithRole(d, r, SandboxState.OWNER);
-            return list(d, r, t -> "group".equals(t.resourceType) && t.resourceId == g.id);
-        });
+            return p.id;
+        }
+        Group g = RouteSupport.groupWithRole(d, r, SandboxState.OWNER);
+        return g.id;
+    }
+
+    private static Predicate<AccessToken> ofResource(String type, int id) {
+        return t -> type.equals(t.resourceType) && t.resourceId != null && t.resourceId == id;
     }
 
     private ApiResponse list(SandboxData d, ApiRequest r, Predicate<AccessToken> scope) {
@@ -50,16 +79,16 @@ final class AccessTokenRoutes {
         return Pagination.page(r, out);
     }
 
+    private static AccessToken find(SandboxData d, ApiRequest r, Predicate<AccessToken> scope) {
+        int id = r.intPathParam("token_id", NOT_FOUND);
+        return d.accessTokens.stream().filter(t -> t.id == id).filter(scope).findFirst()
+                .orElseThrow(() -> ApiException.notFound(NOT_FOUND));
+    }
+
     /** New secret, same name and scopes; the old token is revoked; expiry defaults to one week. */
-    private ApiResponse rotateSelf(SandboxData d, ApiRequest r) {
-        AccessToken old = r.token;
-        if (!old.scopes.contains("api") && !old.scopes.contains("self_rotate")) {
-            JsonObject body = new JsonObject();
-            body.addProperty("error", "insufficient_scope");
-            body.addProperty("error_description",
-                    "The request requires higher privileges than provided by the access token.");
-            body.addProperty("scope", "api self_rotate");
-            throw new ApiException(403, body, Map.of());
+    private static AccessToken rotate(SandboxData d, ApiRequest r, AccessToken old) {
+        if (!isActive(old)) {
+            throw ApiException.badRequestError("token is revoked or expired");
         }
         LocalDate expires = Times.today().plusWeeks(1);
         String requested = r.param("expires_at");
@@ -87,7 +116,7 @@ final class AccessTokenRoutes {
         t.resourceId = old.resourceId;
         t.accessLevel = old.accessLevel;
         d.accessTokens.add(t);
-        return ApiResponse.ok(views.accessToken(t, true));
+        return t;
     }
 
     static boolean isActive(AccessToken t) {

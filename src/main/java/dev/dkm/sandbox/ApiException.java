@@ -41,6 +41,15 @@ final class ApiException extends RuntimeException {
         return new ApiException(403, message("403 Forbidden"));
     }
 
+    /** 403 for a token without the needed scope; {@code scope} lists the scopes that would do. */
+    static ApiException insufficientScope(String scope) {
+        JsonObject body = new JsonObject();
+        body.addProperty("error", "insufficient_scope");
+        body.addProperty("error_description", "The request requires higher privileges than provided by the access token.");
+        body.addProperty("scope", scope);
+        return new ApiException(403, body);
+    }
+
     /** {@code {"error":"title is missing"}}. */
     static ApiException missing(String param) {
         return new ApiException(400, error(param + " is missing"));

@@ -87,6 +87,19 @@ final class ApiRequest {
         }
     }
 
+    /** An ISO date or datetime parameter as epoch millis; null when absent; 400 when unreadable. */
+    Long dateTimeParam(String name) {
+        String v = param(name);
+        if (v == null || v.isBlank()) {
+            return null;
+        }
+        try {
+            return Times.parseDateTime(v.trim());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequestError(name + " is invalid");
+        }
+    }
+
     /** A list: JSON array, repeated {@code name[]} query values, or comma-separated text. */
     List<String> listParam(String name) {
         JsonElement e = body.get(name);

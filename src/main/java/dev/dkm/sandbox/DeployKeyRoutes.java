@@ -217,20 +217,15 @@ final class DeployKeyRoutes {
         k.isPublic = isPublic;
         k.userId = r.user.id;
         k.createdAt = System.currentTimeMillis();
-        String expires = r.param("expires_at");
-        if (expires != null && !expires.isBlank()) {
-            try {
-                k.expiresAt = Times.parseDateTime(expires);
-            } catch (IllegalArgumentException e) {
-                throw ApiException.badRequestError("expires_at is invalid");
-            }
-        }
+        k.expiresAt = r.dateTimeParam("expires_at");
         d.deployKeys.add(k);
         return k;
     }
 
     private static void link(SandboxData d, DeployKey k, Project p, boolean canPush) {
         DeployKeyLink l = new DeployKeyLink();
+        l.id = d.nextId("deploy_keys_projects");
+        l.createdAt = System.currentTimeMillis();
         l.deployKeyId = k.id;
         l.projectId = p.id;
         l.canPush = canPush;

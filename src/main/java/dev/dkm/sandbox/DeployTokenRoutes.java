@@ -108,14 +108,7 @@ final class DeployTokenRoutes {
         t.username = username == null || username.isBlank() ? "gitlab+deploy-token-" + t.id : username;
         t.token = TokenGenerator.deployToken();
         t.scopes = new ArrayList<>(scopes);
-        String expires = r.param("expires_at");
-        if (expires != null && !expires.isBlank()) {
-            try {
-                t.expiresAt = Times.parseDateTime(expires);
-            } catch (IllegalArgumentException e) {
-                throw ApiException.badRequestError("expires_at is invalid");
-            }
-        }
+        t.expiresAt = r.dateTimeParam("expires_at");
         t.projectId = projectId;
         t.groupId = groupId;
         t.createdAt = System.currentTimeMillis();

@@ -3,6 +3,7 @@ package dev.dkm.sandbox;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
 import dev.dkm.sandbox.SandboxData.AccessLevel;
 import dev.dkm.sandbox.SandboxData.AccessToken;
 import dev.dkm.sandbox.SandboxData.DeployKey;
@@ -45,24 +46,20 @@ final class JsonViews {
         o.addProperty("path", g.path);
         o.addProperty("kind", "group");
         o.addProperty("full_path", SandboxState.groupFullPath(d, g));
-        o.add("parent_id", g.parentId == null ? JsonNull.INSTANCE : new com.google.gson.JsonPrimitive(g.parentId));
+        o.add("parent_id", g.parentId == null ? JsonNull.INSTANCE : new JsonPrimitive(g.parentId));
         o.add("avatar_url", JsonNull.INSTANCE);
         o.addProperty("web_url", urls.webUrl("groups/" + SandboxState.groupFullPath(d, g)));
         return o;
     }
 
+    /** The Group entity: the namespace fields without {@code kind}, plus description, visibility and names. */
     JsonObject group(SandboxData d, Group g) {
-        JsonObject o = new JsonObject();
-        o.addProperty("id", g.id);
-        o.addProperty("web_url", urls.webUrl("groups/" + SandboxState.groupFullPath(d, g)));
-        o.addProperty("name", g.name);
-        o.addProperty("path", g.path);
+        JsonObject o = namespace(d, g);
+        o.remove("kind");
         o.addProperty("description", g.description);
         o.addProperty("visibility", g.visibility);
         o.addProperty("full_name", SandboxState.groupFullName(d, g));
-        o.addProperty("full_path", SandboxState.groupFullPath(d, g));
         o.addProperty("created_at", Times.format(g.createdAt));
-        o.add("parent_id", g.parentId == null ? JsonNull.INSTANCE : new com.google.gson.JsonPrimitive(g.parentId));
         return o;
     }
 
@@ -205,7 +202,7 @@ final class JsonViews {
             o.addProperty("id", l.id);
             o.addProperty("access_level", l.accessLevel);
             o.addProperty("access_level_description", describe(l));
-            o.add("user_id", l.userId == null ? JsonNull.INSTANCE : new com.google.gson.JsonPrimitive(l.userId));
+            o.add("user_id", l.userId == null ? JsonNull.INSTANCE : new JsonPrimitive(l.userId));
             o.add("group_id", JsonNull.INSTANCE);
             if (l.deployKeyId != null) {
                 o.addProperty("deploy_key_id", l.deployKeyId);

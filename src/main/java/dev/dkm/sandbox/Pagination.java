@@ -55,19 +55,45 @@ final class Pagination {
         return value < min ? dflt : Math.min(value, max);
     }
 
-    /** The same URL with page and per_page replaced, other query parameters kept in order. */
+    /**
+     * Keyset pagination ({@code pagination=keyset&order_by=id}): {@code items} are already ordered and
+     * cut at the cursor; only a rel="next" link carries {@code id_after} / {@code id_before}, no totals.
+     */
+    static ApiResponse keyset(ApiRequest request, List<? extends JsonElement> items, boolean ascending) {
+        int perPage = clamp(request.intParam("per_page"), DEFAULT_PER_PAGE, 1, MAX_PER_PAGE);
+        JsonArray body = new JsonArray();
+        items.stream().limit(perPage).forEach(body::add);
+        ApiResponse response = ApiResponse.ok(body);
+        response.headers.put("X-Per-Page", String.valueOf(perPage));
+        if (items.size() > perPage) {
+            String lastId = body.get(perPage - 1).getAsJsonObject().get("id").getAsString();
+            String cursor = ascending ? "id_after" : "id_before";
+            response.headers.put("Link", link(request, "rel=\"next\"", Map.of(cursor, lastId, "per_page", String.valueOf(perPage)),
+                    List.of("id_after", "id_before", "per_page")));
+        }
+        return response;
+    }
+
     private static String link(ApiRequest request, int page, int perPage, String rel) {
+        return link(request, "rel=\"" + rel + "\"",
+                new java.util.LinkedHashMap<>(Map.of("page", String.valueOf(page), "per_page", String.valueOf(perPage))),
+                List.of("page", "per_page"));
+    }
+
+    /** The same URL with {@code dropped} parameters removed, other query parameters kept in order, then {@code added}. */
+    private static String link(ApiRequest request, String rel, Map<String, String> added, List<String> dropped) {
         StringBuilder q = new StringBuilder();
         request.query.forEach((name, values) -> {
-            if (name.equals("page") || name.equals("per_page")) {
+            if (dropped.contains(name)) {
                 return;
             }
             for (String v : values) {
                 q.append(q.length() == 0 ? "" : "&").append(enc(name)).append('=').append(enc(v));
             }
         });
-        q.append(q.length() == 0 ? "" : "&").append("page=").append(page).append("&per_page=").append(perPage);
-        return "<" + request.apiBase + request.path + "?" + q + ">; rel=\"" + rel + "\"";
+        added.keySet().stream().sorted().forEach(name ->
+                q.append(q.length() == 0 ? "" : "&").append(enc(name)).append('=').append(enc(added.get(name))));
+        return "<" + request.apiBase + request.path + "?" + q + ">; " + rel;
     }
 
     private static String enc(String s) {

@@ -1,5 +1,6 @@
 package dev.dkm.sandbox;
 
+import com.google.gson.JsonObject;
 import dev.dkm.sandbox.SandboxData.Group;
 import dev.dkm.sandbox.SandboxData.Project;
 import java.util.Comparator;
@@ -44,15 +45,22 @@ final class ProjectRoutes {
         if (visibility != null) {
             filter = filter.and(p -> p.visibility.equals(visibility));
         }
-        Comparator<Project> order = Comparator.comparingInt(p -> p.id);
-        // GitLab's default order is created_at desc; "id asc" is what keyset clients ask for.
-        if (!"asc".equals(r.param("sort"))) {
-            order = order.reversed();
+        boolean ascending = "asc".equals(r.param("sort"));
+        // GitLab's default order is created_at desc, which is id desc here.
+        Comparator<Project> order = ascending ? Comparator.comparingInt(p -> p.id) : Comparator.comparingInt((Project p) -> p.id).reversed();
+        boolean keyset = "keyset".equals(r.param("pagination"));
+        if (keyset) {
+            if (r.param("order_by") != null && !"id".equals(r.param("order_by"))) {
+                throw new ApiException(405, ApiException.message("405 Method Not Allowed - Keyset pagination is only supported for order_by=id here"));
+            }
+            Integer after = r.intParam("id_after");
+            Integer before = r.intParam("id_before");
+            filter = filter.and(p -> (after == null || p.id > after) && (before == null || p.id < before));
         }
-        List<Project> list = d.projects.stream().filter(filter).sorted(order).collect(Collectors.toList());
-        return Pagination.page(r, list.stream()
+        List<JsonObject> list = d.projects.stream().filter(filter).sorted(order)
                 .map(p -> views.project(d, p, simple ? null : r.user))
-                .collect(Collectors.toList()));
+                .collect(Collectors.toList());
+        return keyset ? Pagination.keyset(r, list, ascending) : Pagination.page(r, list);
     }
 
     private ApiResponse listGroups(SandboxData d, ApiRequest r) {

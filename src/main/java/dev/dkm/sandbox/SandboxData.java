@@ -90,9 +90,11 @@ final class SandboxData {
     }
 
     static final class DeployKeyLink {
+        int id;
         int deployKeyId;
         int projectId;
         boolean canPush;
+        long createdAt;
     }
 
     static final class DeployToken {

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 /**
@@ -28,6 +29,7 @@ public final class SandboxServer implements AutoCloseable {
     private final RequestCounter counter = new RequestCounter();
     private final FaultInjector faults;
     private final ServerUrls urls = new ServerUrls();
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private SandboxServer(Sandbox.Builder options) throws IOException {
         this.deleteOnClose = options.dataDir == null;
@@ -45,6 +47,7 @@ public final class SandboxServer implements AutoCloseable {
         new DeployTokenRoutes(views).register(router);
         new AccessTokenRoutes(views).register(router);
         new ProtectedBranchRoutes(views).register(router);
+        new KeyLookupRoutes(views).register(router);
         ApiHttpHandler handler = new ApiHttpHandler(state, router, counter, faults);
 
         http = HttpServer.create(new InetSocketAddress("127.0.0.1", options.httpPort), 0);
@@ -238,8 +241,12 @@ public final class SandboxServer implements AutoCloseable {
         return o.toString();
     }
 
+    /** Stops both servers; safe to call twice (a shutdown hook may race an explicit close). */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         http.stop(0);
         httpThreads.shutdownNow();
         ssh.close();

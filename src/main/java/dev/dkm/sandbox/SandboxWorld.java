@@ -278,6 +278,8 @@ public final class SandboxWorld {
 
     private static void link(SandboxData d, int keyId, int projectId, boolean canPush) {
         DeployKeyLink l = new DeployKeyLink();
+        l.id = d.nextId("deploy_keys_projects");
+        l.createdAt = System.currentTimeMillis();
         l.deployKeyId = keyId;
         l.projectId = projectId;
         l.canPush = canPush;

@@ -54,12 +54,7 @@ final class TokenAuthenticator {
                 || ("GET".equals(request.method) && (scopes.contains("read_api")
                         || (scopes.contains("read_user") && routeTemplate.startsWith("GET /user"))));
         if (!ok) {
-            JsonObject body = new JsonObject();
-            body.addProperty("error", "insufficient_scope");
-            body.addProperty("error_description",
-                    "The request requires higher privileges than provided by the access token.");
-            body.addProperty("scope", "GET".equals(request.method) ? "api read_api" : "api");
-            throw new ApiException(403, body);
+            throw ApiException.insufficientScope("GET".equals(request.method) ? "api read_api" : "api");
         }
     }
 

@@ -7,29 +7,17 @@ import com.google.gson.JsonObject;
 import dev.dkm.sandbox.SandboxHttp.Answer;
 import java.nio.file.Path;
 import java.util.Base64;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Deploy keys: every endpoint of reference §1, GitLab's duplicate-key rules and its error shapes. */
-class DeployKeyRestTest {
-    @TempDir
-    static Path dataDir;
-    static SandboxServer server;
-    static SandboxHttp http;
+class DeployKeyRestTest extends InProcessSandbox {
     static String maria;
 
     @BeforeAll
-    static void start() {
-        server = Sandbox.builder().dataDir(dataDir).start();
-        http = new SandboxHttp(server.apiUrl());
+    static void tokens() {
         maria = server.maintainerToken();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     static String body(String title, String key, Boolean canPush) {
@@ -189,6 +177,26 @@ class DeployKeyRestTest {
         // maria's title change on a public key is ignored
         Answer put = http.put("/projects/acme%2Fwebsite/deploy_keys/" + id, maria, "{\"title\":\"mine now\"}");
         assertThat(put.json().getAsJsonObject().get("title").getAsString()).isEqualTo("pub");
+    }
+
+    @Test
+    void adminFindsWhereAKeyIsUsedByFingerprint() {
+        String key = TestKeys.publicKeyLine("where-am-i");
+        JsonObject created = http.post("/projects/secret%2Fvault/deploy_keys", server.ownerToken(), body("vault ci", key, true))
+                .json().getAsJsonObject();
+        String fp = created.get("fingerprint_sha256").getAsString();
+        assertThat(http.get("/keys?fingerprint=" + fp.replace("+", "%2B"), maria).status()).isEqualTo(403);
+        JsonObject found = http.get("/keys?fingerprint=" + java.net.URLEncoder.encode(fp, java.nio.charset.StandardCharsets.UTF_8),
+                server.adminToken()).json().getAsJsonObject();
+        assertThat(found.get("id").getAsInt()).isEqualTo(created.get("id").getAsInt());
+        assertThat(found.getAsJsonObject("user").get("username").getAsString()).isEqualTo("olivia");
+        JsonObject link = found.getAsJsonArray("deploy_keys_projects").get(0).getAsJsonObject();
+        assertThat(link.get("project_id").getAsInt()).isEqualTo(server.world().projectId("secret/vault"));
+        assertThat(link.get("can_push").getAsBoolean()).isTrue();
+        String md5 = created.get("fingerprint").getAsString();
+        assertThat(http.get("/keys?fingerprint=" + md5, server.adminToken()).status()).isEqualTo(200);
+        assertThat(http.get("/keys?fingerprint=SHA256:nothing", server.adminToken()).json().toString())
+                .isEqualTo("{\"message\":\"404 Key Not Found\"}");
     }
 
     @Test

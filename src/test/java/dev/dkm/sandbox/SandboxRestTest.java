@@ -9,28 +9,11 @@ import dev.dkm.sandbox.SandboxHttp.Answer;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The REST core against the in-process sandbox: auth, users, projects, groups, pagination, errors. */
-class SandboxRestTest {
-    @TempDir
-    static Path dataDir;
-    static SandboxServer server;
-    static SandboxHttp http;
-
-    @BeforeAll
-    static void start() {
-        server = Sandbox.builder().dataDir(dataDir).start();
-        http = new SandboxHttp(server.apiUrl());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+class SandboxRestTest extends InProcessSandbox {
 
     @Test
     void versionMetadataAndUser() {
@@ -165,6 +148,23 @@ class SandboxRestTest {
         assertThat(capped.header("X-Per-Page")).isEqualTo("100");
         Answer dflt = http.get("/projects", server.adminToken());
         assertThat(dflt.header("X-Per-Page")).isEqualTo("20");
+    }
+
+    @Test
+    void keysetPaginationFollowsLinkNext() {
+        Answer first = http.get("/projects?pagination=keyset&order_by=id&sort=asc&per_page=2", server.adminToken());
+        assertThat(first.header("X-Total")).isNull();
+        List<Integer> ids = new java.util.ArrayList<>();
+        first.json().getAsJsonArray().forEach(e -> ids.add(e.getAsJsonObject().get("id").getAsInt()));
+        String link = first.header("Link");
+        assertThat(link).contains("id_after=" + ids.get(1)).contains("rel=\"next\"");
+        while (link != null) {
+            String next = link.substring(link.indexOf('<') + 1 + server.apiUrl().length(), link.indexOf('>'));
+            Answer page = http.get(next, server.adminToken());
+            page.json().getAsJsonArray().forEach(e -> ids.add(e.getAsJsonObject().get("id").getAsInt()));
+            link = page.header("Link");
+        }
+        assertThat(ids).isSorted().doesNotHaveDuplicates().hasSize(5);
     }
 
     @Test

@@ -11,28 +11,11 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Deploy tokens, personal access tokens, project/group access tokens and protected branches. */
-class TokenRestTest {
-    @TempDir
-    static Path dataDir;
-    static SandboxServer server;
-    static SandboxHttp http;
-
-    @BeforeAll
-    static void start() {
-        server = Sandbox.builder().dataDir(dataDir).start();
-        http = new SandboxHttp(server.apiUrl());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+class TokenRestTest extends InProcessSandbox {
 
     @Test
     void projectDeployTokenLifecycle() {
@@ -138,6 +121,19 @@ class TokenRestTest {
         JsonArray group = http.get("/groups/acme/access_tokens", server.ownerToken()).json().getAsJsonArray();
         assertThat(group.toString()).contains("group-bot");
         assertThat(http.get("/groups/acme/access_tokens?state=inactive", server.ownerToken()).json().getAsJsonArray()).isEmpty();
+
+        int id = project.get(0).getAsJsonObject().get("id").getAsInt();
+        Answer rotated = http.post("/projects/acme%2Fplatform%2Fapi/access_tokens/" + id + "/rotate", server.maintainerToken(), null);
+        assertThat(rotated.status()).isEqualTo(200);
+        String fresh = rotated.json().getAsJsonObject().get("token").getAsString();
+        assertThat(http.get("/user", fresh).json().getAsJsonObject().get("bot").getAsBoolean()).isTrue();
+        int newId = rotated.json().getAsJsonObject().get("id").getAsInt();
+        assertThat(http.get("/projects/acme%2Fplatform%2Fapi/access_tokens/" + id, server.maintainerToken())
+                .json().getAsJsonObject().get("revoked").getAsBoolean()).isTrue();
+        assertThat(http.delete("/projects/acme%2Fplatform%2Fapi/access_tokens/" + newId, server.maintainerToken()).status())
+                .isEqualTo(204);
+        assertThat(http.get("/user", fresh).status()).isEqualTo(401);
+        assertThat(http.get("/projects/acme%2Fplatform%2Fapi/access_tokens", server.developerToken()).status()).isEqualTo(404);
     }
 
     @Test
