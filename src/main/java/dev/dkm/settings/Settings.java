@@ -1,0 +1,73 @@
+package dev.dkm.settings;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything dkm remembers between runs except tokens. Immutable: change with the {@code with…} methods and
+ * {@link SettingsStore#save(Settings)}. Missing or unknown values read as the defaults.
+ *
+ * @param expiryThresholdDays warning bands for the expiry dashboard, largest first (default 60, 30, 7, 1)
+ */
+public record Settings(
+        List<InstanceSettings> instances,
+        List<Path> workspaceRoots,
+        Theme theme,
+        List<Integer> expiryThresholdDays,
+        KeyStrategy keyStrategy) {
+
+    public static final List<Integer> DEFAULT_EXPIRY_THRESHOLDS = List.of(60, 30, 7, 1);
+
+    public Settings {
+        instances = instances == null ? List.of() : instances.stream().filter(i -> i != null).toList();
+        workspaceRoots = workspaceRoots == null ? List.of() : workspaceRoots.stream().filter(p -> p != null).toList();
+        theme = theme == null ? Theme.LIGHT : theme;
+        expiryThresholdDays = expiryThresholdDays == null || expiryThresholdDays.isEmpty()
+                ? DEFAULT_EXPIRY_THRESHOLDS : List.copyOf(expiryThresholdDays);
+        keyStrategy = keyStrategy == null ? KeyStrategy.ONE_KEY_PER_REPOSITORY : keyStrategy;
+    }
+
+    public static Settings defaults() {
+        return new Settings(null, null, null, null, null);
+    }
+
+    public Settings withWorkspaceRoots(List<Path> roots) {
+        return new Settings(instances, roots, theme, expiryThresholdDays, keyStrategy);
+    }
+
+    public Settings withTheme(Theme t) {
+        return new Settings(instances, workspaceRoots, t, expiryThresholdDays, keyStrategy);
+    }
+
+    public Settings withExpiryThresholdDays(List<Integer> days) {
+        return new Settings(instances, workspaceRoots, theme, days, keyStrategy);
+    }
+
+    public Settings withKeyStrategy(KeyStrategy s) {
+        return new Settings(instances, workspaceRoots, theme, expiryThresholdDays, s);
+    }
+
+    public Settings withInstances(List<InstanceSettings> list) {
+        return new Settings(list, workspaceRoots, theme, expiryThresholdDays, keyStrategy);
+    }
+
+    /** Adds the instance, or replaces the one with the same base URL. */
+    public Settings withInstance(InstanceSettings instance) {
+        List<InstanceSettings> list = new ArrayList<>(instances);
+        list.removeIf(i -> i.baseUrl().equals(instance.baseUrl()));
+        list.add(instance);
+        return withInstances(list);
+    }
+
+    public Settings withoutInstance(String baseUrl) {
+        String url = InstanceSettings.normalizeUrl(baseUrl);
+        return withInstances(instances.stream().filter(i -> !i.baseUrl().equals(url)).toList());
+    }
+
+    public Optional<InstanceSettings> instance(String baseUrl) {
+        String url = InstanceSettings.normalizeUrl(baseUrl);
+        return instances.stream().filter(i -> i.baseUrl().equals(url)).findFirst();
+    }
+}
