@@ -12,6 +12,7 @@ import java.util.List;
  * @param where       the project or group path, or {@code user} for a personal token, {@code instance} for admin-wide
  * @param redacted    the redacted token when it was seen in a remote (e.g. {@code glpat-…x7Qa}), else null
  * @param dependents  local repositories that use it (paths as shown in the workspace)
+ * @param rejected    GitLab refuses the token as expired (it would not say when), so it counts as expired
  */
 public record CredentialItem(
         String id,
@@ -25,14 +26,24 @@ public record CredentialItem(
         Instant lastUsedAt,
         boolean revoked,
         String redacted,
-        List<String> dependents) {
+        List<String> dependents,
+        boolean rejected) {
 
     public CredentialItem {
         scopes = scopes == null ? List.of() : List.copyOf(scopes);
         dependents = dependents == null ? List.of() : List.copyOf(dependents);
     }
 
+    /** An item GitLab answered for normally. */
+    public CredentialItem(String id, CredentialKind kind, String name, String instance, String where, List<String> scopes,
+            Instant createdAt, LocalDate expiresOn, Instant lastUsedAt, boolean revoked, String redacted, List<String> dependents) {
+        this(id, kind, name, instance, where, scopes, createdAt, expiresOn, lastUsedAt, revoked, redacted, dependents, false);
+    }
+
     public ExpiryBand band(LocalDate today) {
+        if (rejected && !revoked && expiresOn == null) {
+            return ExpiryBand.EXPIRED;
+        }
         return ExpiryBand.of(expiresOn, revoked, today);
     }
 
