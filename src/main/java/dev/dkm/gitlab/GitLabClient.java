@@ -224,19 +224,21 @@ public final class GitLabClient implements AutoCloseable {
     // --- container registry
 
     /**
-     * Whether the container registry accepts {@code username}/{@code token} for pulling from {@code projectPath}:
+     * Whether the container registry accepts {@code username}/{@code token} for pulling from {@code projectPath}
+     * (null: only whether it accepts the credential at all):
      * asks the instance's registry token endpoint ({@code /jwt/auth}) as {@code docker login} does. This client's
      * API token is not sent along, so only the given credential is tested. True on 200, false on 401/403; other
      * answers throw.
      */
     public boolean registryAccepts(String projectPath, String username, Secret token) {
-        HttpUrl url = apiBase.newBuilder().encodedPath(registryAuthPath()).query(null)
-                .addQueryParameter("service", "container_registry")
-                .addQueryParameter("scope", "repository:" + projectPath + ":pull")
-                .build();
+        HttpUrl.Builder url = apiBase.newBuilder().encodedPath(registryAuthPath()).query(null)
+                .addQueryParameter("service", "container_registry");
+        if (projectPath != null) {
+            url.addQueryParameter("scope", "repository:" + projectPath + ":pull");
+        }
         String basic = okhttp3.Credentials.basic(username, token.reveal(), java.nio.charset.StandardCharsets.UTF_8);
         try {
-            calls.response(registryApi.registryAuth(url.toString(), basic)).body().close();
+            calls.response(registryApi.registryAuth(url.build().toString(), basic)).body().close();
             return true;
         } catch (GitLabException e) {
             if (e.status() == 401 || e.status() == 403) {
