@@ -2,6 +2,7 @@ package dev.dkm.tokens;
 
 import dev.dkm.task.Progress;
 import dev.dkm.workspace.RepoInfo;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -56,8 +57,16 @@ public final class CredentialCollector {
         } finally {
             pool.shutdownNow();
         }
-        items.sort(Comparator.comparing((CredentialItem i) -> i.expiresOn() == null ? java.time.LocalDate.MAX : i.expiresOn())
+        items.sort(Comparator.comparing(CredentialCollector::sortDate)
                 .thenComparing(CredentialItem::name, Comparator.nullsLast(Comparator.naturalOrder())));
         return new CollectionResult(items, notes);
+    }
+
+    /** Soonest expiry first; a token GitLab refuses as expired (date unknown) with the expired ones, never-expiring last. */
+    private static LocalDate sortDate(CredentialItem i) {
+        if (i.expiresOn() != null) {
+            return i.expiresOn();
+        }
+        return i.rejected() ? LocalDate.MIN : LocalDate.MAX;
     }
 }
