@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
         versionProvider = DkmCli.Version.class,
         description = "Deploy Key Manager: GitLab deploy keys and tokens across many repositories.",
         subcommands = {CommandLine.HelpCommand.class, ScanCommand.class, SandboxCommand.class, TokensCommand.class,
-                DeployTokenCommand.class, DockerLoginCommand.class})
+                DeployTokenCommand.class, DockerLoginCommand.class, ApiTokenCommand.class})
 public final class DkmCli implements Runnable {
 
     @CommandLine.Spec
