@@ -16,27 +16,37 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 /** The sandbox's demo world and workspace, scanned, for the token use case tests. */
-final class DemoWorld implements AutoCloseable {
-    final SandboxServer server;
-    final Path workspace;
-    final List<RepoInfo> repos;
+public final class DemoWorld implements AutoCloseable {
+    public final SandboxServer server;
+    public final Path workspace;
+    public final List<RepoInfo> repos;
 
-    DemoWorld(Path tmp) {
+    public DemoWorld(Path tmp) {
         workspace = tmp.resolve("ws");
         server = Sandbox.builder().dataDir(tmp.resolve("data")).workspace(workspace).start();
         repos = new WorkspaceScanner(ScanOptions.defaults(), GlobalGitConfig.none(), tmp).scan(List.of(workspace), Progress.NONE);
     }
 
-    InstanceSettings settings() {
+    public InstanceSettings settings() {
         return InstanceSettings.of(server.url());
     }
 
-    InstanceConnection connect(String token) {
+    public InstanceConnection connect(String token) {
         return InstanceConnection.of(settings(), GitLabClient.connect(server.url(), Secret.of(token)));
     }
 
-    static LocalDate today() {
+    public static LocalDate today() {
         return LocalDate.now(ZoneOffset.UTC);
+    }
+
+    /** Everything the owner can see, tokens in remotes inspected (the demo's full picture). */
+    public CollectionResult collectAsOwner() {
+        InstanceConnection c = connect(server.ownerToken());
+        try {
+            return new CredentialCollector(true).collect(repos, List.of(c), Progress.NONE);
+        } finally {
+            c.client().close();
+        }
     }
 
     @Override
