@@ -52,8 +52,8 @@ final class ExpiryTimeline extends Pane {
 
     ExpiryTimeline() {
         getStyleClass().add("expiry-timeline");
-        setMinHeight(170);
-        setPrefHeight(220);
+        setMinHeight(140);
+        setPrefHeight(180);
         selected.addListener((obs, old, now) -> {
             restyle(old);
             restyle(now);

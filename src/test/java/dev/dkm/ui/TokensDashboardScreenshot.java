@@ -3,6 +3,7 @@ package dev.dkm.ui;
 import dev.dkm.task.TaskExecutor;
 import dev.dkm.tokens.CollectionResult;
 import dev.dkm.tokens.DemoWorld;
+import dev.dkm.tokens.DeployTokenCreation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,8 +20,9 @@ import javax.imageio.ImageIO;
  * Shows the dashboard with the sandbox's demo data and writes a PNG, for the README:
  * {@code xvfb-run -a -s "-screen 0 1400x900x24" java -cp … dev.dkm.ui.TokensDashboardScreenshot OUT.png [dark]}.
  */
-public final class TokensDashboardScreenshot extends Application {
+public final class TokensDashboardScreenshot {
     private static CollectionResult result;
+    private static DemoWorld demo;
     private static Path output;
     private static boolean dark;
 
@@ -28,17 +30,24 @@ public final class TokensDashboardScreenshot extends Application {
         output = Path.of(args.length > 0 ? args[0] : "docs/screenshots/tokens-dashboard.png").toAbsolutePath();
         dark = args.length > 1 && args[1].equals("dark");
         Path tmp = Files.createTempDirectory("dkm-shot-");
-        try (DemoWorld demo = new DemoWorld(tmp)) {
-            result = demo.collectAsOwner();
+        demo = new DemoWorld(tmp);
+        result = demo.collectAsOwner();
+        // A main in a class that extends Application trips the launcher's JavaFX module check on the class path.
+        try {
+            Application.launch(Shot.class, args);
+        } finally {
+            demo.close();
         }
-        launch(args);
     }
 
+    /** The window itself. */
+    public static final class Shot extends Application {
     @Override
     public void start(Stage stage) {
         Application.setUserAgentStylesheet(dark ? new atlantafx.base.theme.PrimerDark().getUserAgentStylesheet()
                 : new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
-        TokensView view = new TokensView(new TokensServices(p -> result, null, null, List.of(60, 30, 7, 1)), TaskExecutor.synchronous());
+        TokensView view = new TokensView(new TokensServices(p -> result,
+                new DeployTokenCreation(demo.connect(demo.server.ownerToken()).client()), null, List.of(60, 30, 7, 1)), TaskExecutor.synchronous());
         Scene scene = new Scene(view, 1360, 860);
         stage.setScene(scene);
         stage.setTitle("Deploy Key Manager — Tokens");
@@ -57,5 +66,6 @@ public final class TokensDashboardScreenshot extends Application {
             Platform.exit();
         });
         settle.play();
+    }
     }
 }
