@@ -8,6 +8,7 @@ import dev.dkm.tokens.CredentialItem;
 import dev.dkm.tokens.CredentialSummary;
 import dev.dkm.tokens.InstanceConnection;
 import dev.dkm.settings.AppDirs;
+import dev.dkm.settings.Settings;
 import dev.dkm.settings.SettingsStore;
 import dev.dkm.workspace.GlobalGitConfig;
 import dev.dkm.workspace.RepoInfo;
@@ -69,9 +70,8 @@ final class TokensCommand implements Callable<Integer> {
         CredentialExport.Format format = exportFormat();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        List<Integer> thresholds = SettingsStore.at(AppDirs.of(env.env(), env.home().toString())).load().expiryThresholdDays();
-        List<Path> scanRoots = roots.isEmpty()
-                ? SettingsStore.at(AppDirs.of(env.env(), env.home().toString())).load().workspaceRoots() : roots;
+        Settings settings = SettingsStore.at(AppDirs.of(env.env(), env.home().toString())).load();
+        List<Path> scanRoots = roots.isEmpty() ? settings.workspaceRoots() : roots;
         for (Path root : scanRoots) {
             if (!Files.isDirectory(root)) {
                 throw new CliProblem(root + " is not a folder");
@@ -88,7 +88,7 @@ final class TokensCommand implements Callable<Integer> {
         }
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         List<CredentialItem> items = within == null ? result.items() : CredentialSummary.expiringWithin(result.items(), within, today);
-        CredentialExport exporter = new CredentialExport(today, Instant.now(), thresholds);
+        CredentialExport exporter = new CredentialExport(today, Instant.now(), settings.expiryThresholdDays());
         if (format != null) {
             Files.writeString(output, exporter.render(format, items));
             err.println("dkm tokens: wrote " + items.size() + " credentials to " + output);
