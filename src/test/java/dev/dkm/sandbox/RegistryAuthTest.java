@@ -28,6 +28,7 @@ class RegistryAuthTest extends InProcessSandbox {
 
     @Test
     void a_live_registry_token_is_accepted_for_its_project_and_the_projects_of_its_group() throws Exception {
+        server.resetRequestCounts();
         Instant later = Instant.now().plus(10, ChronoUnit.DAYS);
         String project = server.world().createDeployToken("acme/website", null, "pull", List.of("read_registry"), later);
         String group = server.world().createDeployToken(null, "acme", "group-pull", List.of("read_registry"), later);
