@@ -73,6 +73,9 @@ final class CreateDeployTokenDialog extends Dialog<CreatedDeployToken> {
         group.setToggleGroup(where);
         project.setSelected(true);
         path.setPromptText("group/project");
+        path.setId("deploy-token-path");
+        name.setId("deploy-token-name");
+        never.setId("deploy-token-never");
         name.setPromptText("e.g. k8s-pull");
         FlowPane scopeBoxes = new FlowPane(10, 6);
         for (String s : DeployTokenRequest.ALL_SCOPES) {
@@ -144,8 +147,8 @@ final class CreateDeployTokenDialog extends Dialog<CreatedDeployToken> {
         Label warning = new Label(CreatedDeployToken.SHOWN_ONCE_WARNING);
         warning.getStyleClass().add("token-warning");
         VBox page = new VBox(10,
-                copyable("Username", t.username()),
-                copyable("Token", t.token().reveal()),
+                copyable("deploy-token-username", "Username", t.username()),
+                copyable("deploy-token-value", "Token", t.token().reveal()),
                 warning);
         if (t.expiresOn() == null) {
             Label neverWarning = new Label(CreatedDeployToken.NEVER_EXPIRES_WARNING);
@@ -156,6 +159,8 @@ final class CreateDeployTokenDialog extends Dialog<CreatedDeployToken> {
             Label loginResult = new Label();
             loginResult.setWrapText(true);
             Button login = new Button("Log Docker in to " + services.registry().registry());
+            login.setId("deploy-token-docker-login");
+            loginResult.setId("deploy-token-login-result");
             login.setOnAction(e -> executor.submit(p -> RegistryLogin.login(services.registry(), t.username(), t.token()),
                     new TaskListener<RegistryLogin.Outcome>() {
                         @Override
@@ -177,11 +182,12 @@ final class CreateDeployTokenDialog extends Dialog<CreatedDeployToken> {
         getDialogPane().getButtonTypes().setAll(ButtonType.CLOSE);
     }
 
-    private static HBox copyable(String label, String value) {
+    private static HBox copyable(String id, String label, String value) {
         Label l = new Label(label);
         l.setMinWidth(80);
         TextField field = new TextField(value);
         field.setEditable(false);
+        field.setId(id);
         field.getStyleClass().add("token-value");
         HBox.setHgrow(field, Priority.ALWAYS);
         Button copy = new Button("Copy");

@@ -140,6 +140,7 @@ public final class TokensView extends BorderPane {
         if (services.creation() != null) {
             Button create = new Button("Create deploy token", new FontIcon(Feather.PLUS));
             create.getStyleClass().add("accent");
+            create.setId("create-deploy-token");
             create.setOnAction(e -> new CreateDeployTokenDialog(services, executor, today()).showAndWait()
                     .ifPresent(created -> refresh()));
             box.getChildren().add(create);

@@ -1,0 +1,90 @@
+package dev.dkm.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dkm.gitlab.GitLabClient;
+import dev.dkm.gitlab.GitLabClient.Scope;
+import dev.dkm.registry.RegistryAuthFile;
+import dev.dkm.registry.RegistryCredential;
+import dev.dkm.remote.Secret;
+import dev.dkm.sandbox.Sandbox;
+import dev.dkm.sandbox.SandboxServer;
+import dev.dkm.task.TaskExecutor;
+import dev.dkm.tokens.CollectionResult;
+import dev.dkm.tokens.DeployTokenCreation;
+import dev.dkm.tokens.RegistryTarget;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The wizard end to end: create on the sandbox, see the token once, log Docker in to a temp config. */
+@ExtendWith(ApplicationExtension.class)
+class CreateDeployTokenDialogTest {
+    @TempDir
+    static Path tmp;
+    static SandboxServer server;
+    static GitLabClient client;
+    static Path config;
+    static String registry;
+
+    @BeforeAll
+    static void start() {
+        server = Sandbox.builder().dataDir(tmp.resolve("data")).start();
+        client = GitLabClient.connect(server.url(), Secret.of(server.maintainerToken()));
+        config = tmp.resolve("docker/config.json");
+        registry = server.url().substring("http://".length());
+    }
+
+    @AfterAll
+    static void stop() {
+        client.close();
+        server.close();
+    }
+
+    @Start
+    void show(Stage stage) {
+        TokensServices services = new TokensServices(p -> new CollectionResult(List.of(), List.of()),
+                new DeployTokenCreation(client), new RegistryTarget(registry, config, "docker", "/usr/bin:/bin"), List.of(30, 7));
+        stage.setScene(new Scene(new TokensView(services, TaskExecutor.synchronous()), 1000, 700));
+        stage.show();
+    }
+
+    @Test
+    void creates_shows_the_token_once_and_logs_docker_in(FxRobot robot) throws Exception {
+        robot.clickOn("#create-deploy-token");
+        robot.clickOn("#deploy-token-path").write("acme/website");
+        robot.clickOn("#deploy-token-name").write("wizard-pull");
+        robot.clickOn("Create");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        String username = robot.lookup("#deploy-token-username").queryAs(TextField.class).getText();
+        String token = robot.lookup("#deploy-token-value").queryAs(TextField.class).getText();
+        assertThat(username).startsWith("gitlab+deploy-token-");
+        assertThat(client.deployTokens(Scope.PROJECT, "acme/website", null))
+                .anyMatch(t -> t.name().equals("wizard-pull") && t.scopes().equals(List.of("read_registry")) && t.expiresAt() != null);
+        assertThat(robot.lookup(".token-warning").queryAllAs(Label.class))
+                .anyMatch(l -> l.getText().contains("GitLab will not show it again"));
+
+        robot.clickOn("#deploy-token-docker-login");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        RegistryCredential stored = new RegistryAuthFile(config, null).storedInFile(registry).orElseThrow();
+        assertThat(stored.username()).isEqualTo(username);
+        assertThat(stored.secret().reveal()).isEqualTo(token);
+        String shown = robot.lookup("#deploy-token-login-result").queryAs(Label.class).getText();
+        assertThat(shown).contains(config.toString()).contains("--password-stdin").doesNotContain(token);
+        robot.clickOn("Close");
+    }
+}
