@@ -59,6 +59,7 @@ public final class TokensView extends BorderPane {
     private final TextField filterText = new TextField();
     private final ComboBox<CredentialKind> kindFilter = new ComboBox<>();
     private final ComboBox<ExpiryBand> bandFilter = new ComboBox<>();
+    private final javafx.beans.property.ReadOnlyIntegerWrapper attention = new javafx.beans.property.ReadOnlyIntegerWrapper();
 
     public TokensView(TokensServices services, TaskExecutor executor) {
         this(services, executor, Clock.systemUTC());
@@ -100,9 +101,20 @@ public final class TokensView extends BorderPane {
     /** Shows a collection result (also for callers that collected themselves). */
     public void show(CollectionResult result) {
         items.setAll(result.items());
+        attention.set(alerts().size());
         notes.setText(result.notes().isEmpty() ? "" : result.notes().size() + " note(s)");
         notes.setTooltip(result.notes().isEmpty() ? null : new Tooltip(String.join("\n", result.notes())));
         updateCountsAndTimeline();
+    }
+
+    /** How many credentials crossed an expiry threshold: for a badge on the window's Tokens tab. */
+    public javafx.beans.property.ReadOnlyIntegerProperty attentionCountProperty() {
+        return attention.getReadOnlyProperty();
+    }
+
+    /** The credentials past a threshold, tightest first: for {@link ExpiryNotifier} after the first collection. */
+    public List<dev.dkm.tokens.ExpiryAlerts.Alert> alerts() {
+        return dev.dkm.tokens.ExpiryAlerts.due(items, services.reminderDays(), today());
     }
 
     ObservableList<CredentialItem> items() {

@@ -62,6 +62,8 @@ class TokensViewTest {
         Label expired = robot.lookup("#count-expired").queryAs(Label.class);
         assertThat(expired.getText()).isEqualTo("4 expired");
         assertThat(robot.lookup("#count-7d").queryAs(Label.class).getText()).isEqualTo("4 ≤ 7 days");
+        // the expired, ≤ 7 days and ≤ 30 days ones are past a threshold (60/30/7/1); the 90-day one is not yet
+        assertThat(view.attentionCountProperty().get()).isEqualTo(view.alerts().size()).isGreaterThanOrEqualTo(13);
     }
 
     @Test
