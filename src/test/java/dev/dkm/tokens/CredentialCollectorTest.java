@@ -148,6 +148,19 @@ class CredentialCollectorTest {
     }
 
     @Test
+    void a_project_that_keeps_failing_is_a_note_and_the_rest_is_collected() {
+        demo.server.failRequestsMatching(line -> line.contains("shop%2Fbackend%2Forders/deploy_tokens"));
+        try {
+            CollectionResult r = collect(demo.server.ownerToken(), false);
+
+            assertThat(names(r)).doesNotContain("expired-ci").contains("k8s-pull", "group-registry", "deployer", "forever");
+            assertThat(r.notes()).anyMatch(n -> n.contains("shop/backend/orders (deploy tokens)") && n.contains("500"));
+        } finally {
+            demo.server.failRequestsMatching(null);
+        }
+    }
+
+    @Test
     void a_bad_token_is_one_note_not_an_exception() {
         CollectionResult r = collect("glpat-not-a-token-of-this-sandbox", false);
         assertThat(r.items()).isEmpty();
