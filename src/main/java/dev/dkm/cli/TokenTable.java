@@ -14,7 +14,7 @@ final class TokenTable {
         for (CredentialItem i : items) {
             Long days = i.daysLeft(today);
             ExpiryBand band = i.band(today);
-            table.row(i.kind().id(), i.name(), i.where(),
+            table.row(i.kind().id(), i.name(), i.place() == CredentialItem.Place.GROUP ? i.where() + " (group)" : i.where(),
                     i.expiresOn() != null ? i.expiresOn().toString() : i.rejected() ? "(refused)" : "never",
                     days == null ? "-" : days.toString(),
                     band.id(),

@@ -27,6 +27,7 @@ final class CredentialBook {
         String gitlabId;
         String name;
         String where;
+        CredentialItem.Place place;
         String username;
         List<String> scopes = List.of();
         Instant createdAt;
@@ -48,7 +49,7 @@ final class CredentialBook {
     }
 
     /** Adds a deploy token unless the same one (by id) is in already; {@code where} is its project, group or "instance". */
-    synchronized void deployToken(DeployToken t, String where) {
+    synchronized void deployToken(DeployToken t, String where, CredentialItem.Place place) {
         if (t.id() == null || entries.containsKey("deploy-token:" + t.id())) {
             return;
         }
@@ -57,6 +58,7 @@ final class CredentialBook {
         e.gitlabId = String.valueOf(t.id());
         e.name = t.name();
         e.where = where;
+        e.place = place;
         e.username = t.username();
         e.scopes = t.scopes() == null ? List.of() : t.scopes();
         e.expiresOn = dateOf(t.expiresAt());
@@ -72,7 +74,7 @@ final class CredentialBook {
      * Adds or completes an access token. Access tokens share one id space, so a project or group access token
      * that was first seen as "some personal token in a URL" takes the more precise kind and place.
      */
-    synchronized Entry accessToken(AccessToken t, CredentialKind kind, String where) {
+    synchronized Entry accessToken(AccessToken t, CredentialKind kind, String where, CredentialItem.Place place) {
         String key = "access:" + t.id();
         Entry e = entries.get(key);
         if (e == null) {
@@ -85,6 +87,7 @@ final class CredentialBook {
         e.gitlabId = String.valueOf(t.id());
         e.name = t.name();
         e.where = where;
+        e.place = place;
         e.scopes = t.scopes() == null ? List.of() : t.scopes();
         e.createdAt = t.createdAt();
         e.expiresOn = t.expiresAt();
@@ -100,6 +103,7 @@ final class CredentialBook {
         e.gitlabId = "url-" + redacted;
         e.name = "token in a remote URL";
         e.where = "unknown";
+        e.place = CredentialItem.Place.UNKNOWN;
         e.revoked = revoked;
         e.rejected = !revoked;
         e.redacted = redacted;
@@ -114,6 +118,7 @@ final class CredentialBook {
             e.gitlabId = String.valueOf(k.id());
             e.name = k.title();
             e.where = project;
+            e.place = CredentialItem.Place.PROJECT;
             e.scopes = List.of(Boolean.TRUE.equals(k.canPush()) ? "read_write" : "read_only");
             e.createdAt = k.createdAt();
             e.expiresOn = dateOf(k.expiresAt());
@@ -143,7 +148,7 @@ final class CredentialBook {
         List<CredentialItem> out = new ArrayList<>();
         for (Entry e : entries.values()) {
             out.add(new CredentialItem(e.kind.id() + ":" + instanceId + ":" + e.gitlabId, e.kind, e.name, instance, e.where,
-                    e.scopes, e.createdAt, e.expiresOn, e.lastUsedAt, e.revoked, e.redacted, List.copyOf(e.dependents), e.rejected));
+                    e.scopes, e.createdAt, e.expiresOn, e.lastUsedAt, e.revoked, e.redacted, List.copyOf(e.dependents), e.rejected, e.place));
         }
         return out;
     }

@@ -74,7 +74,7 @@ final class InstanceCollection {
             // After the scoped lists, so a token keeps its project or group as its place.
             List<DeployToken> all = attempt("instance-wide deploy tokens", () -> client.instanceDeployTokens(null));
             if (all != null) {
-                all.forEach(t -> book.deployToken(t, "instance"));
+                all.forEach(t -> book.deployToken(t, "instance", CredentialItem.Place.INSTANCE));
             }
         }
         linkDeployTokenUsers();
@@ -91,7 +91,7 @@ final class InstanceCollection {
     private Void appToken(GitLabUser me) {
         AccessToken self = attempt("the dkm API token", client::personalAccessTokenSelf);
         if (self != null) {
-            book.addDependents(book.accessToken(self, CredentialKind.PERSONAL_ACCESS_TOKEN, userPlace(me.username())),
+            book.addDependents(book.accessToken(self, CredentialKind.PERSONAL_ACCESS_TOKEN, userPlace(me.username()), CredentialItem.Place.USER),
                     List.of(APP_TOKEN_DEPENDENT));
         }
         return null;
@@ -100,7 +100,7 @@ final class InstanceCollection {
     private Void ownPersonalTokens(GitLabUser me) {
         List<AccessToken> mine = attempt("personal access tokens of " + me.username(), () -> client.personalAccessTokens(me.id(), null));
         if (mine != null) {
-            mine.forEach(t -> book.accessToken(t, CredentialKind.PERSONAL_ACCESS_TOKEN, userPlace(me.username())));
+            mine.forEach(t -> book.accessToken(t, CredentialKind.PERSONAL_ACCESS_TOKEN, userPlace(me.username()), CredentialItem.Place.USER));
         }
         return null;
     }
@@ -108,15 +108,16 @@ final class InstanceCollection {
     /** Deploy tokens and access tokens of one project or group: one call each, whatever number of repos sit under it. */
     private Void tokensOf(Scope scope, String path) {
         String label = scope == Scope.GROUP ? "group " : "";
+        CredentialItem.Place place = scope == Scope.GROUP ? CredentialItem.Place.GROUP : CredentialItem.Place.PROJECT;
         List<DeployToken> tokens = attempt(path + " (" + label + "deploy tokens)", () -> client.deployTokens(scope, path, null));
         if (tokens != null) {
-            tokens.forEach(t -> book.deployToken(t, path));
+            tokens.forEach(t -> book.deployToken(t, path, place));
         }
         CredentialKind kind = scope == Scope.GROUP ? CredentialKind.GROUP_ACCESS_TOKEN : CredentialKind.PROJECT_ACCESS_TOKEN;
         String what = scope == Scope.GROUP ? " (group access tokens)" : " (project access tokens)";
         List<AccessToken> access = attempt(path + what, () -> client.accessTokens(scope, path, null));
         if (access != null) {
-            access.forEach(t -> book.accessToken(t, kind, path));
+            access.forEach(t -> book.accessToken(t, kind, path, place));
         }
         return null;
     }
@@ -159,7 +160,7 @@ final class InstanceCollection {
             AccessToken self = tokenClient.personalAccessTokenSelf();
             String owner = usernameOrNull(tokenClient);
             CredentialBook.Entry e = book.accessToken(self, CredentialKind.PERSONAL_ACCESS_TOKEN,
-                    owner == null ? "user #" + self.userId() : userPlace(owner));
+                    owner == null ? "user #" + self.userId() : userPlace(owner), CredentialItem.Place.USER);
             book.addDependents(e, dependents);
             book.redacted(e, secret.redacted());
         } catch (GitLabException e) {

@@ -22,8 +22,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -147,8 +145,8 @@ final class CreateDeployTokenDialog extends Dialog<CreatedDeployToken> {
         Label warning = new Label(CreatedDeployToken.SHOWN_ONCE_WARNING);
         warning.getStyleClass().add("token-warning");
         VBox page = new VBox(10,
-                copyable("deploy-token-username", "Username", t.username()),
-                copyable("deploy-token-value", "Token", t.token().reveal()),
+                CopyableField.row("deploy-token-username", "Username", t.username()),
+                CopyableField.row("deploy-token-value", "Token", t.token().reveal()),
                 warning);
         if (t.expiresOn() == null) {
             Label neverWarning = new Label(CreatedDeployToken.NEVER_EXPIRES_WARNING);
@@ -180,25 +178,5 @@ final class CreateDeployTokenDialog extends Dialog<CreatedDeployToken> {
         page.setPrefWidth(560);
         getDialogPane().setContent(page);
         getDialogPane().getButtonTypes().setAll(ButtonType.CLOSE);
-    }
-
-    private static HBox copyable(String id, String label, String value) {
-        Label l = new Label(label);
-        l.setMinWidth(80);
-        TextField field = new TextField(value);
-        field.setEditable(false);
-        field.setId(id);
-        field.getStyleClass().add("token-value");
-        HBox.setHgrow(field, Priority.ALWAYS);
-        Button copy = new Button("Copy");
-        copy.setOnAction(e -> {
-            ClipboardContent content = new ClipboardContent();
-            content.putString(value);
-            Clipboard.getSystemClipboard().setContent(content);
-            copy.setText("Copied");
-        });
-        HBox row = new HBox(8, l, field, copy);
-        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        return row;
     }
 }

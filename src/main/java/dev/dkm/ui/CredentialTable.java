@@ -24,7 +24,7 @@ final class CredentialTable extends TableView<CredentialItem> {
         setPlaceholder(new Label("No credentials match."));
         TableColumn<CredentialItem, String> kind = text("Kind", i -> i.kind().label(), 150);
         TableColumn<CredentialItem, String> name = text("Name", CredentialItem::name, 170);
-        TableColumn<CredentialItem, String> where = text("Where", CredentialItem::where, 190);
+        TableColumn<CredentialItem, String> where = text("Where", TokenTexts::where, 190);
         TableColumn<CredentialItem, String> expires = text("Expires", TokenTexts::expires, 110);
         TableColumn<CredentialItem, Long> days = new TableColumn<>("Days left");
         days.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().daysLeft(today)));

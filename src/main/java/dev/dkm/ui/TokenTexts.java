@@ -7,6 +7,11 @@ import java.time.LocalDate;
 final class TokenTexts {
     private TokenTexts() {}
 
+    /** The place, with "(group)" where a bare path would be ambiguous. */
+    static String where(CredentialItem i) {
+        return i.place() == CredentialItem.Place.GROUP ? i.where() + " (group)" : i.where();
+    }
+
     static String expires(CredentialItem i) {
         if (i.expiresOn() != null) {
             return i.expiresOn().toString();
@@ -32,7 +37,7 @@ final class TokenTexts {
     static String tooltip(CredentialItem i, LocalDate today) {
         StringBuilder b = new StringBuilder()
                 .append(i.kind().label()).append(": ").append(i.name()).append('\n')
-                .append(i.where()).append(" on ").append(i.instance()).append('\n')
+                .append(where(i)).append(" on ").append(i.instance()).append('\n')
                 .append("Expires: ").append(expires(i)).append(" (").append(i.band(today).label()).append(")");
         if (!i.scopes().isEmpty()) {
             b.append("\nScopes: ").append(String.join(", ", i.scopes()));

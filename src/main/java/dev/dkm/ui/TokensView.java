@@ -149,6 +149,15 @@ public final class TokensView extends BorderPane {
             export.getItems().add(item);
         }
         HBox box = new HBox(10, title, counts, busy, spacer, refresh, export);
+        if (services.rotation() != null) {
+            Button rotate = new Button("Rotate…", new FontIcon(Feather.REPEAT));
+            rotate.setId("rotate-deploy-token");
+            rotate.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                    () -> !rotatable(table.getSelectionModel().getSelectedItem()), table.getSelectionModel().selectedItemProperty()));
+            rotate.setOnAction(e -> new RotateDeployTokenDialog(table.getSelectionModel().getSelectedItem(), services, executor, today())
+                    .showAndWait().filter(Boolean::booleanValue).ifPresent(done -> refresh()));
+            box.getChildren().add(rotate);
+        }
         if (services.creation() != null) {
             Button create = new Button("Create deploy token", new FontIcon(Feather.PLUS));
             create.getStyleClass().add("accent");
@@ -160,6 +169,12 @@ public final class TokensView extends BorderPane {
         box.setAlignment(Pos.CENTER_LEFT);
         counts.setAlignment(Pos.CENTER_LEFT);
         return box;
+    }
+
+    /** Deploy tokens of a project or group can be rotated (the admin list does not say where a token lives). */
+    private static boolean rotatable(CredentialItem item) {
+        return item != null && item.kind() == CredentialKind.DEPLOY_TOKEN && !item.revoked()
+                && (item.place() == CredentialItem.Place.PROJECT || item.place() == CredentialItem.Place.GROUP);
     }
 
     private HBox filterBar() {

@@ -92,6 +92,9 @@ class CredentialCollectorTest {
         expect(r, "Workspace storefront", CredentialKind.DEPLOY_KEY, "shop/frontend/storefront", ExpiryBand.NEVER,
                 "shop/frontend/storefront");
 
+        assertThat(named(r, "group-registry").place()).isEqualTo(CredentialItem.Place.GROUP);
+        assertThat(named(r, "k8s-pull").place()).isEqualTo(CredentialItem.Place.PROJECT);
+        assertThat(named(r, "k8s-pull").gitlabId()).matches("\\d+");
         assertThat(named(r, "workspace-remotes").redacted()).startsWith("glpat-…");
         assertThat(named(r, "workspace-clone").redacted()).startsWith("gldt-…");
         assertThat(r.items()).allSatisfy(i -> assertThat(i.instance()).isEqualTo(demo.settings().baseUrl()));

@@ -11,7 +11,10 @@ import dev.dkm.sandbox.Sandbox;
 import dev.dkm.sandbox.SandboxServer;
 import dev.dkm.task.TaskExecutor;
 import dev.dkm.tokens.CollectionResult;
+import dev.dkm.tokens.CredentialItem;
+import dev.dkm.tokens.CredentialKind;
 import dev.dkm.tokens.DeployTokenCreation;
+import dev.dkm.tokens.DeployTokenRotation;
 import dev.dkm.tokens.RegistryTarget;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,7 +32,10 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The wizard end to end: create on the sandbox, see the token once, log Docker in to a temp config. */
+/**
+ * The wizards end to end: create on the sandbox, see the token once, log Docker in to a temp config; rotate a
+ * selected token with each step shown.
+ */
 @ExtendWith(ApplicationExtension.class)
 class CreateDeployTokenDialogTest {
     @TempDir
@@ -38,6 +44,8 @@ class CreateDeployTokenDialogTest {
     static GitLabClient client;
     static Path config;
     static String registry;
+    static final List<CredentialItem> shown = new java.util.concurrent.CopyOnWriteArrayList<>();
+    TokensView view;
 
     @BeforeAll
     static void start() {
@@ -55,9 +63,10 @@ class CreateDeployTokenDialogTest {
 
     @Start
     void show(Stage stage) {
-        TokensServices services = new TokensServices(p -> new CollectionResult(List.of(), List.of()),
-                new DeployTokenCreation(client), new RegistryTarget(registry, config, "docker", "/usr/bin:/bin"), List.of(30, 7));
-        stage.setScene(new Scene(new TokensView(services, TaskExecutor.synchronous()), 1000, 700));
+        TokensServices services = new TokensServices(p -> new CollectionResult(shown, List.of()),
+                new DeployTokenCreation(client), listener -> new DeployTokenRotation(client, listener), new RegistryTarget(registry, config, "docker", "/usr/bin:/bin"), List.of(30, 7));
+        view = new TokensView(services, TaskExecutor.synchronous());
+        stage.setScene(new Scene(view, 1000, 700));
         stage.show();
     }
 
@@ -85,6 +94,32 @@ class CreateDeployTokenDialogTest {
         assertThat(stored.secret().reveal()).isEqualTo(token);
         String shown = robot.lookup("#deploy-token-login-result").queryAs(Label.class).getText();
         assertThat(shown).contains(config.toString()).contains("--password-stdin").doesNotContain(token);
+        robot.clickOn("Close");
+    }
+
+    @Test
+    void rotates_the_selected_deploy_token_showing_each_step(FxRobot robot) {
+        String secret = server.world().createDeployToken("acme/website", null, "rotate-me", List.of("read_registry"), null);
+        String user = server.world().deployTokenUsername(secret);
+        long id = client.deployTokens(Scope.PROJECT, "acme/website", null).stream()
+                .filter(t -> t.username().equals(user)).findFirst().orElseThrow().id();
+        shown.add(new CredentialItem("deploy-token:127.0.0.1:" + id, CredentialKind.DEPLOY_TOKEN, "rotate-me", server.url(),
+                "acme/website", List.of("read_registry"), null, null, null, false, null, List.of(), false, CredentialItem.Place.PROJECT));
+        robot.interact(() -> view.refresh());
+        robot.interact(() -> view.table().getSelectionModel().select(0));
+
+        robot.clickOn("#rotate-deploy-token");
+        robot.clickOn("Rotate");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ListView<String> steps = robot.lookup("#rotation-steps").queryAs(javafx.scene.control.ListView.class);
+        assertThat(steps.getItems()).hasSize(4).allMatch(s -> s.contains(": done") || s.contains(": skipped"));
+        String newToken = robot.lookup("#rotated-token").queryAs(TextField.class).getText();
+        assertThat(client.registryAccepts("acme/website", robot.lookup("#rotated-username").queryAs(TextField.class).getText(),
+                Secret.of(newToken))).isTrue();
+        assertThat(client.registryAccepts("acme/website", user, Secret.of(secret))).isFalse();
+        assertThat(steps.getItems().toString()).doesNotContain(newToken);
         robot.clickOn("Close");
     }
 }

@@ -47,7 +47,7 @@ public final class TokensDashboardScreenshot {
         Application.setUserAgentStylesheet(dark ? new atlantafx.base.theme.PrimerDark().getUserAgentStylesheet()
                 : new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
         TokensView view = new TokensView(new TokensServices(p -> result,
-                new DeployTokenCreation(demo.connect(demo.server.ownerToken()).client()), null, List.of(60, 30, 7, 1)), TaskExecutor.synchronous());
+                new DeployTokenCreation(demo.connect(demo.server.ownerToken()).client()), null, null, List.of(60, 30, 7, 1)), TaskExecutor.synchronous());
         Scene scene = new Scene(view, 1360, 860);
         stage.setScene(scene);
         stage.setTitle("Deploy Key Manager — Tokens");

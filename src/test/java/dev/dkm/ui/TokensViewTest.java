@@ -46,7 +46,7 @@ class TokensViewTest {
 
     @Start
     void start(Stage stage) {
-        TokensServices services = new TokensServices(p -> demoResult, null, null, List.of(60, 30, 7, 1));
+        TokensServices services = new TokensServices(p -> demoResult, null, null, null, List.of(60, 30, 7, 1));
         javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
         view = new TokensView(services, TaskExecutor.synchronous());
         stage.setScene(new Scene(view, 1200, 760)); // within Monocle's headless screen
