@@ -3,7 +3,9 @@ package dev.dkm.ui;
 import dev.dkm.task.TaskExecutor;
 import dev.dkm.tokens.CollectionResult;
 import dev.dkm.tokens.DemoWorld;
+import dev.dkm.gitlab.GitLabClient;
 import dev.dkm.tokens.DeployTokenCreation;
+import dev.dkm.tokens.DeployTokenRotation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -40,6 +42,10 @@ public final class TokensDashboardScreenshot {
         }
     }
 
+    private static GitLabClient owner() {
+        return demo.connect(demo.server.ownerToken()).client();
+    }
+
     /** The window itself. */
     public static final class Shot extends Application {
     @Override
@@ -47,7 +53,7 @@ public final class TokensDashboardScreenshot {
         Application.setUserAgentStylesheet(dark ? new atlantafx.base.theme.PrimerDark().getUserAgentStylesheet()
                 : new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
         TokensView view = new TokensView(new TokensServices(p -> result,
-                new DeployTokenCreation(demo.connect(demo.server.ownerToken()).client()), null, null, List.of(60, 30, 7, 1)), TaskExecutor.synchronous());
+                new DeployTokenCreation(owner()), listener -> new DeployTokenRotation(owner(), listener), null, List.of(60, 30, 7, 1)), TaskExecutor.synchronous());
         Scene scene = new Scene(view, 1360, 860);
         stage.setScene(scene);
         stage.setTitle("Deploy Key Manager — Tokens");
