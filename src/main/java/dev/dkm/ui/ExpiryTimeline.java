@@ -33,6 +33,7 @@ final class ExpiryTimeline extends Pane {
     static final int DAYS_BEFORE = 30;
     static final int DAYS_AFTER = 365;
     static final String MARK_STYLE_CLASS = "timeline-mark";
+    static final String SELECTED_STYLE_CLASS = "timeline-mark-selected";
     private static final double LEFT = 16;
     private static final double RIGHT_STRIP = 70;
     private static final double TOP = 26;
@@ -182,9 +183,10 @@ final class ExpiryTimeline extends Pane {
         }
         boolean isSelected = item.equals(selected.get());
         c.setRadius(isSelected ? RADIUS + 2 : RADIUS);
-        c.setStroke(isSelected ? Color.web("#24292f") : Color.WHITE);
-        c.setStrokeWidth(isSelected ? 3 : 1.5);
+        // Outline colours come from tokens.css (theme colours), so the ring shows on light and dark alike.
+        c.getStyleClass().remove(SELECTED_STYLE_CLASS);
         if (isSelected) {
+            c.getStyleClass().add(SELECTED_STYLE_CLASS);
             c.toFront();
         }
     }
