@@ -56,6 +56,15 @@ final class RotateDeployTokenDialog extends Dialog<Boolean> {
                     + " (done anyway when it uses the old token)");
             page.getChildren().add(dockerLogin);
         }
+        if (!item.dependents().isEmpty()) {
+            // Rotation revokes the old token, and these remotes carry it: they stop working until changed.
+            Label remotes = new Label("The old token is in the remote URL of " + String.join(", ", item.dependents())
+                    + ": after the rotation those repositories cannot fetch until you set them up with a deploy key over SSH"
+                    + " (better) or put the new token in their URL.");
+            remotes.setId("rotation-remotes-warning");
+            remotes.getStyleClass().add("token-warning");
+            page.getChildren().add(remotes);
+        }
         page.getChildren().add(steps);
         page.setPadding(new Insets(8));
         page.setPrefWidth(600);

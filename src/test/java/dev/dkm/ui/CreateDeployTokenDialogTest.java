@@ -104,11 +104,13 @@ class CreateDeployTokenDialogTest {
         long id = client.deployTokens(Scope.PROJECT, "acme/website", null).stream()
                 .filter(t -> t.username().equals(user)).findFirst().orElseThrow().id();
         shown.add(new CredentialItem("deploy-token:127.0.0.1:" + id, CredentialKind.DEPLOY_TOKEN, "rotate-me", server.url(),
-                "acme/website", List.of("read_registry"), null, null, null, false, null, List.of(), false, CredentialItem.Place.PROJECT));
+                "acme/website", List.of("read_registry"), null, null, null, false, null, List.of("acme/website"), false,
+                CredentialItem.Place.PROJECT));
         robot.interact(() -> view.refresh());
         robot.interact(() -> view.table().getSelectionModel().select(0));
 
         robot.clickOn("#rotate-deploy-token");
+        assertThat(robot.lookup("#rotation-remotes-warning").queryAs(Label.class).getText()).contains("acme/website");
         robot.clickOn("Rotate");
         WaitForAsyncUtils.waitForFxEvents();
 
