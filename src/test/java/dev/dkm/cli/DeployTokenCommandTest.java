@@ -145,6 +145,23 @@ class DeployTokenCommandTest {
     }
 
     @Test
+    void docker_login_for_podman_writes_its_auth_json_under_xdg_runtime_dir() throws Exception {
+        Path runtime = Files.createDirectories(tmp.resolve("run"));
+        Map<String, String> env = Map.of("XDG_RUNTIME_DIR", runtime.toString(), "PATH", "/usr/bin:/bin",
+                "DKM_CONFIG_DIR", tmp.resolve("config").toString());
+        CommandLine cli = DkmCli.commandLine(env, tmp.resolve("home"), new ByteArrayInputStream("gldt-PodmanPodmanPodman9876".getBytes(StandardCharsets.UTF_8)));
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+
+        assertThat(cli.execute("docker-login", "--username", "puller", "--token-stdin", "--registry", "registry.example.com", "--podman"))
+                .as(err.toString()).isEqualTo(0);
+        Path auth = runtime.resolve("containers/auth.json");
+        assertThat(new RegistryAuthFile(auth, null).storedInFile("registry.example.com")).isPresent();
+        assertThat(out.toString()).contains("podman login registry.example.com").doesNotContain("PodmanPodman");
+        assertThat(Files.exists(dockerDir)).isFalse();
+    }
+
+    @Test
     void revoke_and_rotate() {
         String secret = server.world().createDeployToken(PROJECT, null, "to-rotate", List.of("read_registry"), null);
         long id = onServer("to-rotate").id();
