@@ -49,6 +49,11 @@ public record DeployTokenRequest(Scope scope, String path, String name, List<Str
     }
 
     public boolean canPullImages() {
+        return canPullImages(scopes);
+    }
+
+    /** Whether these scopes let a token log in to the container registry. */
+    public static boolean canPullImages(List<String> scopes) {
         return scopes.stream().anyMatch(REGISTRY_SCOPES::contains);
     }
 }

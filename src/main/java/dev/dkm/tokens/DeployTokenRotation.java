@@ -85,7 +85,7 @@ public final class DeployTokenRotation {
     }
 
     private void verify(List<StepReport> steps, Scope scope, String path, CreatedDeployToken created, Options options) {
-        if (!new DeployTokenRequest(scope, path, created.name(), created.scopes(), null, null).canPullImages()) {
+        if (!DeployTokenRequest.canPullImages(created.scopes())) {
             report(steps, RotationStep.VERIFY, StepReport.Status.SKIPPED, "the token has no registry scope to test");
             return;
         }

@@ -8,6 +8,7 @@ import dev.dkm.tokens.CredentialFilter;
 import dev.dkm.tokens.CredentialItem;
 import dev.dkm.tokens.CredentialKind;
 import dev.dkm.tokens.CredentialSummary;
+import dev.dkm.tokens.ExpiryAlerts;
 import dev.dkm.tokens.ExpiryBand;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,6 +17,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
@@ -59,7 +63,7 @@ public final class TokensView extends BorderPane {
     private final TextField filterText = new TextField();
     private final ComboBox<CredentialKind> kindFilter = new ComboBox<>();
     private final ComboBox<ExpiryBand> bandFilter = new ComboBox<>();
-    private final javafx.beans.property.ReadOnlyIntegerWrapper attention = new javafx.beans.property.ReadOnlyIntegerWrapper();
+    private final ReadOnlyIntegerWrapper attention = new ReadOnlyIntegerWrapper();
 
     public TokensView(TokensServices services, TaskExecutor executor) {
         this(services, executor, Clock.systemUTC());
@@ -108,13 +112,13 @@ public final class TokensView extends BorderPane {
     }
 
     /** How many credentials crossed an expiry threshold: for a badge on the window's Tokens tab. */
-    public javafx.beans.property.ReadOnlyIntegerProperty attentionCountProperty() {
+    public ReadOnlyIntegerProperty attentionCountProperty() {
         return attention.getReadOnlyProperty();
     }
 
     /** The credentials past a threshold, tightest first: for {@link ExpiryNotifier} after the first collection. */
-    public List<dev.dkm.tokens.ExpiryAlerts.Alert> alerts() {
-        return dev.dkm.tokens.ExpiryAlerts.due(items, services.reminderDays(), today());
+    public List<ExpiryAlerts.Alert> alerts() {
+        return ExpiryAlerts.due(items, services.reminderDays(), today());
     }
 
     ObservableList<CredentialItem> items() {
@@ -152,7 +156,7 @@ public final class TokensView extends BorderPane {
         if (services.rotation() != null) {
             Button rotate = new Button("Rotate…", new FontIcon(Feather.REPEAT));
             rotate.setId("rotate-deploy-token");
-            rotate.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+            rotate.disableProperty().bind(Bindings.createBooleanBinding(
                     () -> !rotatable(table.getSelectionModel().getSelectedItem()), table.getSelectionModel().selectedItemProperty()));
             rotate.setOnAction(e -> new RotateDeployTokenDialog(table.getSelectionModel().getSelectedItem(), services, executor, today())
                     .showAndWait().filter(Boolean::booleanValue).ifPresent(done -> refresh()));
