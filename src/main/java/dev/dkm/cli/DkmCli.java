@@ -1,6 +1,15 @@
 package dev.dkm.cli;
 
 import dev.dkm.AppVersion;
+import dev.dkm.credentials.TokenStores;
+import dev.dkm.gitlab.GitLabException;
+import dev.dkm.instances.ClientFactory;
+import dev.dkm.settings.AppDirs;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,7 +20,8 @@ import picocli.CommandLine.Command;
         versionProvider = DkmCli.Version.class,
         description = "Deploy Key Manager: GitLab deploy keys and tokens across many repositories.",
         subcommands = {CommandLine.HelpCommand.class, ScanCommand.class, SetupCommand.class, ConvertCommand.class,
-                RunsCommand.class, UndoCommand.class, KeysCommand.class, LoginCommand.class, LogoutCommand.class,
+                RunsCommand.class, UndoCommand.class, KeysCommand.class, TokensCommand.class, DeployTokenCommand.class,
+                DockerLoginCommand.class, ApiTokenCommand.class, LoginCommand.class, LogoutCommand.class,
                 InstancesCommand.class, SandboxCommand.class})
 public final class DkmCli implements Runnable {
 
@@ -27,11 +37,41 @@ public final class DkmCli implements Runnable {
         return commandLine(CliContext.system());
     }
 
+    /** A command line whose commands see {@code env} as their environment and {@code home} as the home folder (tests). */
+    public static CommandLine commandLine(Map<String, String> env, Path home) {
+        return commandLine(env, home, System.in);
+    }
+
+    /** As above, reading {@code --token-stdin} from {@code stdin}. */
+    public static CommandLine commandLine(Map<String, String> env, Path home, InputStream stdin) {
+        AppDirs dirs = AppDirs.of(env, home.toString());
+        CliContext context = new CliContext(stdin, env::get, dirs, CliContext.once(() -> TokenStores.open(dirs)),
+                ClientFactory.DEFAULT, Clock.systemDefaultZone(), new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        return commandLine(context, new CliEnvironment(env, home, stdin));
+    }
+
     /** The command line with its outside world (stdin, environment, directories, token store …) handed in. */
     public static CommandLine commandLine(CliContext context) {
-        CommandLine cli = new CommandLine(new DkmCli(), new ContextFactory(context));
+        return commandLine(context, CliEnvironment.system());
+    }
+
+    private static CommandLine commandLine(CliContext context, CliEnvironment environment) {
+        CommandLine cli = new CommandLine(new DkmCli(), new ContextFactory(context, environment));
         cli.setOut(context.out());
         cli.setErr(context.err());
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof CliProblem) {
+                commandLine.getErr().println("dkm " + commandLine.getCommandName() + ": " + e.getMessage());
+                commandLine.getErr().flush();
+                return CliProblem.EXIT_CODE;
+            }
+            if (e instanceof GitLabException g) {
+                commandLine.getErr().println("dkm " + commandLine.getCommandName() + ": " + g.userMessage(commandLine.getCommandName()));
+                commandLine.getErr().flush();
+                return 1;
+            }
+            throw e;
+        });
         return cli;
     }
 
@@ -47,17 +87,20 @@ public final class DkmCli implements Runnable {
         }
     }
 
-    /** Gives subcommands that take a {@link CliContext} their context; everything else the default way. */
-    private record ContextFactory(CliContext context) implements CommandLine.IFactory {
+    /** Gives subcommands their outside world: a {@link CliContext}, or (token commands) a {@link CliEnvironment}. */
+    private record ContextFactory(CliContext context, CliEnvironment environment) implements CommandLine.IFactory {
         @Override
         public <K> K create(Class<K> cls) throws Exception {
-            try {
-                var constructor = cls.getDeclaredConstructor(CliContext.class);
-                constructor.setAccessible(true);
-                return constructor.newInstance(context);
-            } catch (NoSuchMethodException e) {
-                return CommandLine.defaultFactory().create(cls);
+            for (Object argument : new Object[] {context, environment}) {
+                try {
+                    var constructor = cls.getDeclaredConstructor(argument.getClass());
+                    constructor.setAccessible(true);
+                    return constructor.newInstance(argument);
+                } catch (NoSuchMethodException e) {
+                    // try the next kind of constructor
+                }
             }
+            return CommandLine.defaultFactory().create(cls);
         }
     }
 }

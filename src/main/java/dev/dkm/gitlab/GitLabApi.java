@@ -6,6 +6,7 @@ import retrofit2.Call;
 import retrofit2.http.Body;
 import retrofit2.http.DELETE;
 import retrofit2.http.GET;
+import retrofit2.http.Header;
 import retrofit2.http.PATCH;
 import retrofit2.http.POST;
 import retrofit2.http.PUT;
@@ -59,6 +60,7 @@ interface GitLabApi {
     @GET("personal_access_tokens/self") Call<AccessToken> personalAccessTokenSelf();
     @DELETE("personal_access_tokens/self") Call<Void> revokePersonalAccessTokenSelf();
     @POST("personal_access_tokens/self/rotate") Call<AccessToken> rotatePersonalAccessTokenSelf(@Body Requests.Rotation rotation);
+    @GET("personal_access_tokens") Call<List<AccessToken>> personalAccessTokens(@Query("user_id") Long userId, @Query("state") String state, @Query("per_page") int perPage);
     @GET("{scope}/{id}/access_tokens") Call<List<AccessToken>> accessTokens(@Path("scope") String scope, @Path("id") String id, @Query("state") String state, @Query("per_page") int perPage);
 
     // protected branches
@@ -66,6 +68,9 @@ interface GitLabApi {
     @GET("projects/{id}/protected_branches/{name}") Call<ProtectedBranch> protectedBranch(@Path("id") String project, @Path("name") String branch);
     @POST("projects/{id}/protected_branches") Call<ProtectedBranch> protectBranch(@Path("id") String project, @Body Requests.NewProtectedBranch rule);
     @PATCH("projects/{id}/protected_branches/{name}") Call<ProtectedBranch> updateProtectedBranch(@Path("id") String project, @Path("name") String branch, @Body Requests.ProtectedBranchChange change);
+
+    /** The container registry's token endpoint ({@code <instance>/jwt/auth}), outside /api/v4, with basic auth. */
+    @GET Call<ResponseBody> registryAuth(@Url String absoluteUrl, @Header("Authorization") String basicAuth);
 
     /** The next page of any list, from a {@code Link rel="next"} or a rebuilt {@code page=} URL. */
     @GET Call<ResponseBody> page(@Url String absoluteUrl);

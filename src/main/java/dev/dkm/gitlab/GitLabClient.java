@@ -20,6 +20,8 @@ public final class GitLabClient implements AutoCloseable {
     private static final int PER_PAGE = Pager.PER_PAGE;
 
     private final GitLabApi api;
+    /** The same connection settings without the API token, for endpoints that take other credentials. */
+    private final GitLabApi registryApi;
     private final Calls calls;
     private final Pager pager;
     private final OkHttpClient http;
@@ -31,6 +33,14 @@ public final class GitLabClient implements AutoCloseable {
         this.api = new Retrofit.Builder()
                 .baseUrl(apiBase)
                 .client(http)
+                .addConverterFactory(GsonConverterFactory.create(GitLabJson.gson()))
+                .build()
+                .create(GitLabApi.class);
+        OkHttpClient.Builder anonymous = http.newBuilder();
+        anonymous.networkInterceptors().removeIf(i -> i instanceof AuthInterceptor);
+        this.registryApi = new Retrofit.Builder()
+                .baseUrl(apiBase)
+                .client(anonymous.build())
                 .addConverterFactory(GsonConverterFactory.create(GitLabJson.gson()))
                 .build()
                 .create(GitLabApi.class);
@@ -198,9 +208,50 @@ public final class GitLabClient implements AutoCloseable {
         return calls.body(api.rotatePersonalAccessTokenSelf(new Requests.Rotation(expiresAt)));
     }
 
+    /**
+     * Personal access tokens: a non-admin sees their own; an admin sees everyone's unless {@code userId} narrows
+     * it. {@code state} is "active", "inactive" or null.
+     */
+    public List<AccessToken> personalAccessTokens(Long userId, String state) {
+        return pager.all(api.personalAccessTokens(userId, state, PER_PAGE));
+    }
+
     /** Project or group access tokens; {@code state} is "active", "inactive" or null. */
     public List<AccessToken> accessTokens(Scope scope, String id, String state) {
         return pager.all(api.accessTokens(scope.path, id, state, PER_PAGE));
+    }
+
+    // --- container registry
+
+    /**
+     * Whether the container registry accepts {@code username}/{@code token} for pulling from {@code projectPath}
+     * (null: only whether it accepts the credential at all):
+     * asks the instance's registry token endpoint ({@code /jwt/auth}) as {@code docker login} does. This client's
+     * API token is not sent along, so only the given credential is tested. True on 200, false on 401/403; other
+     * answers throw.
+     */
+    public boolean registryAccepts(String projectPath, String username, Secret token) {
+        HttpUrl.Builder url = apiBase.newBuilder().encodedPath(registryAuthPath()).query(null)
+                .addQueryParameter("service", "container_registry");
+        if (projectPath != null) {
+            url.addQueryParameter("scope", "repository:" + projectPath + ":pull");
+        }
+        String basic = okhttp3.Credentials.basic(username, token.reveal(), java.nio.charset.StandardCharsets.UTF_8);
+        try {
+            calls.response(registryApi.registryAuth(url.build().toString(), basic)).body().close();
+            return true;
+        } catch (GitLabException e) {
+            if (e.status() == 401 || e.status() == 403) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /** {@code /prefix/api/v4/} → {@code /prefix/jwt/auth}. */
+    private String registryAuthPath() {
+        String path = apiBase.encodedPath();
+        return path.substring(0, path.length() - "api/v4/".length()) + "jwt/auth";
     }
 
     // --- protected branches

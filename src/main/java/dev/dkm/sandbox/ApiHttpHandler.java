@@ -44,7 +44,8 @@ final class ApiHttpHandler implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            FaultInjector.Fault fault = faults.next();
+            String requestLine = exchange.getRequestMethod().toUpperCase() + " " + exchange.getRequestURI().getRawPath();
+            FaultInjector.Fault fault = faults.next(requestLine);
             if (fault == FaultInjector.Fault.DROP) {
                 // Throwing makes HttpServer close the connection without an answer.
                 throw new IOException("sandbox fault injection: dropped connection");
@@ -67,6 +68,10 @@ final class ApiHttpHandler implements HttpHandler {
 
     private void answer(HttpExchange exchange) throws IOException {
         String rawPath = exchange.getRequestURI().getRawPath();
+        if (rawPath.equals(RegistryAuth.PATH) && "GET".equalsIgnoreCase(exchange.getRequestMethod())) {
+            answerRegistryAuth(exchange);
+            return;
+        }
         if (!rawPath.startsWith(API_PREFIX + "/")) {
             send(exchange, 404, ApiException.error("404 Not Found"), Map.of());
             return;
@@ -111,6 +116,15 @@ final class ApiHttpHandler implements HttpHandler {
             send(exchange, 500, ApiException.message("500 Internal Server Error"), Map.of());
             return;
         }
+        send(exchange, response.status, response.body, response.headers);
+    }
+
+    /** The registry's token endpoint lives outside /api/v4 and takes basic auth, not an API token. */
+    private void answerRegistryAuth(HttpExchange exchange) throws IOException {
+        counter.count(RegistryAuth.ROUTE);
+        List<String> scope = parseQuery(exchange.getRequestURI().getRawQuery()).get("scope");
+        ApiResponse response = state.read(d -> RegistryAuth.answer(d, exchange.getRequestHeaders().getFirst("Authorization"),
+                scope == null ? null : scope.get(0)));
         send(exchange, response.status, response.body, response.headers);
     }
 

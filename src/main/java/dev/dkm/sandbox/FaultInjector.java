@@ -3,6 +3,7 @@ package dev.dkm.sandbox;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Predicate;
 
 /**
  * Misbehaviour on demand, all off by default: latency, a rate limit answering 429 like GitLab,
@@ -16,6 +17,7 @@ final class FaultInjector {
     private volatile int rateLimitPerMinute;
     private volatile double failRate;
     private volatile double dropRate;
+    private volatile Predicate<String> failWhen = r -> false;
     private Random random;
     private long windowStart;
     private int windowCount;
@@ -43,6 +45,11 @@ final class FaultInjector {
         dropRate = p;
     }
 
+    /** Answers 500 to every request whose "METHOD /raw/path" matches, until replaced. */
+    void failWhen(Predicate<String> requestLine) {
+        failWhen = requestLine == null ? r -> false : requestLine;
+    }
+
     synchronized void seed(long seed) {
         random = new Random(seed);
     }
@@ -51,14 +58,17 @@ final class FaultInjector {
         return latencyMs;
     }
 
-    /** Sleeps for the latency, then decides this request's fate. */
-    Fault next() {
+    /** Sleeps for the latency, then decides the fate of the request {@code requestLine} ("METHOD /raw/path"). */
+    Fault next(String requestLine) {
         if (latencyMs > 0) {
             try {
                 Thread.sleep(latencyMs);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        if (failWhen.test(requestLine)) {
+            return Fault.SERVER_ERROR;
         }
         synchronized (this) {
             if (dropRate > 0 && random.nextDouble() < dropRate) {

@@ -111,6 +111,11 @@ public final class SandboxServer implements AutoCloseable {
         return urls.httpBase();
     }
 
+    /** The registry token endpoint ({@code /jwt/auth}), as GitLab serves it for its container registry. */
+    public String registryAuthUrl() {
+        return urls.httpBase() + RegistryAuth.PATH;
+    }
+
     /** {@code http://127.0.0.1:PORT/api/v4}. */
     public String apiUrl() {
         return urls.httpBase() + ApiHttpHandler.API_PREFIX;
@@ -229,6 +234,14 @@ public final class SandboxServer implements AutoCloseable {
 
     public void setDropRate(double p) {
         faults.dropRate(p);
+    }
+
+    /**
+     * Answers 500 to every request whose {@code "METHOD /raw/path"} (e.g. {@code "DELETE /api/v4/projects/7/deploy_tokens/3"})
+     * matches; null clears it. For tests that break one chosen step of a workflow.
+     */
+    public void failRequestsMatching(java.util.function.Predicate<String> requestLine) {
+        faults.failWhen(requestLine);
     }
 
     public void setFaultSeed(long seed) {

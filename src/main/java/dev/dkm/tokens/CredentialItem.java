@@ -12,6 +12,8 @@ import java.util.List;
  * @param where       the project or group path, or {@code user} for a personal token, {@code instance} for admin-wide
  * @param redacted    the redacted token when it was seen in a remote (e.g. {@code glpat-…x7Qa}), else null
  * @param dependents  local repositories that use it (paths as shown in the workspace)
+ * @param rejected    GitLab refuses the token as expired (it would not say when), so it counts as expired
+ * @param place       what {@code where} names: a project, a group, a user, the instance
  */
 public record CredentialItem(
         String id,
@@ -25,14 +27,34 @@ public record CredentialItem(
         Instant lastUsedAt,
         boolean revoked,
         String redacted,
-        List<String> dependents) {
+        List<String> dependents,
+        boolean rejected,
+        Place place) {
+
+    /** What kind of place {@code where} is. */
+    public enum Place { PROJECT, GROUP, USER, INSTANCE, UNKNOWN }
 
     public CredentialItem {
         scopes = scopes == null ? List.of() : List.copyOf(scopes);
+        place = place == null ? Place.UNKNOWN : place;
         dependents = dependents == null ? List.of() : List.copyOf(dependents);
     }
 
+    /** An item GitLab answered for normally. */
+    public CredentialItem(String id, CredentialKind kind, String name, String instance, String where, List<String> scopes,
+            Instant createdAt, LocalDate expiresOn, Instant lastUsedAt, boolean revoked, String redacted, List<String> dependents) {
+        this(id, kind, name, instance, where, scopes, createdAt, expiresOn, lastUsedAt, revoked, redacted, dependents, false, null);
+    }
+
+    /** GitLab's id of the token or key: the last part of {@link #id()} ({@code kind:instance:gitlabId}). */
+    public String gitlabId() {
+        return id.substring(id.lastIndexOf(':') + 1);
+    }
+
     public ExpiryBand band(LocalDate today) {
+        if (rejected && !revoked && expiresOn == null) {
+            return ExpiryBand.EXPIRED;
+        }
         return ExpiryBand.of(expiresOn, revoked, today);
     }
 

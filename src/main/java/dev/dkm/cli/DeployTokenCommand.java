@@ -1,0 +1,18 @@
+package dev.dkm.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code dkm deploy-token create|revoke|rotate}. */
+@Command(name = "deploy-token", mixinStandardHelpOptions = true,
+        description = "Create, revoke and rotate GitLab deploy tokens. Token: $GITLAB_TOKEN.",
+        subcommands = {DeployTokenCreateCommand.class, DeployTokenRevokeCommand.class, DeployTokenRotateCommand.class})
+final class DeployTokenCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

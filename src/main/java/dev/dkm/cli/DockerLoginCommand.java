@@ -1,0 +1,61 @@
+package dev.dkm.cli;
+
+import dev.dkm.remote.Secret;
+import dev.dkm.settings.InstanceSettings;
+import dev.dkm.tokens.RegistryLogin;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code dkm docker-login}: stores a registry login from a deploy token read on stdin, as docker login would. */
+@Command(name = "docker-login", mixinStandardHelpOptions = true,
+        description = {"Log docker (or podman) in to a GitLab container registry with a deploy token read from stdin.",
+            "Uses the credential helper named in the config file when there is one, never plain text then."})
+final class DockerLoginCommand implements Callable<Integer> {
+    private final CliEnvironment env;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    GitLabAccess access = new GitLabAccess();
+
+    @Option(names = "--project", paramLabel = "PROJECT", description = "The project whose images you pull (shown in the hint).")
+    String project;
+
+    @Option(names = "--username", required = true, paramLabel = "USER", description = "The deploy token's user name.")
+    String username;
+
+    @Option(names = "--token-stdin", required = true, description = "Read the token from stdin (the only way: never as an argument).")
+    boolean tokenStdin;
+
+    @Mixin
+    RegistryOptions registry = new RegistryOptions();
+
+    DockerLoginCommand(CliEnvironment env) {
+        this.env = env;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        String token = new String(env.stdin().readAllBytes(), StandardCharsets.UTF_8).strip();
+        if (token.isEmpty()) {
+            throw new CliProblem("no token on stdin");
+        }
+        InstanceSettings instance = registry.registry != null ? null : access.instance(env);
+        RegistryLogin.Outcome login = RegistryLogin.login(registry.target(env, instance), username, Secret.of(token));
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("Logged in to " + login.target().registry() + " as " + username + ": " + login.describe());
+        out.println("Same by hand: " + login.equivalentCommand());
+        if (project != null) {
+            out.println("Pull with: " + login.target().tool() + " pull " + login.target().registry() + "/" + project + ":TAG");
+        }
+        out.flush();
+        return 0;
+    }
+}
