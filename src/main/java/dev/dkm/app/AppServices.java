@@ -127,6 +127,10 @@ public final class AppServices implements AutoCloseable {
         return git;
     }
 
+    public dev.dkm.workspace.WorkspaceScanner scanner() {
+        return new dev.dkm.workspace.WorkspaceScanner(dev.dkm.workspace.ScanOptions.defaults());
+    }
+
     /** A planner for one operation (it remembers projects' branch protection for its lifetime). */
     public SetupPlanner planner() {
         return new SetupPlanner(ssh, hostKeys);
@@ -148,6 +152,15 @@ public final class AppServices implements AutoCloseable {
         return new RunUndo(runsDir(), instance -> connections.forInstance(instance)
                 .orElseThrow(() -> new IllegalStateException("no token for " + instance + ": dkm login --host " + instance))
                 .client(), clock);
+    }
+
+    /** Every configured instance that has a token, for the tokens dashboard's collector. */
+    public java.util.List<dev.dkm.tokens.InstanceConnection> tokenConnections() {
+        return new InstanceLookup(settings).all().stream()
+                .flatMap(i -> connections.forInstance(i.baseUrl()).stream()
+                        .map(c -> new dev.dkm.tokens.InstanceConnection(i, c.client(),
+                                token -> dev.dkm.gitlab.GitLabClient.connect(i.baseUrl(), token))))
+                .toList();
     }
 
     public TokenCleanup tokenCleanup() {

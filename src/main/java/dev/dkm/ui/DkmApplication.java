@@ -72,6 +72,7 @@ public final class DkmApplication extends Application {
         if (offerDemo) {
             view.onTryDemo(this::startDemo);
         }
+        addTokensTab(view, roots, sessionServices);
         // Snapshots are always 1280 × 800; a window on a small screen is made to fit it.
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Scene scene = options.isSnapshot() ? view.createScene()
@@ -85,6 +86,37 @@ public final class DkmApplication extends Application {
             viewModel.scan();
         }
         return view;
+    }
+
+    /** Builds the tokens dashboard off the FX thread (it opens the credential store), then adds its tab. */
+    private void addTokensTab(MainWindowView view, WorkspaceRootsStore roots, Supplier<AppServices> sessionServices) {
+        executor.submit(p -> tokensServices(sessionServices.get(), roots), new TaskListener<TokensServices>() {
+            @Override
+            public void onSuccess(TokensServices tokens) {
+                TokensView tokensView = new TokensView(tokens, executor);
+                view.addTab("Tokens", tokensView);
+                tokensView.refresh();
+            }
+
+            @Override
+            public void onFailure(Throwable error) {
+                System.err.println("The tokens dashboard is not available: " + error.getMessage());
+            }
+        });
+    }
+
+    private static TokensServices tokensServices(AppServices services, WorkspaceRootsStore roots) {
+        List<dev.dkm.tokens.InstanceConnection> connections = services.tokenConnections();
+        dev.dkm.tokens.InstanceConnection first = connections.isEmpty() ? null : connections.get(0);
+        return new TokensServices(
+                progress -> new dev.dkm.tokens.CredentialCollector(false).collect(
+                        services.scanner().scan(roots.load(), progress), connections, progress),
+                first == null ? null : new dev.dkm.tokens.DeployTokenCreation(first.client()),
+                first == null ? null : listener -> new dev.dkm.tokens.DeployTokenRotation(first.client(), listener),
+                first == null || first.settings().registryHost() == null ? null
+                        : dev.dkm.tokens.RegistryTarget.docker(first.settings().registryHost(), System.getenv(),
+                                java.nio.file.Path.of(System.getProperty("user.home"))),
+                services.settings().expiryThresholdDays());
     }
 
     private void openSetupDialog(RepoInfo repo, MainWindowView view, Supplier<AppServices> sessionServices) {

@@ -53,6 +53,7 @@ public final class MainWindowView {
     private final EmptyStateView emptyState = new EmptyStateView();
     private final QuickFilterCell quickFilterButtonCell = new QuickFilterCell();
     private Runnable tryDemo;
+    private javafx.scene.control.TabPane tabs;
 
     @FXML private BorderPane root;
     @FXML private HBox toolbar;
@@ -120,6 +121,22 @@ public final class MainWindowView {
     /** The details pane, where actions on the selected repository plug in. */
     public RepoDetailsView details() {
         return details;
+    }
+
+    /** Adds a tab next to "Repositories" (the first call turns the centre into tabs). */
+    public void addTab(String title, Node content) {
+        if (tabs == null) {
+            tabs = new javafx.scene.control.TabPane();
+            tabs.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
+            root.setCenter(null);
+            javafx.scene.control.Tab repositories = new javafx.scene.control.Tab("Repositories", splitPane);
+            repositories.setGraphic(new FontIcon(Feather.GIT_BRANCH));
+            tabs.getTabs().add(repositories);
+            root.setCenter(tabs);
+        }
+        javafx.scene.control.Tab tab = new javafx.scene.control.Tab(title, content);
+        tab.setId("tab-" + title.toLowerCase(java.util.Locale.ROOT));
+        tabs.getTabs().add(tab);
     }
 
     /** Offers "Try the demo" under "Add folder…" while no workspace folder is set (first run without GitLab). */
