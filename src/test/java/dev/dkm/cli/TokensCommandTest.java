@@ -127,6 +127,6 @@ class TokensCommandTest {
         cli.setErr(new PrintWriter(err));
         assertThat(cli.execute("tokens", workspace.toString(), "--host", server.url())).isEqualTo(2);
         assertThat(err.toString().strip()).isEqualTo("dkm tokens: no API token for " + server.url()
-                + ": set GITLAB_TOKEN (a personal access token with the api scope)");
+                + ": run dkm login --host " + server.url() + " or set GITLAB_TOKEN (a personal access token with the api scope)");
     }
 }

@@ -105,10 +105,10 @@ class CredentialCollectorTest {
     void each_parent_group_is_asked_once_however_many_repos_sit_under_it() {
         collect(demo.server.ownerToken(), false);
 
-        // 8 repos in 8 projects under 7 groups: shop, shop/backend, shop/frontend, acme, data, ops, ops/infra.
+        // The demo workspace: 10 repos in 10 projects under 7 groups: shop, shop/backend, shop/frontend, acme, data, ops, ops/infra.
         assertThat(demo.server.requestCount("GET", "/groups/:id/deploy_tokens")).isEqualTo(7);
         assertThat(demo.server.requestCount("GET", "/groups/:id/access_tokens")).isEqualTo(7);
-        assertThat(demo.server.requestCount("GET", "/projects/:id/deploy_tokens")).isEqualTo(8);
+        assertThat(demo.server.requestCount("GET", "/projects/:id/deploy_tokens")).isEqualTo(10);
         assertThat(demo.server.requestCount("GET", "/projects/:id/deploy_keys")).isEqualTo(1);
         assertThat(demo.server.requestCount("GET", "/deploy_tokens")).isZero(); // not an admin
     }
@@ -118,12 +118,12 @@ class CredentialCollectorTest {
         CollectionResult without = collect(demo.server.ownerToken(), false);
         assertThat(demo.server.requestCount("GET", "/personal_access_tokens/self")).isEqualTo(1); // the app's own
         assertThat(names(without)).doesNotContain("workspace-remotes", "workspace-pushurl", "token in a remote URL");
-        assertThat(without.notes()).anyMatch(n -> n.contains("3 access token(s) found in remotes were not inspected"));
+        assertThat(without.notes()).anyMatch(n -> n.contains("4 access token(s) found in remotes were not inspected"));
 
         demo.server.resetRequestCounts();
         collect(demo.server.ownerToken(), true);
         // the app's own, then once per distinct token in a URL
-        assertThat(demo.server.requestCount("GET", "/personal_access_tokens/self")).isEqualTo(1 + 3);
+        assertThat(demo.server.requestCount("GET", "/personal_access_tokens/self")).isEqualTo(1 + 4);
     }
 
     @Test
