@@ -57,20 +57,21 @@ public final class InstancesDialog {
 
     /** Shows the list (and lists the instances again). */
     public Stage show(Window owner, Theme theme) {
-        Stage shown = open(owner);
+        Stage shown = open(owner, theme);
         model.refresh();
         return shown;
     }
 
     /** Shows the form straight away, prefilled with {@code url} ("Add instance…" of a repository's host). */
     public Stage showForm(Window owner, Theme theme, String url) {
-        Stage shown = open(owner);
+        Stage shown = open(owner, theme);
         model.refresh();
         openForm(url, null, "Add GitLab instance");
         return shown;
     }
 
-    private Stage open(Window owner) {
+    private Stage open(Window owner, Theme theme) {
+        theme.apply();
         stage = new Stage();
         stage.initOwner(owner);
         stage.initModality(Modality.WINDOW_MODAL);

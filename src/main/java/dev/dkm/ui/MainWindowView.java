@@ -157,8 +157,8 @@ public final class MainWindowView {
     public void showServerStatus(ServerStatusModel model, Consumer<String> addInstance) {
         TableColumn<RepoInfo, String> column = new TableColumn<>("GitLab");
         column.setId("gitLabColumn");
-        column.setPrefWidth(190);
-        column.setMinWidth(120);
+        column.setPrefWidth(128);
+        column.setMinWidth(110);
         RepoTableColumns.gitLab(column, model);
         repoTable.getColumns().add(repoTable.getColumns().indexOf(statusColumn) + 1, column);
         model.statusesProperty().addListener((obs, old, now) -> repoTable.refresh());

@@ -15,9 +15,9 @@ final class ServerStatusTexts {
      * @param tone how it reads: OK (enabled, can push), INFO (read-only), WARNING (key not enabled),
      *             PROBLEM (could not check), MUTED (nothing to say)
      */
-    record Lines(String headline, String detail, Tone tone) {
-        String sentence() {
-            return detail.isEmpty() ? headline : headline + (detail.startsWith("for ") ? " " : " · ") + detail;
+    record Lines(String headline, String detail, Tone tone, String sentence) {
+        Lines(String headline, String detail, Tone tone) {
+            this(headline, detail, tone, detail.isEmpty() ? headline : headline + " · " + detail);
         }
     }
 
@@ -31,11 +31,16 @@ final class ServerStatusTexts {
         }
         ServerKeyStatus s = status.get();
         return switch (s.state()) {
-            case ENABLED -> new Lines("deploy key · " + (Boolean.TRUE.equals(s.canPush()) ? "can push" : "read-only"),
-                    expiry(s.expiresAt()), Boolean.TRUE.equals(s.canPush()) ? Tone.OK : Tone.INFO);
-            case NOT_ENABLED -> new Lines("key not enabled on project", s.project() == null ? "" : s.project(), Tone.WARNING);
-            case NO_KEY -> new Lines("no key of its own", "", Tone.MUTED);
-            case NO_INSTANCE -> new Lines("no GitLab instance configured", "for " + host(repo), Tone.MUTED);
+            case ENABLED -> {
+                String access = Boolean.TRUE.equals(s.canPush()) ? "can push" : "read-only";
+                yield new Lines(access, expiry(s.expiresAt()), Boolean.TRUE.equals(s.canPush()) ? Tone.OK : Tone.INFO,
+                        "deploy key · " + access + " · " + expiry(s.expiresAt()));
+            }
+            case NOT_ENABLED -> new Lines("key not enabled", "on " + (s.project() == null ? "the project" : s.project()), Tone.WARNING,
+                    "key not enabled on " + (s.project() == null ? "the project" : s.project()));
+            case NO_KEY -> new Lines("no own key", "", Tone.MUTED, "no key of its own (token, default key or HTTPS)");
+            case NO_INSTANCE -> new Lines("no instance", "for " + host(repo), Tone.MUTED,
+                    "no GitLab instance configured for " + host(repo));
             case NOT_GITLAB -> new Lines(RepoTexts.NONE, "", Tone.MUTED);
             case ERROR -> new Lines("could not check", s.detail() == null ? "" : s.detail(), Tone.PROBLEM);
         };
