@@ -6,6 +6,10 @@ import dev.dkm.credentials.CredentialResolver;
 import dev.dkm.credentials.TokenStore;
 import dev.dkm.instances.ClientFactory;
 import dev.dkm.instances.InstanceConnections;
+import dev.dkm.instances.InstanceLogin;
+import dev.dkm.instances.InstanceLogout;
+import dev.dkm.instances.InstanceOverview;
+import dev.dkm.instances.ServerKeyStatusLookup;
 import dev.dkm.journal.RunUndo;
 import dev.dkm.keys.HostKeyProbe;
 import dev.dkm.keys.HostKeyVerifier;
@@ -32,10 +36,15 @@ public final class AppServices implements AutoCloseable {
     private static final List<String> GIT_ENV = List.of("HOME", "PATH", "XDG_CONFIG_HOME", "GIT_CONFIG_GLOBAL",
             "GIT_CONFIG_NOSYSTEM", "SSH_AUTH_SOCK");
 
+    /** Projects whose deploy keys are listed at the same time by {@link #serverKeyStatus()}. */
+    private static final int SERVER_STATUS_CONCURRENCY = 4;
+
     private final AppDirs dirs;
     private final Function<String, String> env;
     private final Clock clock;
-    private final Settings settings;
+    private volatile Settings settings;
+    private final TokenStore tokens;
+    private final ClientFactory clients;
     private final CredentialResolver credentials;
     private final InstanceConnections connections;
     private final SshEnvironment ssh;
@@ -49,8 +58,10 @@ public final class AppServices implements AutoCloseable {
         this.env = env;
         this.clock = clock;
         this.settings = SettingsStore.at(dirs).load();
+        this.tokens = tokens;
+        this.clients = clients;
         this.credentials = new CredentialResolver(tokens, env);
-        this.connections = new InstanceConnections(new InstanceLookup(settings), credentials, clients);
+        this.connections = new InstanceConnections(() -> new InstanceLookup(this.settings), credentials, clients);
         SshEnvironment base = sshEnvironment(env);
         this.ssh = keyDirOverride == null ? base : base.withKeyDir(keyDirOverride);
         this.hostKeys = new HostKeyVerifier(new KnownHostsFile(ssh.knownHosts()), new HostKeyProbe(Duration.ofSeconds(15)));
@@ -165,6 +176,30 @@ public final class AppServices implements AutoCloseable {
 
     public TokenCleanup tokenCleanup() {
         return new TokenCleanup(connections);
+    }
+
+    public InstanceLogin instanceLogin() {
+        return new InstanceLogin(SettingsStore.at(dirs), tokens, clients, clock);
+    }
+
+    /** Logout, and removal of an instance from the settings. */
+    public InstanceLogout instanceLogout() {
+        return new InstanceLogout(tokens, SettingsStore.at(dirs));
+    }
+
+    public InstanceOverview instanceOverview() {
+        return new InstanceOverview(SettingsStore.at(dirs), credentials, clients);
+    }
+
+    /** Joins scanned repositories with their projects' deploy keys, a few projects at a time. */
+    public ServerKeyStatusLookup serverKeyStatus() {
+        return new ServerKeyStatusLookup(connections, SERVER_STATUS_CONCURRENCY);
+    }
+
+    /** After a login, logout or removal: the settings are read again and the instance's client is reopened on use. */
+    public void instanceChanged(String baseUrl) {
+        settings = SettingsStore.at(dirs).load();
+        connections.forget(baseUrl);
     }
 
     public Clock clock() {

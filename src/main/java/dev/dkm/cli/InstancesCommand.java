@@ -40,7 +40,8 @@ final class InstancesCommand implements Callable<Integer> {
         for (InstanceStatus s : all) {
             out.println(s.url());
             out.println("  user:  " + (s.user() != null ? "@" + s.user() : s.problem() != null ? s.problem() : "-"));
-            out.println("  token: " + (s.token() == null ? "none" : s.token() + " from " + s.tokenSource()));
+            out.println("  token: " + (s.token() == null ? "none" : s.token() + " from " + s.tokenSource())
+                    + (s.tokenExpiresAt() == null ? "" : "; expires " + s.tokenExpiresAt()));
             if (s.caFile() != null) {
                 out.println("  CA:    " + s.caFile());
             }
@@ -58,6 +59,7 @@ final class InstancesCommand implements Callable<Integer> {
         m.put("problem", s.problem());
         m.put("token", s.token());
         m.put("tokenSource", s.tokenSource());
+        m.put("tokenExpiresAt", s.tokenExpiresAt() == null ? null : s.tokenExpiresAt().toString());
         m.put("caFile", s.caFile() == null ? null : s.caFile().toString());
         m.put("proxy", s.proxy());
         return m;

@@ -36,29 +36,51 @@ public final class InstanceLogin {
     /** {@code host} is a URL or a bare host name; {@code caFile} may be null (keeps what is configured). */
     public LoginResult login(String host, Secret token, Path caFile) {
         Settings current = settings.load();
-        InstanceSettings instance = new InstanceLookup(current).forBaseUrl(host)
-                .orElseGet(() -> InstanceSettings.of(host));
-        if (caFile != null) {
-            instance = instance.withCaFile(caFile.toAbsolutePath());
-        }
-        GitLabUser user;
-        String version;
-        AccessToken info;
-        try (GitLabClient client = clients.open(instance, token)) {
-            user = client.currentUser();
-            version = client.version().version();
-            info = describe(client);
-        }
+        InstanceSettings instance = instanceFor(current, host, caFile);
+        LoginResult checked = check(instance, token);
         tokens.store(instance.baseUrl(), token);
         if (!instance.equals(InstanceLookup.GITLAB_COM) || current.instance(instance.baseUrl()).isPresent()) {
             settings.save(current.withInstance(instance));
         }
-        return new LoginResult(instance.baseUrl(), user, version, info, token.redacted(),
-                TokenWarnings.about(info, LocalDate.now(clock)), tokens.storageDescription());
+        return new LoginResult(checked.instanceUrl(), checked.user(), checked.gitlabVersion(), checked.tokenInfo(),
+                checked.tokenRedacted(), checked.warnings(), tokens.storageDescription());
+    }
+
+    /**
+     * The same checks as {@link #login} ("Test connection"), storing nothing: the result's {@code storedIn} is null.
+     */
+    public LoginResult check(String host, Secret token, Path caFile) {
+        return check(instanceFor(settings.load(), host, caFile), token);
+    }
+
+    /** Where {@link #login} will keep the token, in words for the user. */
+    public String storageDescription() {
+        return tokens.storageDescription();
+    }
+
+    /** True when {@link #login} keeps the token in the OS keyring, false for the 0600 file. */
+    public boolean storesInKeyring() {
+        return tokens.isKeyring();
+    }
+
+    private static InstanceSettings instanceFor(Settings current, String host, Path caFile) {
+        InstanceSettings instance = new InstanceLookup(current).forBaseUrl(host)
+                .orElseGet(() -> InstanceSettings.of(host));
+        return caFile == null ? instance : instance.withCaFile(caFile.toAbsolutePath());
+    }
+
+    private LoginResult check(InstanceSettings instance, Secret token) {
+        try (GitLabClient client = clients.open(instance, token)) {
+            GitLabUser user = client.currentUser();
+            String version = client.version().version();
+            AccessToken info = describe(client);
+            return new LoginResult(instance.baseUrl(), user, version, info, token.redacted(),
+                    TokenWarnings.about(info, LocalDate.now(clock)), null);
+        }
     }
 
     /** The token's own description, or null for tokens GitLab will not describe (400 not a PAT, 404 too old). */
-    private static AccessToken describe(GitLabClient client) {
+    static AccessToken describe(GitLabClient client) {
         try {
             return client.personalAccessTokenSelf();
         } catch (GitLabException e) {

@@ -9,7 +9,8 @@ import java.util.List;
  *
  * @param tokenInfo the token's own description, or null when GitLab gave none (not a PAT, or before 15.5)
  * @param warnings  sentences to show, e.g. a missing {@code api} scope or an expiry within 30 days
- * @param storedIn  where the token now lives ({@link dev.dkm.credentials.TokenStore#storageDescription()})
+ * @param storedIn  where the token now lives ({@link dev.dkm.credentials.TokenStore#storageDescription()}); null after
+ *                  {@link InstanceLogin#check} (nothing stored)
  */
 public record LoginResult(
         String instanceUrl,

@@ -73,6 +73,7 @@ public final class DkmApplication extends Application {
             view.onTryDemo(this::startDemo);
         }
         addTokensTab(view, roots, sessionServices);
+        ServerStatusModel serverStatus = addServerStatus(view, sessionServices);
         // Snapshots are always 1280 × 800; a window on a small screen is made to fit it.
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Scene scene = options.isSnapshot() ? view.createScene()
@@ -81,11 +82,24 @@ public final class DkmApplication extends Application {
         stage.setScene(scene);
         stage.show();
         if (options.isSnapshot()) {
-            new SnapshotMode(view, scene, options.snapshot().get(), options.select().orElse(null), this::exitWith).start();
+            new SnapshotMode(view, scene, options.snapshot().get(), options.select().orElse(null), this::exitWith)
+                    .alsoWaitFor(serverStatus.busyProperty()).start();
         } else {
             viewModel.scan();
         }
         return view;
+    }
+
+    /** The "GitLab" column and details section after each scan, and the "GitLab instances" dialog. */
+    private ServerStatusModel addServerStatus(MainWindowView view, Supplier<AppServices> sessionServices) {
+        MainWindowViewModel viewModel = view.viewModel();
+        ServerStatusModel serverStatus = new ServerStatusModel(executor,
+                (repos, progress) -> sessionServices.get().serverKeyStatus().lookup(repos, progress)).follow(viewModel);
+        InstancesViewModel instances = new InstancesViewModel(sessionServices, executor, url -> serverStatus.refresh(viewModel.repos()));
+        view.showServerStatus(serverStatus, host ->
+                new InstancesDialog(instances, CaFilePicker.fileChooser()).showForm(stage, view.themeProperty().get(), "https://" + host));
+        view.onManageInstances(() -> new InstancesDialog(instances, CaFilePicker.fileChooser()).show(stage, view.themeProperty().get()));
+        return serverStatus;
     }
 
     /** Builds the tokens dashboard off the FX thread (it opens the credential store), then adds its tab. */

@@ -150,6 +150,31 @@ public final class MainWindowView {
         details.setSetUpDeployKeyAction(action);
     }
 
+    /**
+     * Adds the "GitLab" column (after "Status") and the GitLab section of the details pane, both drawn from
+     * {@code model}; {@code addInstance} gets the host of a repository no instance is configured for.
+     */
+    public void showServerStatus(ServerStatusModel model, Consumer<String> addInstance) {
+        TableColumn<RepoInfo, String> column = new TableColumn<>("GitLab");
+        column.setId("gitLabColumn");
+        column.setPrefWidth(128);
+        column.setMinWidth(110);
+        RepoTableColumns.gitLab(column, model);
+        repoTable.getColumns().add(repoTable.getColumns().indexOf(statusColumn) + 1, column);
+        model.statusesProperty().addListener((obs, old, now) -> repoTable.refresh());
+        model.busyProperty().addListener((obs, old, now) -> repoTable.refresh());
+        details.setServerStatus(model, addInstance);
+    }
+
+    /** Adds the "GitLab instances" button to the toolbar, before the theme switch. */
+    public void onManageInstances(Runnable action) {
+        Button instances = new Button("GitLab instances", new FontIcon(Feather.SETTINGS));
+        instances.setId("instancesButton");
+        instances.setTooltip(Badges.tooltip("Add, test and remove GitLab instances and their tokens"));
+        instances.setOnAction(e -> action.run());
+        toolbar.getChildren().add(toolbar.getChildren().indexOf(themeButton), instances);
+    }
+
     public ObjectProperty<Theme> themeProperty() {
         return theme;
     }

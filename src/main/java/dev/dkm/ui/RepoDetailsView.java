@@ -5,7 +5,9 @@ import dev.dkm.workspace.KeyFileInfo;
 import dev.dkm.workspace.RemoteInfo;
 import dev.dkm.workspace.RepoInfo;
 import dev.dkm.workspace.SshCommandInfo;
+import dev.dkm.instances.ServerKeyStatus;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -34,6 +36,8 @@ public final class RepoDetailsView extends ScrollPane {
     private final VBox content = new VBox(18);
     private final Button setUpDeployKey = new Button("Set up deploy key", new FontIcon(Feather.KEY));
     private Consumer<RepoInfo> setUpAction;
+    private ServerStatusModel serverStatus;
+    private Consumer<String> addInstance;
     private RepoInfo shown;
 
     public RepoDetailsView() {
@@ -62,6 +66,15 @@ public final class RepoDetailsView extends ScrollPane {
         show(shown);
     }
 
+    /** Shows what GitLab says about the repository's key, with "Add instance…" for a host without an instance. */
+    public void setServerStatus(ServerStatusModel model, Consumer<String> addInstanceAction) {
+        this.serverStatus = model;
+        this.addInstance = addInstanceAction;
+        model.statusesProperty().addListener((obs, old, now) -> show(shown));
+        model.busyProperty().addListener((obs, old, now) -> show(shown));
+        show(shown);
+    }
+
     public void show(RepoInfo repo) {
         shown = repo;
         setUpDeployKey.setDisable(setUpAction == null);
@@ -75,6 +88,9 @@ public final class RepoDetailsView extends ScrollPane {
         }
         // The primary action sits under the title, where it is seen without scrolling.
         content.getChildren().addAll(header(repo), actions(), repository(repo), remotes(repo), ssh(repo.sshCommand()));
+        if (serverStatus != null) {
+            content.getChildren().add(2, gitLab(repo));
+        }
     }
 
     private Node header(RepoInfo repo) {
@@ -166,6 +182,26 @@ public final class RepoDetailsView extends ScrollPane {
         }
         addRow(grid, row, "IdentitiesOnly", wrapping(RepoTexts.identitiesOnly(ssh.identitiesOnly())));
         return section("SSH", grid);
+    }
+
+    private Node gitLab(RepoInfo repo) {
+        Optional<ServerKeyStatus> status = serverStatus.statusOf(repo);
+        ServerStatusTexts.Lines lines = ServerStatusTexts.of(repo, status, serverStatus.busyProperty().get());
+        Label sentence = RepoTableColumns.toned(lines);
+        sentence.setText(lines.sentence());
+        sentence.setWrapText(true);
+        sentence.setMinHeight(Label.USE_PREF_SIZE);
+        sentence.setId("gitLabStatus");
+        VBox body = new VBox(6, sentence);
+        status.map(ServerKeyStatus::detail).filter(d -> !d.equals(lines.sentence())).ifPresent(d -> body.getChildren().add(muted(d)));
+        if (status.isPresent() && status.get().state() == ServerKeyStatus.State.NO_INSTANCE && addInstance != null) {
+            String host = ServerStatusTexts.host(repo);
+            Button add = new Button("Add instance…", new FontIcon(Feather.PLUS));
+            add.setId("addInstanceForHost");
+            add.setOnAction(e -> addInstance.accept(host));
+            body.getChildren().add(add);
+        }
+        return section("GitLab", body);
     }
 
     private Node actions() {

@@ -103,6 +103,40 @@ final class RepoTableColumns {
         column.setCellFactory(c -> new RepoCell<>((cell, repo) -> cell.setText(RepoTexts.branch(repo))));
     }
 
+    /** What GitLab says about the repository's key: two lines (headline, expiry or host), the sentence in a tooltip. */
+    static void gitLab(TableColumn<RepoInfo, String> column, ServerStatusModel model) {
+        column.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(
+                ServerStatusTexts.of(cd.getValue(), model.statusOf(cd.getValue()), model.busyProperty().get()).sentence()));
+        column.setCellFactory(c -> new RepoCell<>((cell, repo) -> {
+            ServerStatusTexts.Lines lines = ServerStatusTexts.of(repo, model.statusOf(repo), model.busyProperty().get());
+            Label headline = toned(lines);
+            headline.setTextOverrun(OverrunStyle.ELLIPSIS);
+            VBox box = new VBox(0, headline);
+            if (!lines.detail().isEmpty()) {
+                Label detail = muted(lines.detail());
+                detail.getStyleClass().add(Styles.TEXT_SMALL);
+                box.getChildren().add(detail);
+            }
+            box.setAlignment(Pos.CENTER_LEFT);
+            cell.setGraphic(box);
+            String why = model.statusOf(repo).map(dev.dkm.instances.ServerKeyStatus::detail).orElse(null);
+            cell.setTooltip(Badges.tooltip(lines.sentence() + (why == null || why.equals(lines.sentence()) ? "" : "\n" + why)));
+        }));
+    }
+
+    /** A label coloured by the tone of a server status. */
+    static Label toned(ServerStatusTexts.Lines lines) {
+        Label label = new Label(lines.headline());
+        label.getStyleClass().add(switch (lines.tone()) {
+            case OK -> Styles.SUCCESS;
+            case INFO -> Styles.ACCENT;
+            case WARNING -> Styles.WARNING;
+            case PROBLEM -> StyleClasses.PROBLEM;
+            case MUTED -> StyleClasses.MUTED;
+        });
+        return label;
+    }
+
     private static Label muted(String text) {
         Label label = new Label(text);
         label.getStyleClass().add(StyleClasses.MUTED);

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.function.IntConsumer;
 import javafx.animation.PauseTransition;
 import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.Scene;
 import javafx.util.Duration;
@@ -21,6 +22,7 @@ final class SnapshotMode {
     private final Path output;
     private final String select;
     private final IntConsumer exit;
+    private ObservableBooleanValue busy;
 
     SnapshotMode(MainWindowView view, Scene scene, Path output, String select, IntConsumer exit) {
         this.view = view;
@@ -28,6 +30,12 @@ final class SnapshotMode {
         this.output = output;
         this.select = select;
         this.exit = exit;
+    }
+
+    /** Also waits, after the scan, until {@code work} (e.g. the GitLab lookup that follows it) is no longer busy. */
+    SnapshotMode alsoWaitFor(ObservableBooleanValue work) {
+        this.busy = work;
+        return this;
     }
 
     void start() {
@@ -63,7 +71,21 @@ final class SnapshotMode {
 
     private void settleThenWrite() {
         PauseTransition pause = new PauseTransition(SETTLE);
-        pause.setOnFinished(e -> write());
+        pause.setOnFinished(e -> {
+            if (busy != null && busy.get()) {
+                busy.addListener(new ChangeListener<>() {
+                    @Override
+                    public void changed(ObservableValue<? extends Boolean> obs, Boolean old, Boolean now) {
+                        if (!now) {
+                            busy.removeListener(this);
+                            settleThenWrite();
+                        }
+                    }
+                });
+                return;
+            }
+            write();
+        });
         pause.play();
     }
 

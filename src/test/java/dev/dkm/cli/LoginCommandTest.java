@@ -168,9 +168,11 @@ class LoginCommandTest {
         assertThat(dkm(TOKEN, "login", "--host", url, "--token-stdin").code()).isZero();
 
         server.enqueue(json(200, "{\"id\":9,\"username\":\"jane\"}"));
+        server.enqueue(json(200, "{\"id\":4,\"name\":\"dkm\",\"scopes\":[\"api\"],\"expires_at\":\"2027-03-01\"}"));
         Run json = dkm("", "instances", "--json");
         assertThat(json.code()).isZero();
-        assertThat(json.out()).contains("\"url\": \"" + url + "\"", "\"user\": \"jane\"", "\"token\": \"glpat-…89ab\"");
+        assertThat(json.out()).contains("\"url\": \"" + url + "\"", "\"user\": \"jane\"", "\"token\": \"glpat-…89ab\"",
+                "\"tokenExpiresAt\": \"2027-03-01\"");
 
         Run text = dkm("", "instances", "--offline");
         assertThat(text.out()).contains(url, "token: glpat-…89ab from file ");
