@@ -182,4 +182,27 @@ class LoginCommandTest {
         assertThat(tokens.read(url)).isEmpty();
         assertThat(dkm("", "instances", "--offline").out()).contains("token: none");
     }
+    /** The real thing end to end: the sandbox GitLab answers /user, /version and /personal_access_tokens/self. */
+    @Test
+    void loginAgainstTheSandboxGitLabPrintsWhoVersionScopesAndExpiryAndStoresTheToken() throws Exception {
+        try (dev.dkm.sandbox.SandboxServer gitlab = dev.dkm.sandbox.Sandbox.builder().dataDir(dir.resolve("gitlab")).start()) {
+            String token = gitlab.maintainerToken();
+            Run run = dkm(token + "\n", "login", "--host", gitlab.url(), "--token-stdin");
+            everything.append(run.out).append(run.err).append(run.stray).append('\n');
+
+            assertThat(run.code()).as(run.err()).isZero();
+            assertThat(run.out()).contains("Logged in to " + gitlab.url() + " as @maria", "GitLab 17.", "scopes api",
+                    "expires 20", "Token stored in file " + dirs.credentialsFile() + " (0600)");
+            assertThat(tokens.read(gitlab.url()).orElseThrow().reveal()).isEqualTo(token);
+            assertThat(Files.getPosixFilePermissions(dirs.credentialsFile()))
+                    .containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                            java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+            assertThat(SettingsStore.at(dirs).load().instance(gitlab.url())).isPresent();
+            assertThat(run.out() + run.err() + run.stray()).doesNotContain(token);
+
+            Run instances = dkm("", "instances");
+            assertThat(instances.out()).contains(gitlab.url(), "@maria");
+            assertThat(instances.out() + instances.err()).doesNotContain(token);
+        }
+    }
 }
