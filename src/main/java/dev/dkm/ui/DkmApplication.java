@@ -108,7 +108,10 @@ public final class DkmApplication extends Application {
             @Override
             public void onSuccess(TokensServices tokens) {
                 TokensView tokensView = new TokensView(tokens, executor);
-                view.addTab("Tokens", tokensView);
+                AttentionBadge.show(view.addTab("Tokens", tokensView), tokensView.attentionCountProperty());
+                if (!options.isSnapshot()) {
+                    tokensView.setOnFirstCollection(() -> ExpiryNotifier.notify(tokensView.alerts(), java.time.LocalDate.now()));
+                }
                 tokensView.refresh();
             }
 
@@ -123,8 +126,9 @@ public final class DkmApplication extends Application {
         List<dev.dkm.tokens.InstanceConnection> connections = services.tokenConnections();
         dev.dkm.tokens.InstanceConnection first = connections.isEmpty() ? null : connections.get(0);
         return new TokensServices(
+                // the connections are looked up again on each refresh: an instance added meanwhile is collected too
                 progress -> new dev.dkm.tokens.CredentialCollector(false).collect(
-                        services.scanner().scan(roots.load(), progress), connections, progress),
+                        services.scanner().scan(roots.load(), progress), services.tokenConnections(), progress),
                 first == null ? null : new dev.dkm.tokens.DeployTokenCreation(first.client()),
                 first == null ? null : listener -> new dev.dkm.tokens.DeployTokenRotation(first.client(), listener),
                 first == null || first.settings().registryHost() == null ? null

@@ -43,8 +43,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 public final class MainWindowView {
     public static final double WIDTH = 1280;
     public static final double HEIGHT = 800;
-    /** The details pane takes about 360 px of the 1280 px window. */
-    private static final double DETAILS_DIVIDER = 0.72;
+    /** The details pane takes about 330 px of the 1280 px window. */
+    private static final double DETAILS_DIVIDER = 0.74;
 
     private final MainWindowViewModel viewModel;
     private final FolderPicker folderPicker;
@@ -123,8 +123,8 @@ public final class MainWindowView {
         return details;
     }
 
-    /** Adds a tab next to "Repositories" (the first call turns the centre into tabs). */
-    public void addTab(String title, Node content) {
+    /** Adds a tab next to "Repositories" (the first call turns the centre into tabs) and returns it. */
+    public javafx.scene.control.Tab addTab(String title, Node content) {
         if (tabs == null) {
             tabs = new javafx.scene.control.TabPane();
             tabs.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -137,6 +137,7 @@ public final class MainWindowView {
         javafx.scene.control.Tab tab = new javafx.scene.control.Tab(title, content);
         tab.setId("tab-" + title.toLowerCase(java.util.Locale.ROOT));
         tabs.getTabs().add(tab);
+        return tab;
     }
 
     /** Offers "Try the demo" under "Add folder…" while no workspace folder is set (first run without GitLab). */

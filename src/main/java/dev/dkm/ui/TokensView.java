@@ -64,6 +64,7 @@ public final class TokensView extends BorderPane {
     private final ComboBox<CredentialKind> kindFilter = new ComboBox<>();
     private final ComboBox<ExpiryBand> bandFilter = new ComboBox<>();
     private final ReadOnlyIntegerWrapper attention = new ReadOnlyIntegerWrapper();
+    private Runnable onFirstCollection;
 
     public TokensView(TokensServices services, TaskExecutor executor) {
         this(services, executor, Clock.systemUTC());
@@ -109,6 +110,16 @@ public final class TokensView extends BorderPane {
         notes.setText(result.notes().isEmpty() ? "" : result.notes().size() + " note(s)");
         notes.setTooltip(result.notes().isEmpty() ? null : new Tooltip(String.join("\n", result.notes())));
         updateCountsAndTimeline();
+        if (onFirstCollection != null) {
+            Runnable once = onFirstCollection;
+            onFirstCollection = null;
+            once.run();
+        }
+    }
+
+    /** Runs once, after the first collection is shown (the window's start-up notification). */
+    public void setOnFirstCollection(Runnable action) {
+        this.onFirstCollection = action;
     }
 
     /** How many credentials crossed an expiry threshold: for a badge on the window's Tokens tab. */
