@@ -35,6 +35,10 @@ public final class RepoDetailsView extends ScrollPane {
     private final Button setUpDeployKey = new Button("Set up deploy key", new FontIcon(Feather.KEY));
     private Consumer<RepoInfo> setUpAction;
     private RepoInfo shown;
+    private final java.util.List<ExtraSection> extraSections = new java.util.ArrayList<>();
+
+    /** A section plugged in from outside (e.g. the project's deploy keys), told about every repository shown. */
+    private record ExtraSection(String title, Node body, Consumer<RepoInfo> onShow) {}
 
     public RepoDetailsView() {
         getStyleClass().add(StyleClasses.DETAILS);
@@ -62,8 +66,15 @@ public final class RepoDetailsView extends ScrollPane {
         show(shown);
     }
 
+    /** Adds a section after the built-in ones; {@code onShow} hears of every repository shown (null for none). */
+    public void addSection(String title, Node body, Consumer<RepoInfo> onShow) {
+        extraSections.add(new ExtraSection(title, body, onShow));
+        show(shown);
+    }
+
     public void show(RepoInfo repo) {
         shown = repo;
+        extraSections.forEach(x -> x.onShow().accept(repo));
         setUpDeployKey.setDisable(setUpAction == null);
         content.getChildren().clear();
         if (repo == null) {
@@ -75,6 +86,7 @@ public final class RepoDetailsView extends ScrollPane {
         }
         // The primary action sits under the title, where it is seen without scrolling.
         content.getChildren().addAll(header(repo), actions(), repository(repo), remotes(repo), ssh(repo.sshCommand()));
+        extraSections.forEach(x -> content.getChildren().add(section(x.title(), x.body())));
     }
 
     private Node header(RepoInfo repo) {
