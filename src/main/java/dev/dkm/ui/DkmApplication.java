@@ -5,6 +5,7 @@ import dev.dkm.app.AppServices;
 import dev.dkm.app.DemoEnvironment;
 import dev.dkm.app.OneClickSetup;
 import dev.dkm.settings.AppDirs;
+import dev.dkm.setup.ProjectDeployKeys;
 import dev.dkm.task.TaskExecutor;
 import dev.dkm.task.TaskListener;
 import dev.dkm.workspace.RepoInfo;
@@ -69,6 +70,7 @@ public final class DkmApplication extends Application {
         MainWindowViewModel viewModel = new MainWindowViewModel(executor, RepoScan.withDefaults(), roots);
         MainWindowView view = new MainWindowView(viewModel, FolderPicker.directoryChooser(), options.theme());
         view.onSetUpDeployKey(repo -> openSetupDialog(repo, view, sessionServices));
+        DeployKeysSection.addTo(view.details(), () -> new ProjectDeployKeys(sessionServices.get().connections()), executor);
         if (offerDemo) {
             view.onTryDemo(this::startDemo);
         }

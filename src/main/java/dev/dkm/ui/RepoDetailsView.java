@@ -39,6 +39,10 @@ public final class RepoDetailsView extends ScrollPane {
     private ServerStatusModel serverStatus;
     private Consumer<String> addInstance;
     private RepoInfo shown;
+    private final java.util.List<ExtraSection> extraSections = new java.util.ArrayList<>();
+
+    /** A section plugged in from outside (e.g. the project's deploy keys), told about every repository shown. */
+    private record ExtraSection(String title, Node body, Consumer<RepoInfo> onShow) {}
 
     public RepoDetailsView() {
         getStyleClass().add(StyleClasses.DETAILS);
@@ -75,8 +79,18 @@ public final class RepoDetailsView extends ScrollPane {
         show(shown);
     }
 
+    /**
+     * Adds a section after the GitLab one (what GitLab knows belongs together, above the local details);
+     * {@code onShow} hears of every repository shown (null for none).
+     */
+    public void addSection(String title, Node body, Consumer<RepoInfo> onShow) {
+        extraSections.add(new ExtraSection(title, body, onShow));
+        show(shown);
+    }
+
     public void show(RepoInfo repo) {
         shown = repo;
+        extraSections.forEach(x -> x.onShow().accept(repo));
         setUpDeployKey.setDisable(setUpAction == null);
         content.getChildren().clear();
         if (repo == null) {
@@ -88,8 +102,12 @@ public final class RepoDetailsView extends ScrollPane {
         }
         // The primary action sits under the title, where it is seen without scrolling.
         content.getChildren().addAll(header(repo), actions(), repository(repo), remotes(repo), ssh(repo.sshCommand()));
+        int next = 2;
         if (serverStatus != null) {
-            content.getChildren().add(2, gitLab(repo));
+            content.getChildren().add(next++, gitLab(repo));
+        }
+        for (ExtraSection x : extraSections) {
+            content.getChildren().add(next++, section(x.title(), x.body()));
         }
     }
 
