@@ -1,26 +1,22 @@
 package dev.dkm.cli;
 
 import dev.dkm.app.AppServices;
+import dev.dkm.app.BulkConversion;
 import dev.dkm.convert.BulkConverter;
 import dev.dkm.convert.ConversionItem;
 import dev.dkm.convert.ConversionPreview;
 import dev.dkm.convert.ConversionReport;
 import dev.dkm.convert.ConversionReportExport;
 import dev.dkm.convert.RepoOutcome;
-import dev.dkm.convert.TokenCleanup;
 import dev.dkm.convert.TokenUse;
 import dev.dkm.setup.SetupOptions;
 import dev.dkm.task.Progress;
 import dev.dkm.workspace.RepoInfo;
-import dev.dkm.workspace.ScanOptions;
-import dev.dkm.workspace.WorkspaceScanner;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -81,12 +77,10 @@ final class ConvertCommand implements Callable<Integer> {
             }
         }
         try (AppServices services = context.services(keyDir)) {
-            WorkspaceScanner scanner = new WorkspaceScanner(ScanOptions.defaults());
-            List<RepoInfo> workspace = scanner.scan(roots, Progress.NONE);
-            List<RepoInfo> selected = workspace.stream().filter(r -> r.remotes().stream().anyMatch(x -> x.hasToken())).toList();
-            BulkConverter converter = services.converter();
+            BulkConversion conversion = new BulkConversion(services, roots);
+            List<RepoInfo> selected = BulkConversion.withTokens(conversion.scan(Progress.NONE));
             SetupOptions options = SetupOptions.defaults().withReadOnly(readOnly).withSharedKey(sharedKey);
-            ConversionPreview preview = converter.preview(selected, options, jobs, Progress.NONE);
+            ConversionPreview preview = conversion.preview(selected, options, jobs, Progress.NONE);
             if (!json || dryRun) {
                 printPreview(preview, json ? err : out);
             }
@@ -102,26 +96,19 @@ final class ConvertCommand implements Callable<Integer> {
                 err.println(interactive ? "Nothing changed." : "dkm convert: add --yes to run without a terminal; nothing changed");
                 return interactive ? 0 : 2;
             }
-            String description = "convert " + roots.stream().map(Path::toString).collect(Collectors.joining(" "))
-                    + (sharedKey ? " (shared key)" : "") + (readOnly ? " (read-only)" : "");
             Progress progress = interactive && !json ? new TerminalProgress(err, "converting", "repos") : Progress.NONE;
-            ConversionReport report = resume == null
-                    ? converter.run(preview, HostKeyPrompt.from(acceptHostKey, context, interactive), jobs, description, progress, BulkConverter.Listener.NONE)
-                    : converter.run(resume, preview, HostKeyPrompt.from(acceptHostKey, context, interactive), jobs, description, progress, BulkConverter.Listener.NONE);
-
-            Set<Path> converted = report.outcomes().stream().filter(o -> o.outcome() == RepoOutcome.Outcome.CONVERTED)
-                    .map(RepoOutcome::repo).collect(Collectors.toSet());
-            List<TokenUse> tokens = TokenCleanup.afterRun(
-                    selected.stream().filter(r -> converted.contains(r.path())).toList(), scanner.scan(roots, Progress.NONE));
+            BulkConversion.Result result = conversion.run(resume, preview, HostKeyPrompt.from(acceptHostKey, context, interactive),
+                    jobs, conversion.description(options), progress, BulkConverter.Listener.NONE);
+            ConversionReport report = result.report();
+            List<TokenUse> tokens = result.tokens();
             if (json) {
                 out.println(ConversionReportExport.json(report, tokens));
             } else {
                 printReport(report, tokens, out);
             }
             if (revokeUnused) {
-                TokenCleanup cleanup = services.tokenCleanup();
                 for (TokenUse t : tokens) {
-                    (json ? err : out).println("  " + cleanup.revoke(t).message());
+                    (json ? err : out).println("  " + conversion.revoke(t).message());
                 }
             }
             return report.anyFailed() ? 1 : 0;

@@ -83,6 +83,11 @@ public final class DeployKeysSection extends VBox {
         getChildren().addAll(loading, list, error, message, enableAnother);
     }
 
+    /** True while the keys of the shown repository are being loaded (snapshot mode waits for it). */
+    public javafx.beans.value.ObservableBooleanValue busyProperty() {
+        return loading.visibleProperty();
+    }
+
     /** Puts the section into the details pane, loading for every repository selected. */
     public static DeployKeysSection addTo(RepoDetailsView details, Supplier<ProjectDeployKeys> keys, TaskExecutor executor) {
         DeployKeysSection section = new DeployKeysSection(keys, executor);

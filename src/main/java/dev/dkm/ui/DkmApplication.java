@@ -2,6 +2,7 @@ package dev.dkm.ui;
 
 import dev.dkm.AppVersion;
 import dev.dkm.app.AppServices;
+import dev.dkm.app.BulkConversion;
 import dev.dkm.app.DemoEnvironment;
 import dev.dkm.app.OneClickSetup;
 import dev.dkm.settings.AppDirs;
@@ -70,7 +71,8 @@ public final class DkmApplication extends Application {
         MainWindowViewModel viewModel = new MainWindowViewModel(executor, RepoScan.withDefaults(), roots);
         MainWindowView view = new MainWindowView(viewModel, FolderPicker.directoryChooser(), options.theme());
         view.onSetUpDeployKey(repo -> openSetupDialog(repo, view, sessionServices));
-        DeployKeysSection.addTo(view.details(), () -> new ProjectDeployKeys(sessionServices.get().connections()), executor);
+        DeployKeysSection deployKeys = DeployKeysSection.addTo(view.details(), () -> new ProjectDeployKeys(sessionServices.get().connections()), executor);
+        view.onConvertToSsh(() -> openConvertDialog(view, sessionServices));
         if (offerDemo) {
             view.onTryDemo(this::startDemo);
         }
@@ -85,7 +87,7 @@ public final class DkmApplication extends Application {
         stage.show();
         if (options.isSnapshot()) {
             new SnapshotMode(view, scene, options.snapshot().get(), options.select().orElse(null), this::exitWith)
-                    .alsoWaitFor(serverStatus.busyProperty()).start();
+                    .alsoWaitFor(javafx.beans.binding.Bindings.or(serverStatus.busyProperty(), deployKeys.busyProperty())).start();
         } else {
             viewModel.scan();
         }
@@ -143,6 +145,15 @@ public final class DkmApplication extends Application {
         SetupDialogViewModel model = new SetupDialogViewModel(repo, () -> new OneClickSetup(sessionServices.get()),
                 () -> sessionServices.get().undo(), executor, Platform::runLater);
         new SetupDialog(model).onFinished(view.viewModel()::scan).show(stage, view.themeProperty().get());
+    }
+
+    /** "Convert to SSH…" over what the main window scanned; the window rescans after a run or an undo. */
+    private void openConvertDialog(MainWindowView view, Supplier<AppServices> sessionServices) {
+        MainWindowViewModel main = view.viewModel();
+        List<java.nio.file.Path> roots = List.copyOf(main.roots());
+        ConvertDialogViewModel model = new ConvertDialogViewModel(main.repos(), main.visibleRepos(),
+                () -> new BulkConversion(sessionServices.get(), roots), executor, Platform::runLater);
+        new ConvertDialog(model, SaveFilePicker.fileChooser()).onChanged(main::scan).show(stage);
     }
 
     /** Starts the sandbox GitLab and the sample workspace, then shows them; the sandbox stops with the app. */

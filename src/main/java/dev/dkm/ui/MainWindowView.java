@@ -53,6 +53,8 @@ public final class MainWindowView {
     private final EmptyStateView emptyState = new EmptyStateView();
     private final QuickFilterCell quickFilterButtonCell = new QuickFilterCell();
     private Runnable tryDemo;
+    private final javafx.beans.property.BooleanProperty canConvert = new javafx.beans.property.SimpleBooleanProperty(false);
+    private Runnable convertToSsh = () -> {};
     private javafx.scene.control.TabPane tabs;
 
     @FXML private BorderPane root;
@@ -60,6 +62,7 @@ public final class MainWindowView {
     @FXML private Label workspaceLabel;
     @FXML private HBox rootChips;
     @FXML private Button addFolderButton;
+    @FXML private Button convertButton;
     @FXML private Button scanButton;
     @FXML private Button themeButton;
     @FXML private HBox filterBar;
@@ -176,6 +179,12 @@ public final class MainWindowView {
         toolbar.getChildren().add(toolbar.getChildren().indexOf(themeButton), instances);
     }
 
+    /** Shows "Convert to SSH…" in the toolbar: the action opens the bulk conversion over the scanned repositories. */
+    public void onConvertToSsh(Runnable action) {
+        this.convertToSsh = action;
+        canConvert.set(true);
+    }
+
     public ObjectProperty<Theme> themeProperty() {
         return theme;
     }
@@ -205,6 +214,14 @@ public final class MainWindowView {
                 () -> !viewModel.canScan(), viewModel.roots(), viewModel.scanStateProperty()));
         scanButton.textProperty().bind(Bindings.createStringBinding(
                 () -> viewModel.hasScanned() ? "Refresh" : "Scan", viewModel.scanStateProperty(), viewModel.repos()));
+        convertButton.setGraphic(new FontIcon(Feather.SHUFFLE));
+        convertButton.setId("convertToSsh");
+        convertButton.setTooltip(Badges.tooltip("Move many repositories from tokens in URLs to deploy keys over SSH"));
+        convertButton.visibleProperty().bind(canConvert);
+        convertButton.managedProperty().bind(canConvert);
+        convertButton.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> viewModel.repos().isEmpty() || viewModel.scanStateProperty().get() == ScanState.SCANNING,
+                viewModel.repos(), viewModel.scanStateProperty()));
         themeButton.getStyleClass().add(Styles.BUTTON_ICON);
         themeButton.graphicProperty().bind(Bindings.createObjectBinding(
                 () -> new FontIcon(theme.get() == Theme.DARK ? Feather.SUN : Feather.MOON), theme));
@@ -235,6 +252,11 @@ public final class MainWindowView {
     @FXML
     private void scan() {
         viewModel.scan();
+    }
+
+    @FXML
+    private void convertToSsh() {
+        convertToSsh.run();
     }
 
     @FXML

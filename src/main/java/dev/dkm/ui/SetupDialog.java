@@ -174,17 +174,7 @@ public final class SetupDialog {
         if (!ask) {
             return;
         }
-        var status = model.preparedProperty().get().plan().hostKey();
-        Label head = new Label("First connection to " + status.host() + ":" + status.port(), new FontIcon(Feather.SHIELD));
-        head.getStyleClass().add(Styles.TEXT_BOLD);
-        Label fp = new Label(status.presented().type() + "  " + status.fingerprint());
-        fp.getStyleClass().add(StyleClasses.MONOSPACE);
-        Label hint = new Label("Compare this fingerprint with the one your GitLab administrator publishes before you trust it.");
-        hint.setWrapText(true);
-        hint.getStyleClass().add(StyleClasses.MUTED);
-        CheckBox trust = new CheckBox("I trust this host key");
-        trust.selectedProperty().bindBidirectional(model.trustHostKeyProperty());
-        hostKeyBox.getChildren().addAll(head, fp, hint, trust);
+        HostKeyQuestionBox.fill(hostKeyBox, model.preparedProperty().get().plan().hostKey(), model.trustHostKeyProperty());
     }
 
     private void styleMessage(SetupDialogViewModel.Phase phase) {

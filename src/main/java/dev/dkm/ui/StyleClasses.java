@@ -30,6 +30,9 @@ public final class StyleClasses {
     public static final String PLAN_CHANGE = "dkm-plan-change";
     public static final String HOST_KEY_BOX = "dkm-host-key-box";
     public static final String SETUP_MESSAGE = "dkm-setup-message";
+    public static final String CONVERT_DIALOG = "dkm-convert-dialog";
+    public static final String CONVERT_STEPPER = "dkm-convert-stepper";
+    public static final String CONVERT_TABLE = "dkm-convert-table";
     public static final String BADGE = "dkm-badge";
     public static final String BADGE_SUCCESS = "dkm-badge-success";
     public static final String BADGE_ACCENT = "dkm-badge-accent";

@@ -40,7 +40,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -254,13 +253,8 @@ public final class TokensView extends BorderPane {
     }
 
     private void export(CredentialExport.Format format) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export credentials as " + format.name());
-        chooser.setInitialFileName("gitlab-credentials." + format.extension());
-        java.io.File file = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
-        if (file != null) {
-            exportTo(format, file.toPath());
-        }
+        SaveFilePicker.fileChooser().pick(getScene() == null ? null : getScene().getWindow(), "Export credentials as " + format.name(),
+                "gitlab-credentials." + format.extension(), format.extension()).ifPresent(file -> exportTo(format, file));
     }
 
     /** Writes what the table shows (filter applied) to {@code file}. */

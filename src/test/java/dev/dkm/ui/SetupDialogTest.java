@@ -4,31 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dkm.app.AppServices;
 import dev.dkm.app.OneClickSetup;
-import dev.dkm.credentials.FileTokenStore;
-import dev.dkm.instances.ClientFactory;
-import dev.dkm.remote.Secret;
 import dev.dkm.sandbox.Sandbox;
 import dev.dkm.sandbox.SandboxServer;
-import dev.dkm.settings.AppDirs;
-import dev.dkm.settings.InstanceSettings;
-import dev.dkm.settings.Settings;
-import dev.dkm.settings.SettingsStore;
 import dev.dkm.task.TaskExecutor;
 import dev.dkm.testsupport.IsolatedGit;
 import dev.dkm.workspace.RepoInfo;
 import dev.dkm.workspace.RepoStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.control.TableRow;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,7 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The "Set up deploy key" dialog on the sandbox GitLab with the real git and OpenSSH: plan, confirm the host key,
@@ -59,15 +46,7 @@ class SetupDialogTest {
     static void sandboxAndTokenClone() throws Exception {
         server = Sandbox.builder().dataDir(tmp.resolve("gitlab")).start();
         IsolatedGit git = new IsolatedGit(tmp);
-        Map<String, String> env = new HashMap<>(git.env());
-        env.put("DKM_CONFIG_DIR", tmp.resolve("config").toString());
-        env.put("DKM_DATA_DIR", tmp.resolve("data").toString());
-        env.put("DKM_SSH_DIR", tmp.resolve("ssh").toString());
-        AppDirs dirs = AppDirs.of(env, tmp.toString());
-        new SettingsStore(dirs.settingsFile()).save(Settings.defaults().withInstance(InstanceSettings.of(server.url())));
-        FileTokenStore tokens = new FileTokenStore(dirs.credentialsFile(), "test");
-        tokens.store(server.url(), Secret.of(server.maintainerToken()));
-        services = AppServices.create(dirs, env::get, tokens, ClientFactory.DEFAULT, Clock.systemUTC(), null);
+        services = DialogTests.sandboxServices(server, git, tmp);
         workspace = Files.createDirectories(tmp.resolve("ws"));
         Path repo = workspace.resolve("website");
         git.git(tmp, "clone", "-q", server.repoDir("acme/website").toString(), repo.toString()).assertOk();
@@ -136,14 +115,10 @@ class SetupDialogTest {
     }
 
     private Optional<Stage> dialog() {
-        return Window.getWindows().stream().filter(w -> w instanceof Stage s && s != stage && s.isShowing())
-                .map(w -> (Stage) w).findFirst();
+        return DialogTests.dialog(stage);
     }
 
     private static void waitUntil(java.util.function.BooleanSupplier condition) throws Exception {
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> {
-            WaitForAsyncUtils.waitForFxEvents();
-            return condition.getAsBoolean();
-        });
+        DialogTests.waitUntil(condition);
     }
 }

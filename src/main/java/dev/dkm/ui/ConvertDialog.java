@@ -1,0 +1,622 @@
+package dev.dkm.ui;
+
+import atlantafx.base.theme.Styles;
+import atlantafx.base.theme.Tweaks;
+import dev.dkm.convert.ConversionItem;
+import dev.dkm.convert.RepoOutcome;
+import dev.dkm.gitconfig.ConfigChange;
+import dev.dkm.keys.HostKeyStatus;
+import dev.dkm.remote.RemoteKind;
+import dev.dkm.settings.KeyStrategy;
+import dev.dkm.setup.SetupPlan;
+import dev.dkm.workspace.RemoteInfo;
+import dev.dkm.workspace.RepoInfo;
+import dev.dkm.workspace.RepoStatus;
+import java.util.List;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.OverrunStyle;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.cell.CheckBoxTableCell;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Modality;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * "Convert to SSH": select repositories (all with tokens in URLs by default), preview the plan and the problems per
+ * repository, run with counts, ETA and Cancel, then the results with export, Undo and the removed tokens to revoke.
+ * All state lives in {@link ConvertDialogViewModel}.
+ */
+public final class ConvertDialog {
+    public static final double WIDTH = 1200;
+    public static final double HEIGHT = 780;
+
+    private final ConvertDialogViewModel model;
+    private final SaveFilePicker savePicker;
+    private final BorderPane root = new BorderPane();
+    private final HBox stepper = new HBox(6);
+    private final Node selectPage;
+    private final Node previewPage;
+    private final Node resultsPage;
+    private final Label message = new Label();
+    private final Button backButton = new Button("Back", new FontIcon(Feather.ARROW_LEFT));
+    private final Button previewButton = new Button("Preview", new FontIcon(Feather.ARROW_RIGHT));
+    private final Button runButton = new Button("", new FontIcon(Feather.KEY));
+    private final Button cancelButton = new Button("Cancel", new FontIcon(Feather.X_CIRCLE));
+    private final Button closeButton = new Button("Close");
+    private final VBox hostKeyBoxes = new VBox(8);
+    private final VBox tokenList = new VBox(6);
+    private final VBox undoList = new VBox(2);
+
+    public ConvertDialog(ConvertDialogViewModel model, SaveFilePicker savePicker) {
+        this.model = model;
+        this.savePicker = savePicker;
+        selectPage = selectPage();
+        previewPage = previewPage();
+        resultsPage = resultsPage();
+        build();
+    }
+
+    /** Called after a run or an undo changed repositories, so the main window can rescan. */
+    public ConvertDialog onChanged(Runnable action) {
+        model.onChanged(action);
+        return this;
+    }
+
+    public BorderPane root() {
+        return root;
+    }
+
+    public Stage show(Window owner) {
+        Stage stage = new Stage();
+        stage.initOwner(owner);
+        stage.initModality(Modality.WINDOW_MODAL);
+        stage.setTitle("Convert to SSH");
+        Scene scene = new Scene(root, WIDTH, HEIGHT);
+        scene.getStylesheets().add(ConvertDialog.class.getResource(StyleClasses.STYLESHEET).toExternalForm());
+        stage.setScene(scene);
+        closeButton.setOnAction(e -> stage.close());
+        stage.setOnCloseRequest(e -> {
+            if (busy()) {
+                e.consume();
+            }
+        });
+        stage.show();
+        return stage;
+    }
+
+    private boolean busy() {
+        ConvertDialogViewModel.Phase p = model.phaseProperty().get();
+        return p == ConvertDialogViewModel.Phase.RUNNING || p == ConvertDialogViewModel.Phase.UNDOING
+                || p == ConvertDialogViewModel.Phase.PREVIEWING;
+    }
+
+    private void build() {
+        root.getStyleClass().addAll(StyleClasses.SETUP_DIALOG, StyleClasses.CONVERT_DIALOG);
+        Label title = new Label("Convert to SSH");
+        title.getStyleClass().add(Styles.TITLE_3);
+        Label subtitle = new Label("Move repositories from HTTPS remotes with tokens to deploy keys over SSH:"
+                + " one plan per repository, nothing changes before you confirm, and one Undo for the whole run.");
+        subtitle.getStyleClass().add(StyleClasses.MUTED);
+        subtitle.setWrapText(true);
+        stepper.setAlignment(Pos.CENTER_LEFT);
+        stepper.getStyleClass().add(StyleClasses.CONVERT_STEPPER);
+        VBox header = new VBox(4, title, subtitle, stepper);
+        header.setPadding(new Insets(18, 18, 10, 18));
+        root.setTop(header);
+
+        StackPane pages = new StackPane(selectPage, previewPage, resultsPage);
+        pages.setPadding(new Insets(0, 18, 0, 18));
+        root.setCenter(pages);
+
+        message.setWrapText(true);
+        message.textProperty().bind(model.messageProperty());
+        message.getStyleClass().add(StyleClasses.SETUP_MESSAGE);
+        message.setId("convertMessage");
+        message.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(message, Priority.ALWAYS);
+
+        backButton.setOnAction(e -> model.back());
+        previewButton.getStyleClass().add(Styles.ACCENT);
+        previewButton.setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
+        previewButton.setId("previewConversion");
+        previewButton.setOnAction(e -> model.preview());
+        previewButton.disableProperty().bind(Bindings.createBooleanBinding(() -> !model.canPreview(),
+                model.phaseProperty(), model.selectedCountProperty()));
+        runButton.getStyleClass().add(Styles.ACCENT);
+        runButton.setId("runConversion");
+        runButton.setOnAction(e -> model.run());
+        runButton.textProperty().bind(Bindings.createStringBinding(model::runLabel, model.previewProperty()));
+        runButton.disableProperty().bind(Bindings.createBooleanBinding(() -> !model.canRun(),
+                model.phaseProperty(), model.previewProperty(), model.hostKeysTrustedProperty()));
+        cancelButton.getStyleClass().addAll(Styles.DANGER);
+        cancelButton.setOnAction(e -> model.cancel());
+        closeButton.disableProperty().bind(Bindings.createBooleanBinding(this::busy, model.phaseProperty()));
+
+        showOnlyIn(backButton, ConvertDialogViewModel.Phase.PREVIEW);
+        showOnlyIn(previewButton, ConvertDialogViewModel.Phase.SELECT, ConvertDialogViewModel.Phase.PREVIEWING);
+        showOnlyIn(runButton, ConvertDialogViewModel.Phase.PREVIEW);
+        showOnlyIn(cancelButton, ConvertDialogViewModel.Phase.RUNNING);
+        showOnlyIn(selectPage, ConvertDialogViewModel.Phase.SELECT, ConvertDialogViewModel.Phase.PREVIEWING);
+        showOnlyIn(previewPage, ConvertDialogViewModel.Phase.PREVIEW);
+        showOnlyIn(resultsPage, ConvertDialogViewModel.Phase.RUNNING, ConvertDialogViewModel.Phase.DONE,
+                ConvertDialogViewModel.Phase.UNDOING, ConvertDialogViewModel.Phase.UNDONE);
+
+        HBox footer = new HBox(8, message, backButton, closeButton, cancelButton, previewButton, runButton);
+        footer.setAlignment(Pos.CENTER_RIGHT);
+        footer.setPadding(new Insets(12, 18, 16, 18));
+        root.setBottom(footer);
+
+        model.phaseProperty().addListener((o, a, phase) -> {
+            showStepper();
+            styleMessage();
+        });
+        showStepper();
+    }
+
+    private void showOnlyIn(Node node, ConvertDialogViewModel.Phase... phases) {
+        List<ConvertDialogViewModel.Phase> in = List.of(phases);
+        node.visibleProperty().bind(Bindings.createBooleanBinding(() -> in.contains(model.phaseProperty().get()), model.phaseProperty()));
+        node.managedProperty().bind(node.visibleProperty());
+    }
+
+    /** 1 Select › 2 Preview › 3 Run › 4 Results, the current one in the accent colour, the done ones ticked. */
+    private void showStepper() {
+        int current = switch (model.phaseProperty().get()) {
+            case SELECT, PREVIEWING -> 0;
+            case PREVIEW -> 1;
+            case RUNNING -> 2;
+            case DONE, UNDOING, UNDONE -> 3;
+        };
+        String[] names = {"Select", "Preview", "Run", "Results"};
+        stepper.getChildren().clear();
+        for (int i = 0; i < names.length; i++) {
+            if (i > 0) {
+                FontIcon chevron = new FontIcon(Feather.CHEVRON_RIGHT);
+                chevron.getStyleClass().add(StyleClasses.MUTED);
+                stepper.getChildren().add(chevron);
+            }
+            FontIcon icon = new FontIcon(i < current ? Feather.CHECK_CIRCLE : Feather.CIRCLE);
+            Label step = new Label((i + 1) + "  " + names[i], icon);
+            if (i == current) {
+                step.getStyleClass().addAll(Styles.ACCENT, Styles.TEXT_BOLD);
+                icon.getStyleClass().add(Styles.ACCENT);
+            } else if (i < current) {
+                icon.getStyleClass().add(Styles.SUCCESS);
+            } else {
+                step.getStyleClass().add(StyleClasses.MUTED);
+                icon.getStyleClass().add(StyleClasses.MUTED);
+            }
+            stepper.getChildren().add(step);
+        }
+    }
+
+    private void styleMessage() {
+        message.getStyleClass().removeAll(Styles.SUCCESS, Styles.DANGER);
+        switch (model.phaseProperty().get()) {
+            case DONE -> message.getStyleClass().add(model.reportProperty().get() != null && model.reportProperty().get().anyFailed()
+                    ? Styles.DANGER : Styles.SUCCESS);
+            case UNDONE -> message.getStyleClass().add(Styles.SUCCESS);
+            default -> { }
+        }
+    }
+
+    // ---- 1. select
+
+    private Node selectPage() {
+        ToggleGroup scope = new ToggleGroup();
+        RadioButton all = new RadioButton("All scanned repositories (" + model.allCount() + ")");
+        RadioButton visible = new RadioButton("Only those shown in the main window (" + model.visibleCount() + ")");
+        all.setToggleGroup(scope);
+        visible.setToggleGroup(scope);
+        all.setUserData(ConvertDialogViewModel.Scope.ALL);
+        visible.setUserData(ConvertDialogViewModel.Scope.VISIBLE);
+        scope.selectToggle(model.scopeProperty().get() == ConvertDialogViewModel.Scope.ALL ? all : visible);
+        scope.selectedToggleProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                model.scopeProperty().set((ConvertDialogViewModel.Scope) b.getUserData());
+            }
+        });
+        Button withTokens = new Button("Select all with tokens in URLs", new FontIcon(Feather.CHECK_SQUARE));
+        withTokens.setOnAction(e -> model.selectWithTokens());
+        Button none = new Button("Select none", new FontIcon(Feather.X));
+        none.setOnAction(e -> model.selectNone());
+        for (Button b : List.of(withTokens, none)) {
+            b.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
+        }
+        Label count = new Label();
+        count.setId("selectedCount");
+        count.textProperty().bind(Bindings.createStringBinding(() -> model.selectedCountProperty().get() + " of "
+                + model.candidates().size() + " selected · " + model.tokenCount() + " with tokens in URLs",
+                model.selectedCountProperty(), model.candidates()));
+        count.getStyleClass().add(StyleClasses.MUTED);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox scopeRow = new HBox(14, section("REPOSITORIES"), all, visible, spacer, withTokens, none);
+        scopeRow.setAlignment(Pos.CENTER_LEFT);
+
+        ToggleGroup keys = new ToggleGroup();
+        RadioButton perRepo = new RadioButton("One key per repository");
+        RadioButton shared = new RadioButton("One shared key for this environment");
+        perRepo.setToggleGroup(keys);
+        shared.setToggleGroup(keys);
+        perRepo.setUserData(KeyStrategy.ONE_KEY_PER_REPOSITORY);
+        shared.setUserData(KeyStrategy.ONE_KEY_PER_ENVIRONMENT);
+        keys.selectToggle(model.keyStrategyProperty().get() == KeyStrategy.ONE_KEY_PER_ENVIRONMENT ? shared : perRepo);
+        keys.selectedToggleProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                model.keyStrategyProperty().set((KeyStrategy) b.getUserData());
+            }
+        });
+        CheckBox readOnly = new CheckBox("Read-only (fetch only, no push)");
+        readOnly.selectedProperty().bindBidirectional(model.readOnlyProperty());
+        HBox optionsRow = new HBox(14, section("KEY"), perRepo, shared, section("ACCESS"), readOnly);
+        optionsRow.setAlignment(Pos.CENTER_LEFT);
+
+        TableView<RepoInfo> table = new TableView<>(model.candidates());
+        table.setId("convertSelection");
+        table.getStyleClass().addAll(StyleClasses.REPO_TABLE, Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
+        table.setEditable(true);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TableColumn<RepoInfo, Boolean> tick = new TableColumn<>();
+        tick.setGraphic(new FontIcon(Feather.CHECK));
+        tick.setCellValueFactory(cd -> model.selectedProperty(cd.getValue()));
+        tick.setCellFactory(CheckBoxTableCell.forTableColumn(tick));
+        tick.setEditable(true);
+        tick.setSortable(false);
+        fixed(tick, 44);
+        TableColumn<RepoInfo, String> repo = new TableColumn<>("Repository");
+        RepoTableColumns.repository(repo, RepoInfo::relativePath);
+        repo.setPrefWidth(260);
+        TableColumn<RepoInfo, String> project = new TableColumn<>("GitLab project");
+        RepoTableColumns.project(project);
+        project.setPrefWidth(260);
+        TableColumn<RepoInfo, RemoteKind> remote = new TableColumn<>("Remote");
+        RepoTableColumns.remoteKind(remote);
+        fixed(remote, 140);
+        TableColumn<RepoInfo, String> token = new TableColumn<>("Token");
+        RepoTableColumns.tokenKind(token);
+        token.setPrefWidth(110);
+        TableColumn<RepoInfo, RepoStatus> status = new TableColumn<>("Status");
+        RepoTableColumns.status(status);
+        status.setPrefWidth(160);
+        table.getColumns().setAll(List.of(tick, repo, project, remote, token, status));
+        table.setPlaceholder(new Label("No repository: scan a workspace folder first."));
+        VBox.setVgrow(table, Priority.ALWAYS);
+
+        ProgressBar planning = new ProgressBar();
+        planning.progressProperty().bind(model.progressProperty());
+        planning.setMaxWidth(Double.MAX_VALUE);
+        planning.visibleProperty().bind(model.phaseProperty().isEqualTo(ConvertDialogViewModel.Phase.PREVIEWING));
+        planning.managedProperty().bind(planning.visibleProperty());
+
+        VBox page = new VBox(10, scopeRow, optionsRow, count, table, planning);
+        page.disableProperty().bind(model.phaseProperty().isEqualTo(ConvertDialogViewModel.Phase.PREVIEWING));
+        return page;
+    }
+
+    // ---- 2. preview
+
+    private Node previewPage() {
+        Label summary = new Label();
+        summary.getStyleClass().add(Styles.TEXT_BOLD);
+        summary.textProperty().bind(Bindings.createStringBinding(() -> model.previewProperty().get() == null ? ""
+                : model.previewProperty().get().summary(), model.previewProperty()));
+        Label hint = new Label("Nothing has changed yet. Repositories marked skip or problem are left alone.");
+        hint.getStyleClass().add(StyleClasses.MUTED);
+        model.hostKeys().addListener((ListChangeListener<ConvertDialogViewModel.HostKeyQuestion>) c -> hostKeyBoxes.getChildren()
+                .setAll(model.hostKeys().stream().map(q -> (Node) HostKeyQuestionBox.of(q.status(), q.trusted())).toList()));
+
+        TableView<ConversionItem> table = new TableView<>(model.previewItems());
+        table.setId("convertPreview");
+        table.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE, StyleClasses.CONVERT_TABLE);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TableColumn<ConversionItem, ConversionItem> state = column("Plan", 96, i -> Badges.badge(stateText(i.state()), stateStyle(i.state())));
+        state.setMinWidth(96);
+        TableColumn<ConversionItem, ConversionItem> repo = column("Repository", 150, i -> text(i.repo().relativePath(), i.repo().path().toString()));
+        TableColumn<ConversionItem, ConversionItem> project = column("Project", 170, i -> text(projectOf(i), null));
+        TableColumn<ConversionItem, ConversionItem> key = column("Key", 210, ConvertDialog::keyCell);
+        TableColumn<ConversionItem, ConversionItem> config = column("Config before → after (tokens redacted) · why not", 520,
+                ConvertDialog::configCell);
+        table.getColumns().setAll(List.of(state, repo, project, key, config));
+        VBox.setVgrow(table, Priority.ALWAYS);
+        return new VBox(10, new VBox(2, summary, hint), hostKeyBoxes, table);
+    }
+
+    private static String stateText(ConversionItem.State state) {
+        return switch (state) {
+            case READY -> "convert";
+            case SKIP -> "skip";
+            case PROBLEM -> "problem";
+        };
+    }
+
+    private static String stateStyle(ConversionItem.State state) {
+        return switch (state) {
+            case READY -> StyleClasses.BADGE_ACCENT;
+            case SKIP -> StyleClasses.BADGE_NEUTRAL;
+            case PROBLEM -> StyleClasses.BADGE_DANGER;
+        };
+    }
+
+    private static String projectOf(ConversionItem item) {
+        if (item.plan() != null) {
+            return item.plan().projectPath();
+        }
+        return item.repo().primaryRemote().map(RemoteInfo::projectPath).orElse("—");
+    }
+
+    private static Node keyCell(ConversionItem item) {
+        SetupPlan plan = item.plan();
+        if (plan == null) {
+            return muted("—");
+        }
+        Label name = new Label(plan.keyFile().getFileName().toString());
+        name.getStyleClass().add(StyleClasses.MONOSPACE);
+        name.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
+        Label how = muted((plan.generateKey() ? "new Ed25519 key" : "existing key") + " · " + plan.access());
+        how.getStyleClass().add(Styles.TEXT_SMALL);
+        VBox box = new VBox(0, name, how);
+        Tooltip.install(box, Badges.tooltip(plan.keyFile().toString()));
+        return box;
+    }
+
+    /**
+     * Each config line the run changes: its key, then − before and + after (values already redacted; SafeUrl once
+     * more), then the plan's notes; for a repository left alone, why.
+     */
+    private static Node configCell(ConversionItem item) {
+        if (item.plan() == null) {
+            return sentence(item.reason() == null ? "—" : item.reason(),
+                    item.state() == ConversionItem.State.PROBLEM ? StyleClasses.PROBLEM : StyleClasses.MUTED);
+        }
+        VBox box = new VBox(0);
+        for (ConfigChange c : item.plan().configChanges()) {
+            if (!c.changesSomething()) {
+                continue;
+            }
+            Label key = muted(c.key());
+            key.getStyleClass().add(Styles.TEXT_SMALL);
+            Label before = line("− " + show(c.before()), StyleClasses.MUTED);
+            Label after = line("+ " + show(c.after()), StyleClasses.PLAN_CHANGE);
+            box.getChildren().addAll(key, before, after);
+        }
+        // A new host key is asked about once, above the table, rather than in every row.
+        HostKeyStatus hostKey = item.plan().hostKey();
+        String asked = hostKey != null && hostKey.state() == HostKeyStatus.State.UNKNOWN ? hostKey.fingerprint() : null;
+        item.plan().notes().stream().filter(n -> asked == null || !n.contains(asked))
+                .forEach(n -> box.getChildren().add(sentence("Note: " + n, StyleClasses.MUTED)));
+        return box;
+    }
+
+    /** One line of a cell: never wrapped (rows keep their height), shortened in the middle, whole in the tooltip. */
+    private static Label line(String text, String style) {
+        Label l = sentence(text, style);
+        l.getStyleClass().add(StyleClasses.MONOSPACE);
+        l.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
+        return l;
+    }
+
+    /** A reason or note in the text font, shortened at its end, whole in the tooltip. */
+    private static Label sentence(String text, String style) {
+        Label l = new Label(text);
+        l.getStyleClass().add(style);
+        l.setTextOverrun(OverrunStyle.ELLIPSIS);
+        l.setMinWidth(0);
+        l.setTooltip(Badges.tooltip(text));
+        return l;
+    }
+
+    private static String show(List<String> values) {
+        if (values.isEmpty()) {
+            return "(unset)";
+        }
+        List<String> safe = values.stream().map(SafeUrl::display).toList();
+        return safe.size() == 1 ? safe.get(0) : safe.toString();
+    }
+
+    // ---- 3. run and 4. results
+
+    private Node resultsPage() {
+        Label current = new Label();
+        current.textProperty().bind(model.currentProperty());
+        current.getStyleClass().add(StyleClasses.MUTED);
+        ProgressBar bar = new ProgressBar();
+        bar.setId("convertProgress");
+        bar.progressProperty().bind(model.progressProperty());
+        bar.setMaxWidth(Double.MAX_VALUE);
+        Label counts = new Label();
+        counts.setId("convertCounts");
+        counts.textProperty().bind(model.countsTextProperty());
+        counts.getStyleClass().add(Styles.TEXT_BOLD);
+        VBox progressBox = new VBox(6, counts, bar, current);
+        showOnlyIn(progressBox, ConvertDialogViewModel.Phase.RUNNING);
+
+        Label summary = new Label();
+        summary.getStyleClass().add(Styles.TEXT_BOLD);
+        summary.textProperty().bind(Bindings.createStringBinding(() -> model.reportProperty().get() == null ? ""
+                : model.reportProperty().get().summary() + "  ·  run " + model.reportProperty().get().runId(), model.reportProperty()));
+        Button csv = new Button("Export CSV…", new FontIcon(Feather.DOWNLOAD));
+        csv.setOnAction(e -> export(ConvertDialogViewModel.ExportFormat.CSV));
+        Button json = new Button("Export JSON…", new FontIcon(Feather.DOWNLOAD));
+        json.setOnAction(e -> export(ConvertDialogViewModel.ExportFormat.JSON));
+        Button undo = new Button("Undo run", new FontIcon(Feather.ROTATE_CCW));
+        undo.setId("undoRun");
+        undo.setOnAction(e -> model.undo());
+        undo.disableProperty().bind(Bindings.createBooleanBinding(() -> !model.canUndo(), model.phaseProperty()));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox resultsHeader = new HBox(8, summary, spacer, csv, json, undo);
+        resultsHeader.setAlignment(Pos.CENTER_LEFT);
+        showOnlyIn(resultsHeader, ConvertDialogViewModel.Phase.DONE, ConvertDialogViewModel.Phase.UNDOING,
+                ConvertDialogViewModel.Phase.UNDONE);
+
+        TableView<RepoOutcome> table = new TableView<>(model.outcomes());
+        table.setId("convertResults");
+        table.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE, StyleClasses.CONVERT_TABLE);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TableColumn<RepoOutcome, RepoOutcome> outcome = column("Outcome", 100, o -> Badges.badge(o.outcome().id(), outcomeStyle(o.outcome())));
+        outcome.setMinWidth(100);
+        TableColumn<RepoOutcome, RepoOutcome> repo = column("Repository", 190, o -> text(o.displayPath(), o.repo().toString()));
+        TableColumn<RepoOutcome, RepoOutcome> project = column("Project", 190, o -> text(o.project() == null ? "—" : o.project(), null));
+        TableColumn<RepoOutcome, RepoOutcome> key = column("Deploy key", 100, o -> o.deployKeyId() == null ? muted("—") : text("#" + o.deployKeyId(), null));
+        TableColumn<RepoOutcome, RepoOutcome> reason = column("Reason", 420, o -> o.reason() == null ? muted("—")
+                : sentence(o.reason(), o.outcome() == RepoOutcome.Outcome.FAILED ? StyleClasses.PROBLEM : StyleClasses.MUTED));
+        table.getColumns().setAll(List.of(outcome, repo, project, key, reason));
+        table.setPlaceholder(muted("Waiting for the first repository…"));
+        VBox.setVgrow(table, Priority.ALWAYS);
+
+        tokenList.getStyleClass().add(StyleClasses.PLAN_BOX);
+        tokenList.setPadding(new Insets(8, 10, 8, 10));
+        model.tokens().addListener((ListChangeListener<ConvertDialogViewModel.TokenRow>) c -> showTokens());
+        VBox tokensBox = new VBox(4, section("TOKENS NO LONGER IN THESE CONFIGS"), tokenList);
+        HBox.setHgrow(tokensBox, Priority.ALWAYS);
+        tokensBox.setMaxWidth(Double.MAX_VALUE);
+        undoList.getStyleClass().add(StyleClasses.PLAN_BOX);
+        undoList.setPadding(new Insets(8, 10, 8, 10));
+        model.undoLines().addListener((ListChangeListener<String>) c -> undoList.getChildren().setAll(
+                model.undoLines().stream().map(l -> {
+                    Label label = new Label(l, new FontIcon(Feather.ROTATE_CCW));
+                    label.getStyleClass().add(StyleClasses.MONOSPACE);
+                    return (Node) label;
+                }).toList()));
+        ScrollPane undoScroll = new ScrollPane(undoList);
+        undoScroll.setFitToWidth(true);
+        undoScroll.setPrefViewportHeight(110);
+        VBox undoBox = new VBox(4, section("UNDONE"), undoScroll);
+        HBox.setHgrow(undoBox, Priority.ALWAYS);
+        undoBox.setMaxWidth(Double.MAX_VALUE);
+        showOnlyIn(undoBox, ConvertDialogViewModel.Phase.UNDONE);
+        HBox lower = new HBox(12, tokensBox, undoBox);
+        showOnlyIn(lower, ConvertDialogViewModel.Phase.DONE, ConvertDialogViewModel.Phase.UNDOING, ConvertDialogViewModel.Phase.UNDONE);
+        return new VBox(10, progressBox, resultsHeader, table, lower);
+    }
+
+    private static String outcomeStyle(RepoOutcome.Outcome outcome) {
+        return switch (outcome) {
+            case CONVERTED -> StyleClasses.BADGE_SUCCESS;
+            case SKIPPED -> StyleClasses.BADGE_NEUTRAL;
+            case FAILED -> StyleClasses.BADGE_DANGER;
+        };
+    }
+
+    /** One row per removed token (redacted): Revoke when nothing uses it any more, else where it is still used. */
+    private void showTokens() {
+        tokenList.getChildren().clear();
+        if (model.tokens().isEmpty()) {
+            tokenList.getChildren().add(muted("No token was taken out of a config."));
+            return;
+        }
+        for (ConvertDialogViewModel.TokenRow row : model.tokens()) {
+            Label token = new Label(row.use().secret().redacted());
+            token.getStyleClass().add(StyleClasses.MONOSPACE);
+            token.setMinWidth(Region.USE_PREF_SIZE);
+            Label kind = Badges.badge(row.use().kind().id(), StyleClasses.BADGE_NEUTRAL);
+            Label where = muted("removed from " + String.join(", ", row.use().removedFrom()));
+            where.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
+            where.setMinWidth(0);
+            where.setTooltip(Badges.tooltip(where.getText()));
+            HBox.setHgrow(where, Priority.ALWAYS);
+            where.setMaxWidth(Double.MAX_VALUE);
+            HBox line = new HBox(10, token, kind, where);
+            line.setAlignment(Pos.CENTER_LEFT);
+            if (row.use().unused()) {
+                Button revoke = new Button("Revoke", new FontIcon(Feather.SLASH));
+                revoke.getStyleClass().addAll(Styles.SMALL, Styles.DANGER);
+                revoke.setOnAction(e -> model.revoke(row));
+                revoke.disableProperty().bind(Bindings.createBooleanBinding(() -> !row.canRevoke() || row.busy().get(),
+                        row.revoked(), row.busy()));
+                revoke.setMinWidth(Region.USE_PREF_SIZE);
+                line.getChildren().add(revoke);
+            } else {
+                Label used = new Label("still used by " + String.join(", ", row.use().stillUsedBy()) + ": kept");
+                used.getStyleClass().add(Styles.WARNING);
+                used.setMinWidth(Region.USE_PREF_SIZE);
+                line.getChildren().add(used);
+            }
+            Label result = new Label();
+            result.textProperty().bind(row.result());
+            result.getStyleClass().add(StyleClasses.MUTED);
+            result.visibleProperty().bind(row.result().isNotEmpty());
+            result.managedProperty().bind(result.visibleProperty());
+            tokenList.getChildren().add(new VBox(2, line, result));
+        }
+    }
+
+    private void export(ConvertDialogViewModel.ExportFormat format) {
+        Window owner = root.getScene() == null ? null : root.getScene().getWindow();
+        savePicker.pick(owner, "Export the results as " + format.name(), model.exportFileName(format), format.extension())
+                .ifPresent(file -> model.export(format, file));
+    }
+
+    // ---- cells
+
+    /** A column whose cells draw a node from the whole row item. */
+    private static <S> TableColumn<S, S> column(String title, double width, Function<S, Node> draw) {
+        TableColumn<S, S> column = new TableColumn<>(title);
+        column.setPrefWidth(width);
+        column.setSortable(false);
+        column.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue()));
+        column.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(S item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(null);
+                setGraphic(empty || item == null ? null : draw.apply(item));
+            }
+        });
+        return column;
+    }
+
+    private static void fixed(TableColumn<?, ?> column, double width) {
+        column.setMinWidth(width);
+        column.setPrefWidth(width);
+        column.setMaxWidth(width);
+    }
+
+    private static Label text(String text, String tooltip) {
+        Label l = new Label(text);
+        l.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
+        if (tooltip != null) {
+            l.setTooltip(Badges.tooltip(tooltip));
+        }
+        return l;
+    }
+
+    private static Label muted(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add(StyleClasses.MUTED);
+        return l;
+    }
+
+    private static Label section(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add(StyleClasses.SECTION_LABEL);
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        return l;
+    }
+}
