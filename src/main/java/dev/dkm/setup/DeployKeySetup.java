@@ -255,20 +255,20 @@ public final class DeployKeySetup {
                     return;
                 }
             }
-            RemoteAccessVerifier.Outcome read = access.canRead(plan.repo(), remote);
-            if (!read.ok()) {
-                fail(SetupStep.VERIFY, read.explanation().sentence(), read.explanation().cause());
-                return;
-            }
-            if (plan.canPush()) {
-                RemoteAccessVerifier.Outcome write = access.canWrite(plan.repo(), remote);
-                if (!write.ok()) {
-                    fail(SetupStep.VERIFY, write.explanation().sentence(), write.explanation().cause());
+            // The push handshake lists the remote's refs, so when it succeeds reading works too: a read-write key
+            // needs one SSH connection, and ls-remote only runs to explain a failure (no access at all vs read-only).
+            RemoteAccessVerifier.Outcome write = plan.canPush() ? access.canWrite(plan.repo(), remote) : null;
+            if (write == null || !write.ok()) {
+                RemoteAccessVerifier.Outcome read = access.canRead(plan.repo(), remote);
+                RemoteAccessVerifier.Outcome failed = !read.ok() ? read : write;
+                if (failed != null) {
+                    fail(SetupStep.VERIFY, failed.explanation().sentence(), failed.explanation().cause());
                     return;
                 }
             }
             finish(StepOutcome.done(SetupStep.VERIFY, plan.canPush()
-                    ? "git ls-remote and the push handshake succeed over SSH" : "git ls-remote succeeds over SSH"));
+                    ? "the push handshake succeeds over SSH (it lists the refs: reading works too)"
+                    : "git ls-remote succeeds over SSH"));
             journal.append(new JournalEntry.RepoFinished(now(), repo(), "converted", null));
         }
 
