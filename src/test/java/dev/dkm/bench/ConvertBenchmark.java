@@ -1,0 +1,238 @@
+package dev.dkm.bench;
+
+import dev.dkm.credentials.FileTokenStore;
+import dev.dkm.keys.Ed25519KeyGenerator;
+import dev.dkm.keys.SshPublicKey;
+import dev.dkm.remote.Secret;
+import dev.dkm.sandbox.Sandbox;
+import dev.dkm.sandbox.SandboxServer;
+import dev.dkm.settings.AppDirs;
+import dev.dkm.settings.InstanceSettings;
+import dev.dkm.settings.Settings;
+import dev.dkm.settings.SettingsStore;
+import dev.dkm.testsupport.IsolatedGit;
+import dev.dkm.testsupport.Processes;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.apache.sshd.common.config.keys.PublicKeyEntry;
+
+/**
+ * The bulk conversion benchmark (not a test; run by {@code bench/convert-benchmark.sh}): N repositories with
+ * personal access tokens in their HTTPS remotes, each its own project on the sandbox GitLab answering every API
+ * request after {@code latency} ms; the real {@code dkm convert} process converts them all. Printed against floors
+ * measured in the same run:
+ * <ul>
+ *   <li>API floor = API calls × latency ÷ jobs: the time the calls alone take at that concurrency;</li>
+ *   <li>full floor = API floor + the time the verify step's git calls alone take (the same {@code git ls-remote} and
+ *       {@code git push --dry-run} per repository, run with the same concurrency);</li>
+ *   <li>a straightforward sequential python-gitlab script registering one deploy key on each project.</li>
+ * </ul>
+ */
+public final class ConvertBenchmark {
+    private final int repos;
+    private final long latencyMs;
+    private final int jobs;
+    private final boolean sharedKey;
+    private final Path work;
+    private final Path jar;
+
+    private ConvertBenchmark(int repos, long latencyMs, int jobs, boolean sharedKey, Path work, Path jar) {
+        this.repos = repos;
+        this.latencyMs = latencyMs;
+        this.jobs = jobs;
+        this.sharedKey = sharedKey;
+        this.work = work;
+        this.jar = jar;
+    }
+
+    /** Arguments: N LATENCY_MS JOBS WORK_DIR JAR PYTHON_SCRIPT [shared]. */
+    public static void main(String[] args) throws Exception {
+        ConvertBenchmark bench = new ConvertBenchmark(Integer.parseInt(args[0]), Long.parseLong(args[1]),
+                Integer.parseInt(args[2]), args.length > 6 && args[6].equals("shared"), Path.of(args[3]), Path.of(args[4]));
+        bench.run(Path.of(args[5]));
+        System.exit(0);
+    }
+
+    private void run(Path pythonScript) throws Exception {
+        try (SandboxServer server = Sandbox.builder().dataDir(work.resolve("gitlab")).start()) {
+            IsolatedGit git = new IsolatedGit(work);
+            List<String> projects = seed(server);
+            Path workspace = workspace(server, git, projects);
+            Map<String, String> env = dkmEnvironment(server, git);
+
+            server.setLatencyMs(latencyMs);
+            server.resetRequestCounts();
+            List<String> command = new ArrayList<>(List.of(javaBin(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                    "-jar", jar.toString(), "convert", workspace.toString(), "--yes", "--jobs", String.valueOf(jobs),
+                    "--accept-host-key", server.hostKeyFingerprint(), "--json"));
+            if (sharedKey) {
+                command.add("--shared-key");
+            }
+            long start = System.nanoTime();
+            Processes.Result convert = Processes.run(work, git.home(), env, command);
+            double wall = seconds(start);
+            long calls = server.requestCount();
+            Map<String, Long> callsByRoute = server.requestCounts();
+            String json = convert.stdout();
+            int converted = outcomeCount(json, "converted");
+            int failed = outcomeCount(json, "failed");
+            if (convert.exitCode() != 0 || converted != repos) {
+                System.err.println("dkm convert: exit " + convert.exitCode() + ", " + converted + " converted, " + failed
+                        + " failed\n" + convert.stderr());
+            }
+
+            server.setLatencyMs(0);
+            double gitFloor = verifyCallsAlone(git, workspace);
+
+            server.setLatencyMs(latencyMs);
+            server.resetRequestCounts();
+            Path keys = publicKeys(repos);
+            Path projectList = Files.write(work.resolve("projects.txt"), projects);
+            Map<String, String> pyEnv = new HashMap<>(git.env());
+            pyEnv.put("GITLAB_URL", server.url());
+            pyEnv.put("GITLAB_TOKEN", server.maintainerToken());
+            start = System.nanoTime();
+            Processes.Result python = Processes.run(work, git.home(), pyEnv,
+                    List.of(System.getenv().getOrDefault("PYTHON", "python3"), pythonScript.toString(), projectList.toString(), keys.toString()));
+            double pythonWall = seconds(start);
+            long pythonCalls = server.requestCount();
+            if (python.exitCode() != 0) {
+                System.err.println("python-gitlab script: exit " + python.exitCode() + "\n" + python.stderr());
+            }
+
+            double apiFloor = calls * latencyMs / 1000.0 / jobs;
+            double fullFloor = apiFloor + gitFloor;
+            System.out.printf("repos                 %d (%d converted, %d failed), %s key%n", repos, converted, failed,
+                    sharedKey ? "one shared" : "one per repository");
+            System.out.printf("latency per request   %d ms, jobs %d%n", latencyMs, jobs);
+            System.out.printf("dkm convert           %.2f s wall%n", wall);
+            System.out.printf("API calls             %d (%.2f per repo)%n", calls, (double) calls / repos);
+            callsByRoute.forEach((route, n) -> System.out.printf("  %-48s %d%n", route, n));
+            System.out.printf("API floor             %.2f s  = calls × latency ÷ jobs      ratio %.2f×%n", apiFloor, wall / apiFloor);
+            System.out.printf("verify git calls      %.2f s  (ls-remote + push --dry-run per repo, %d at a time)%n", gitFloor, jobs);
+            System.out.printf("full floor            %.2f s  = API floor + verify git calls  ratio %.2f×%n", fullFloor, wall / fullFloor);
+            System.out.printf("python-gitlab         %.2f s wall, %d API calls, sequential, registration only%n", pythonWall, pythonCalls);
+            System.out.printf("dkm ÷ python-gitlab   %.2f×%n", wall / pythonWall);
+        }
+    }
+
+    /** One group the maintainer belongs to, one project per repository. */
+    private List<String> seed(SandboxServer server) {
+        var world = server.world();
+        world.createGroup("bench", "Bench", "private");
+        world.addGroupMember("bench", "maria", 40);
+        List<String> projects = new ArrayList<>();
+        for (int i = 0; i < repos; i++) {
+            String path = String.format("bench/repo-%04d", i);
+            world.createProject(path, "repo " + i, "private");
+            projects.add(path);
+        }
+        return projects;
+    }
+
+    /** One real clone, copied N times (cloning each would time git, not us), then each remote set to its project. */
+    private Path workspace(SandboxServer server, IsolatedGit git, List<String> projects) throws Exception {
+        Path template = work.resolve("template");
+        git.git(work, "clone", "-q", server.repoDir(projects.get(0)).toString(), template.toString()).assertOk();
+        Path workspace = Files.createDirectories(work.resolve("workspace"));
+        String withToken = server.url().replace("http://", "http://oauth2:" + server.maintainerToken() + "@");
+        for (int i = 0; i < projects.size(); i++) {
+            Path repo = workspace.resolve(String.format("team%d/repo-%04d", i % 10, i));
+            copyTree(template, repo);
+            git.git(repo, "remote", "set-url", "origin", withToken + "/" + projects.get(i) + ".git").assertOk();
+        }
+        return workspace;
+    }
+
+    /** What the CLI needs: the instance in its settings, the token in its 0600 file, keys and known_hosts in work. */
+    private Map<String, String> dkmEnvironment(SandboxServer server, IsolatedGit git) throws IOException {
+        Map<String, String> env = new HashMap<>(git.env());
+        env.put("DKM_CONFIG_DIR", work.resolve("config").toString());
+        env.put("DKM_DATA_DIR", work.resolve("data").toString());
+        env.put("DKM_SSH_DIR", work.resolve("ssh").toString());
+        AppDirs dirs = AppDirs.of(env, work.toString());
+        new SettingsStore(dirs.settingsFile()).save(Settings.defaults().withInstance(InstanceSettings.of(server.url())));
+        new FileTokenStore(dirs.credentialsFile(), "bench").store(server.url(), Secret.of(server.maintainerToken()));
+        return env;
+    }
+
+    /** The verify step's git calls on every converted repository, {@code jobs} at a time, with no API latency. */
+    private double verifyCallsAlone(IsolatedGit git, Path workspace) throws Exception {
+        List<Path> all;
+        try (Stream<Path> s = Files.walk(workspace, 2)) {
+            all = s.filter(p -> Files.isDirectory(p.resolve(".git"))).toList();
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(jobs);
+        long start = System.nanoTime();
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (Path repo : all) {
+                done.add(pool.submit(() -> {
+                    git.git(repo, "ls-remote", "origin", "HEAD");
+                    git.git(repo, "push", "--dry-run", "origin", "HEAD:refs/heads/dkm-verify");
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+            pool.awaitTermination(1, TimeUnit.MINUTES);
+        }
+        return seconds(start);
+    }
+
+    /** N fresh public keys for the python-gitlab script (so GitLab sees new keys, as with dkm). */
+    private Path publicKeys(int n) throws IOException {
+        Ed25519KeyGenerator generator = new Ed25519KeyGenerator();
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            lines.add(SshPublicKey.parse(PublicKeyEntry.toString(generator.generate().getPublic()) + " python-" + i).toLine());
+        }
+        return Files.write(work.resolve("python-keys.txt"), lines, StandardCharsets.UTF_8);
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> s = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) s.sorted(Comparator.naturalOrder())::iterator) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+    }
+
+    /** The run's count of one outcome from {@code dkm convert --json}; 0 when there is no report. */
+    private static int outcomeCount(String json, String outcome) {
+        try {
+            return com.google.gson.JsonParser.parseString(json).getAsJsonObject().getAsJsonObject("counts").get(outcome).getAsInt();
+        } catch (RuntimeException e) {
+            return 0;
+        }
+    }
+
+    private static String javaBin() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+}
