@@ -32,7 +32,10 @@ final class EmptyStateView extends VBox {
         action.getStyleClass().add(Styles.ACCENT);
         action.setId("emptyStateAction");
         secondary.setId("emptyStateSecondary");
-        secondary.getStyleClass().add(Styles.FLAT);
+        // flat but in the accent colour, with an icon: it must read as something to click, not as a caption
+        secondary.getStyleClass().addAll(Styles.FLAT, Styles.ACCENT);
+        secondary.setGraphic(new FontIcon(org.kordamp.ikonli.feather.Feather.PLAY_CIRCLE));
+        secondary.setFocusTraversable(false);
         busy.setPrefSize(44, 44);
         getChildren().addAll(icon, busy, title, hint, action, secondary);
         showIf(secondary, false);

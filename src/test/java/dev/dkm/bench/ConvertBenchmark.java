@@ -36,8 +36,8 @@ import org.apache.sshd.common.config.keys.PublicKeyEntry;
  * measured in the same run:
  * <ul>
  *   <li>API floor = API calls × latency ÷ jobs: the time the calls alone take at that concurrency;</li>
- *   <li>full floor = API floor + the time the verify step's git calls alone take (the same {@code git ls-remote} and
- *       {@code git push --dry-run} per repository, run with the same concurrency);</li>
+ *   <li>full floor = API floor + the time the verify step's git calls alone take (the same push handshake per
+ *       repository, {@code git ls-remote --upload-pack=git-receive-pack}, run with the same concurrency);</li>
  *   <li>a straightforward sequential python-gitlab script registering one deploy key on each project.</li>
  * </ul>
  */
@@ -122,7 +122,7 @@ public final class ConvertBenchmark {
             System.out.printf("API calls             %d (%.2f per repo)%n", calls, (double) calls / repos);
             callsByRoute.forEach((route, n) -> System.out.printf("  %-48s %d%n", route, n));
             System.out.printf("API floor             %.2f s  = calls × latency ÷ jobs      ratio %.2f×%n", apiFloor, wall / apiFloor);
-            System.out.printf("verify git calls      %.2f s  (ls-remote + push --dry-run per repo, %d at a time)%n", gitFloor, jobs);
+            System.out.printf("verify git calls      %.2f s  (the push handshake per repo, %d at a time)%n", gitFloor, jobs);
             System.out.printf("full floor            %.2f s  = API floor + verify git calls  ratio %.2f×%n", fullFloor, wall / fullFloor);
             System.out.printf("python-gitlab         %.2f s wall, %d API calls, sequential, registration only%n", pythonWall, pythonCalls);
             System.out.printf("dkm ÷ python-gitlab   %.2f×%n", wall / pythonWall);
@@ -181,8 +181,8 @@ public final class ConvertBenchmark {
             List<Future<?>> done = new ArrayList<>();
             for (Path repo : all) {
                 done.add(pool.submit(() -> {
-                    git.git(repo, "ls-remote", "origin", "HEAD");
-                    git.git(repo, "push", "--dry-run", "origin", "HEAD:refs/heads/dkm-verify");
+                    // what the verify step runs for a read-write key (RemoteAccessVerifier.canWrite)
+                    git.git(repo, "-c", "protocol.version=0", "ls-remote", "--upload-pack=git-receive-pack", "origin");
                     return null;
                 }));
             }
