@@ -1,16 +1,11 @@
 package dev.dkm.bench;
 
-import dev.dkm.credentials.FileTokenStore;
 import dev.dkm.keys.Ed25519KeyGenerator;
 import dev.dkm.keys.SshPublicKey;
-import dev.dkm.remote.Secret;
 import dev.dkm.sandbox.Sandbox;
 import dev.dkm.sandbox.SandboxServer;
-import dev.dkm.settings.AppDirs;
-import dev.dkm.settings.InstanceSettings;
-import dev.dkm.settings.Settings;
-import dev.dkm.settings.SettingsStore;
 import dev.dkm.testsupport.IsolatedGit;
+import dev.dkm.testsupport.SandboxLogin;
 import dev.dkm.testsupport.Processes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -71,7 +66,7 @@ public final class ConvertBenchmark {
             IsolatedGit git = new IsolatedGit(work);
             List<String> projects = seed(server);
             Path workspace = workspace(server, git, projects);
-            Map<String, String> env = dkmEnvironment(server, git);
+            Map<String, String> env = SandboxLogin.of(server, git, work).env();
 
             server.setLatencyMs(latencyMs);
             server.resetRequestCounts();
@@ -155,18 +150,6 @@ public final class ConvertBenchmark {
             git.git(repo, "remote", "set-url", "origin", withToken + "/" + projects.get(i) + ".git").assertOk();
         }
         return workspace;
-    }
-
-    /** What the CLI needs: the instance in its settings, the token in its 0600 file, keys and known_hosts in work. */
-    private Map<String, String> dkmEnvironment(SandboxServer server, IsolatedGit git) throws IOException {
-        Map<String, String> env = new HashMap<>(git.env());
-        env.put("DKM_CONFIG_DIR", work.resolve("config").toString());
-        env.put("DKM_DATA_DIR", work.resolve("data").toString());
-        env.put("DKM_SSH_DIR", work.resolve("ssh").toString());
-        AppDirs dirs = AppDirs.of(env, work.toString());
-        new SettingsStore(dirs.settingsFile()).save(Settings.defaults().withInstance(InstanceSettings.of(server.url())));
-        new FileTokenStore(dirs.credentialsFile(), "bench").store(server.url(), Secret.of(server.maintainerToken()));
-        return env;
     }
 
     /** The verify step's git calls on every converted repository, {@code jobs} at a time, with no API latency. */

@@ -4,18 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import dev.dkm.credentials.FileTokenStore;
 import dev.dkm.gitlab.DeployKey;
 import dev.dkm.gitlab.GitLabClient;
 import dev.dkm.instances.ClientFactory;
 import dev.dkm.remote.Secret;
 import dev.dkm.sandbox.Sandbox;
 import dev.dkm.sandbox.SandboxServer;
-import dev.dkm.settings.AppDirs;
-import dev.dkm.settings.InstanceSettings;
-import dev.dkm.settings.Settings;
-import dev.dkm.settings.SettingsStore;
 import dev.dkm.testsupport.IsolatedGit;
+import dev.dkm.testsupport.SandboxLogin;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -23,8 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
-import java.util.HashMap;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,21 +37,14 @@ class DemoWorkspaceSetupCommandTest {
         try (SandboxServer server = Sandbox.builder().dataDir(tmp.resolve("gitlab")).demo(true).workspace(workspace).start();
                 GitLabClient owner = GitLabClient.connect(server.url(), Secret.of(server.ownerToken()))) {
             IsolatedGit git = new IsolatedGit(tmp);
-            Map<String, String> env = new HashMap<>(git.env());
-            env.put("DKM_CONFIG_DIR", tmp.resolve("config").toString());
-            env.put("DKM_DATA_DIR", tmp.resolve("data").toString());
-            env.put("DKM_SSH_DIR", tmp.resolve("ssh").toString());
-            AppDirs dirs = AppDirs.of(env, tmp.toString());
-            new SettingsStore(dirs.settingsFile()).save(Settings.defaults().withInstance(InstanceSettings.of(server.url())));
-            FileTokenStore tokens = new FileTokenStore(dirs.credentialsFile(), "test");
-            tokens.store(server.url(), Secret.of(server.maintainerToken()));
+            SandboxLogin login = SandboxLogin.of(server, git, tmp);
             Path repo = workspace.resolve(PROJECT);
             String before = Files.readString(repo.resolve(".git/config"));
             assertThat(before).as("the demo repository starts with a token in its remote").contains("glpat-");
 
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();
-            CliContext context = new CliContext(new ByteArrayInputStream(new byte[0]), env::get, dirs, () -> tokens,
+            CliContext context = new CliContext(new ByteArrayInputStream(new byte[0]), login.env()::get, login.dirs(), login::tokens,
                     ClientFactory.DEFAULT, Clock.systemUTC(), new PrintWriter(out, true), new PrintWriter(err, true));
             int exit = DkmCli.commandLine(context).execute("setup", repo.toString(), "--yes", "--json",
                     "--accept-host-key", server.hostKeyFingerprint());
