@@ -61,8 +61,16 @@ final class CredentialHelper {
         } catch (IOException notFound) {
             return Optional.empty(); // helpers exit non-zero with "credentials not found in native keychain"
         }
-        JsonObject o = JsonParser.parseString(out).getAsJsonObject();
-        return Optional.of(new RegistryCredential(registry, o.get("Username").getAsString(), Secret.of(o.get("Secret").getAsString())));
+        if (out.isBlank()) {
+            return Optional.empty(); // some helpers answer "nothing stored" with no output and exit 0
+        }
+        try {
+            JsonObject o = JsonParser.parseString(out).getAsJsonObject();
+            return Optional.of(new RegistryCredential(registry, o.get("Username").getAsString(), Secret.of(o.get("Secret").getAsString())));
+        } catch (RuntimeException notItsJson) {
+            // never the output in the message: it may hold a secret
+            throw new IOException("docker-credential-" + name + " get answered something that is not a credential's JSON");
+        }
     }
 
     void erase(String registry) throws IOException {

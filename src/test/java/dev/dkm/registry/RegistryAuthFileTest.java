@@ -94,6 +94,33 @@ class RegistryAuthFileTest {
     }
 
     @Test
+    void a_helper_that_answers_get_with_nothing_means_nothing_stored() throws Exception {
+        Path quiet = tmp.resolve("bin/docker-credential-quiet");
+        Files.writeString(quiet, "#!/bin/sh\ncat > /dev/null\necho \"$1\" >> '" + helperLog + "'\nexit 0\n");
+        Files.setPosixFilePermissions(quiet, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.createDirectories(config.getParent());
+        Files.writeString(config, "{\"credsStore\": \"quiet\"}");
+
+        RegistryLoginResult result = new RegistryAuthFile(config, path).login(CREDENTIAL);
+
+        assertThat(result.helper()).isEqualTo("quiet");
+        assertThat(Files.readAllLines(helperLog)).containsExactly("get", "store");
+        assertThat(Files.readString(config)).doesNotContain(TOKEN);
+    }
+
+    @Test
+    void a_helper_whose_get_answer_is_not_json_is_refused_without_echoing_it() throws Exception {
+        Path odd = tmp.resolve("bin/docker-credential-odd");
+        Files.writeString(odd, "#!/bin/sh\ncat > /dev/null\necho 'Secret: " + TOKEN + "'\n");
+        Files.setPosixFilePermissions(odd, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.createDirectories(config.getParent());
+        Files.writeString(config, "{\"credsStore\": \"odd\"}");
+
+        assertThatThrownBy(() -> new RegistryAuthFile(config, path).login(CREDENTIAL))
+                .hasMessageContaining("docker-credential-odd get answered something that is not").hasMessageNotContaining(TOKEN);
+    }
+
+    @Test
     void a_per_registry_cred_helper_wins_over_the_file() throws Exception {
         Files.createDirectories(config.getParent());
         Files.writeString(config, "{\"credHelpers\": {\"registry.example.com\": \"test\"}}");
