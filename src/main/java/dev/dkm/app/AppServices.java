@@ -202,6 +202,23 @@ public final class AppServices implements AutoCloseable {
         connections.forget(baseUrl);
     }
 
+    /** The defaults of "Preferences", as this session sees them. */
+    public Preferences preferences() {
+        return Preferences.of(settings);
+    }
+
+    /**
+     * Writes the defaults into the settings file (atomically, read again first so that an instance or a workspace root
+     * saved meanwhile is kept) and the session uses them from now on, as {@link #instanceChanged(String)} does.
+     */
+    public synchronized Preferences savePreferences(Preferences preferences) {
+        SettingsStore store = SettingsStore.at(dirs);
+        Settings saved = preferences.applyTo(store.load());
+        store.save(saved);
+        settings = saved;
+        return Preferences.of(saved);
+    }
+
     public Clock clock() {
         return clock;
     }

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -38,11 +39,8 @@ final class ConvertCommand implements Callable<Integer> {
     @Option(names = "--jobs", paramLabel = "N", description = "Repositories in flight per GitLab instance (default ${DEFAULT-VALUE}).")
     int jobs = 4;
 
-    @Option(names = "--shared-key", description = "One key for this environment, enabled on every project.")
-    boolean sharedKey;
-
-    @Option(names = "--read-only", description = "Register keys without write access.")
-    boolean readOnly;
+    @Mixin
+    KeyOptions keyOptions = new KeyOptions();
 
     @Option(names = "--key-dir", paramLabel = "DIR", description = "Where new keys go (default ~/.ssh/dkm).")
     Path keyDir;
@@ -79,7 +77,7 @@ final class ConvertCommand implements Callable<Integer> {
         try (AppServices services = context.services(keyDir)) {
             BulkConversion conversion = new BulkConversion(services, roots);
             List<RepoInfo> selected = BulkConversion.withTokens(conversion.scan(Progress.NONE));
-            SetupOptions options = SetupOptions.defaults().withReadOnly(readOnly).withSharedKey(sharedKey);
+            SetupOptions options = keyOptions.over(services.preferences().setupOptions());
             ConversionPreview preview = conversion.preview(selected, options, jobs, Progress.NONE);
             if (!json || dryRun) {
                 printPreview(preview, json ? err : out);

@@ -22,6 +22,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -39,11 +40,8 @@ final class SetupCommand implements Callable<Integer> {
     @Option(names = "--remote", paramLabel = "NAME", description = "The remote to wire (default: ${DEFAULT-VALUE}).")
     String remote = "origin";
 
-    @Option(names = "--read-only", description = "Register the key without write access.")
-    boolean readOnly;
-
-    @Option(names = "--shared-key", description = "Use this environment's one shared key instead of a key per repository.")
-    boolean sharedKey;
+    @Mixin
+    KeyOptions keyOptions = new KeyOptions();
 
     @Option(names = "--key-dir", paramLabel = "DIR", description = "Where new keys go (default ~/.ssh/dkm).")
     Path keyDir;
@@ -86,7 +84,8 @@ final class SetupCommand implements Callable<Integer> {
         RepoInfo repo = found.get(0);
         try (AppServices services = context.services(keyDir)) {
             OneClickSetup setup = new OneClickSetup(services);
-            SetupOptions options = new SetupOptions(remote, readOnly, sharedKey, expires, acceptHostKey, allowProtectedPush);
+            SetupOptions options = keyOptions.over(services.preferences().setupOptions()).withRemote(remote)
+                    .withExpiresOn(expires).withAcceptHostKey(acceptHostKey).withAllowProtectedPush(allowProtectedPush);
             OneClickSetup.Prepared prepared;
             try {
                 prepared = setup.plan(repo, options);

@@ -10,13 +10,17 @@ import java.util.Optional;
  * {@link SettingsStore#save(Settings)}. Missing or unknown values read as the defaults.
  *
  * @param expiryThresholdDays warning bands for the expiry dashboard, largest first (default 60, 30, 7, 1)
+ * @param keyStrategy         the key "Set up deploy key" and "Convert to SSH" start with (default one per repository)
+ * @param readOnlyByDefault   register new deploy keys read-only unless the user says otherwise (default false;
+ *                            absent from files written before it existed)
  */
 public record Settings(
         List<InstanceSettings> instances,
         List<Path> workspaceRoots,
         Theme theme,
         List<Integer> expiryThresholdDays,
-        KeyStrategy keyStrategy) {
+        KeyStrategy keyStrategy,
+        boolean readOnlyByDefault) {
 
     public static final List<Integer> DEFAULT_EXPIRY_THRESHOLDS = List.of(60, 30, 7, 1);
 
@@ -30,27 +34,31 @@ public record Settings(
     }
 
     public static Settings defaults() {
-        return new Settings(null, null, null, null, null);
+        return new Settings(null, null, null, null, null, false);
     }
 
     public Settings withWorkspaceRoots(List<Path> roots) {
-        return new Settings(instances, roots, theme, expiryThresholdDays, keyStrategy);
+        return new Settings(instances, roots, theme, expiryThresholdDays, keyStrategy, readOnlyByDefault);
     }
 
     public Settings withTheme(Theme t) {
-        return new Settings(instances, workspaceRoots, t, expiryThresholdDays, keyStrategy);
+        return new Settings(instances, workspaceRoots, t, expiryThresholdDays, keyStrategy, readOnlyByDefault);
     }
 
     public Settings withExpiryThresholdDays(List<Integer> days) {
-        return new Settings(instances, workspaceRoots, theme, days, keyStrategy);
+        return new Settings(instances, workspaceRoots, theme, days, keyStrategy, readOnlyByDefault);
     }
 
     public Settings withKeyStrategy(KeyStrategy s) {
-        return new Settings(instances, workspaceRoots, theme, expiryThresholdDays, s);
+        return new Settings(instances, workspaceRoots, theme, expiryThresholdDays, s, readOnlyByDefault);
+    }
+
+    public Settings withReadOnlyByDefault(boolean readOnly) {
+        return new Settings(instances, workspaceRoots, theme, expiryThresholdDays, keyStrategy, readOnly);
     }
 
     public Settings withInstances(List<InstanceSettings> list) {
-        return new Settings(list, workspaceRoots, theme, expiryThresholdDays, keyStrategy);
+        return new Settings(list, workspaceRoots, theme, expiryThresholdDays, keyStrategy, readOnlyByDefault);
     }
 
     /** Adds the instance, or replaces the one with the same base URL. */

@@ -20,7 +20,6 @@ import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
@@ -40,7 +39,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.kordamp.ikonli.feather.Feather;
@@ -92,13 +90,7 @@ public final class ConvertDialog {
     }
 
     public Stage show(Window owner) {
-        Stage stage = new Stage();
-        stage.initOwner(owner);
-        stage.initModality(Modality.WINDOW_MODAL);
-        stage.setTitle("Convert to SSH");
-        Scene scene = new Scene(root, WIDTH, HEIGHT);
-        scene.getStylesheets().add(ConvertDialog.class.getResource(StyleClasses.STYLESHEET).toExternalForm());
-        stage.setScene(scene);
+        Stage stage = Dialogs.modal(owner, "Convert to SSH", root, WIDTH, HEIGHT);
         closeButton.setOnAction(e -> stage.close());
         stage.setOnCloseRequest(e -> {
             if (busy()) {

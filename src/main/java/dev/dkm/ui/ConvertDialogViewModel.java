@@ -151,6 +151,13 @@ public final class ConvertDialogViewModel {
         this(all, visible, conversion, executor, uiThread, System::nanoTime);
     }
 
+    /** The key strategy and read-only choice the dialog opens with (the user's Preferences). */
+    public ConvertDialogViewModel startWith(SetupOptions defaults) {
+        keyStrategy.set(defaults.sharedKey() ? KeyStrategy.ONE_KEY_PER_ENVIRONMENT : KeyStrategy.ONE_KEY_PER_REPOSITORY);
+        readOnly.set(defaults.readOnly());
+        return this;
+    }
+
     /** Called after a run or an undo changed repositories (the main window rescans). */
     public void onChanged(Runnable action) {
         this.onChanged = action;

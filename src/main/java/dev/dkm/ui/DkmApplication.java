@@ -7,12 +7,14 @@ import dev.dkm.app.DemoEnvironment;
 import dev.dkm.app.OneClickSetup;
 import dev.dkm.settings.AppDirs;
 import dev.dkm.setup.ProjectDeployKeys;
+import dev.dkm.setup.SetupOptions;
 import dev.dkm.task.TaskExecutor;
 import dev.dkm.task.TaskListener;
 import dev.dkm.workspace.RepoInfo;
 import dev.dkm.workspace.WorkspaceRootsFile;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -34,6 +36,7 @@ public final class DkmApplication extends Application {
     private Stage stage;
     private Supplier<AppServices> services;
     private volatile DemoEnvironment demo;
+    private TokensView tokensView;
 
     /** The code the process should exit with once the toolkit has stopped. */
     static int exitCode() {
@@ -73,6 +76,7 @@ public final class DkmApplication extends Application {
         view.onSetUpDeployKey(repo -> openSetupDialog(repo, view, sessionServices));
         DeployKeysSection deployKeys = DeployKeysSection.addTo(view.details(), () -> new ProjectDeployKeys(sessionServices.get().connections()), executor);
         view.onConvertToSsh(() -> openConvertDialog(view, sessionServices));
+        view.onPreferences(() -> openPreferences(view, sessionServices));
         if (offerDemo) {
             view.onTryDemo(this::startDemo);
         }
@@ -111,7 +115,7 @@ public final class DkmApplication extends Application {
         executor.submit(p -> tokensServices(sessionServices.get(), roots), new TaskListener<TokensServices>() {
             @Override
             public void onSuccess(TokensServices tokens) {
-                TokensView tokensView = new TokensView(tokens, executor);
+                tokensView = new TokensView(tokens, executor);
                 AttentionBadge.show(view.addTab("Tokens", tokensView), tokensView.attentionCountProperty());
                 if (!options.isSnapshot()) {
                     tokensView.setOnFirstCollection(() -> ExpiryNotifier.notify(tokensView.alerts(), java.time.LocalDate.now()));
@@ -138,22 +142,53 @@ public final class DkmApplication extends Application {
                 first == null || first.settings().registryHost() == null ? null
                         : dev.dkm.tokens.RegistryTarget.docker(first.settings().registryHost(), System.getenv(),
                                 java.nio.file.Path.of(System.getProperty("user.home"))),
-                services.settings().expiryThresholdDays());
+                () -> services.settings().expiryThresholdDays()); // Preferences may change them
     }
 
     private void openSetupDialog(RepoInfo repo, MainWindowView view, Supplier<AppServices> sessionServices) {
-        SetupDialogViewModel model = new SetupDialogViewModel(repo, () -> new OneClickSetup(sessionServices.get()),
-                () -> sessionServices.get().undo(), executor, Platform::runLater);
-        new SetupDialog(model).onFinished(view.viewModel()::scan).show(stage, view.themeProperty().get());
+        withKeyDefaults(sessionServices, defaults -> {
+            SetupDialogViewModel model = new SetupDialogViewModel(repo, () -> new OneClickSetup(sessionServices.get()),
+                    () -> sessionServices.get().undo(), executor, Platform::runLater).startWith(defaults);
+            new SetupDialog(model).onFinished(view.viewModel()::scan).show(stage, view.themeProperty().get());
+        });
     }
 
     /** "Convert to SSH…" over what the main window scanned; the window rescans after a run or an undo. */
     private void openConvertDialog(MainWindowView view, Supplier<AppServices> sessionServices) {
         MainWindowViewModel main = view.viewModel();
         List<java.nio.file.Path> roots = List.copyOf(main.roots());
-        ConvertDialogViewModel model = new ConvertDialogViewModel(main.repos(), main.visibleRepos(),
-                () -> new BulkConversion(sessionServices.get(), roots), executor, Platform::runLater);
-        new ConvertDialog(model, SaveFilePicker.fileChooser()).onChanged(main::scan).show(stage);
+        List<RepoInfo> all = List.copyOf(main.repos());
+        List<RepoInfo> visible = List.copyOf(main.visibleRepos());
+        withKeyDefaults(sessionServices, defaults -> {
+            ConvertDialogViewModel model = new ConvertDialogViewModel(all, visible,
+                    () -> new BulkConversion(sessionServices.get(), roots), executor, Platform::runLater).startWith(defaults);
+            new ConvertDialog(model, SaveFilePicker.fileChooser()).onChanged(main::scan).show(stage);
+        });
+    }
+
+    /** The settings' key strategy and read-only default, read off the FX thread (the session may still be opening). */
+    private void withKeyDefaults(Supplier<AppServices> sessionServices, Consumer<SetupOptions> open) {
+        executor.submit(p -> sessionServices.get().preferences().setupOptions(), new TaskListener<SetupOptions>() {
+            @Override
+            public void onSuccess(SetupOptions defaults) {
+                open.accept(defaults);
+            }
+
+            @Override
+            public void onFailure(Throwable error) {
+                open.accept(SetupOptions.defaults());
+            }
+        });
+    }
+
+    /** "Preferences": saved defaults apply to the next dialog, and the Tokens tab counts with the new thresholds. */
+    private void openPreferences(MainWindowView view, Supplier<AppServices> sessionServices) {
+        PreferencesViewModel model = new PreferencesViewModel(sessionServices, executor).onSaved(saved -> {
+            if (tokensView != null) {
+                tokensView.thresholdsChanged();
+            }
+        });
+        new PreferencesDialog(model).show(stage, view.themeProperty().get());
     }
 
     /** Starts the sandbox GitLab and the sample workspace, then shows them; the sandbox stops with the app. */

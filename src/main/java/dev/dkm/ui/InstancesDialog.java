@@ -9,7 +9,6 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.geometry.VPos;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
@@ -24,7 +23,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.kordamp.ikonli.feather.Feather;
@@ -72,13 +70,7 @@ public final class InstancesDialog {
 
     private Stage open(Window owner, Theme theme) {
         theme.apply();
-        stage = new Stage();
-        stage.initOwner(owner);
-        stage.initModality(Modality.WINDOW_MODAL);
-        stage.setTitle("GitLab instances");
-        Scene scene = new Scene(root, 720, 600);
-        scene.getStylesheets().add(InstancesDialog.class.getResource(StyleClasses.STYLESHEET).toExternalForm());
-        stage.setScene(scene);
+        stage = Dialogs.modal(owner, "GitLab instances", root, 720, 600);
         stage.show();
         return stage;
     }
@@ -304,11 +296,7 @@ public final class InstancesDialog {
     }
 
     private static Label muted(String text) {
-        Label label = new Label(text);
-        label.setWrapText(true);
-        label.setMinHeight(Label.USE_PREF_SIZE);
-        label.getStyleClass().add(StyleClasses.MUTED);
-        return label;
+        return Dialogs.muted(text);
     }
 
     private static Region spacer() {

@@ -179,6 +179,17 @@ public final class MainWindowView {
         toolbar.getChildren().add(toolbar.getChildren().indexOf(themeButton), instances);
     }
 
+    /** Adds the "Preferences" icon button to the toolbar, just before the theme switch. */
+    public void onPreferences(Runnable action) {
+        Button preferences = new Button(null, new FontIcon(Feather.SLIDERS));
+        preferences.setId("preferencesButton");
+        preferences.getStyleClass().add(Styles.BUTTON_ICON);
+        preferences.setTooltip(Badges.tooltip("Preferences"));
+        preferences.setAccessibleText("Preferences");
+        preferences.setOnAction(e -> action.run());
+        toolbar.getChildren().add(toolbar.getChildren().indexOf(themeButton), preferences);
+    }
+
     /** Shows "Convert to SSH…" in the toolbar: the action opens the bulk conversion over the scanned repositories. */
     public void onConvertToSsh(Runnable action) {
         this.convertToSsh = action;

@@ -6,7 +6,6 @@ import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
@@ -18,7 +17,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.kordamp.ikonli.feather.Feather;
@@ -56,13 +54,7 @@ public final class SetupDialog {
     }
 
     public Stage show(Window owner, Theme theme) {
-        Stage stage = new Stage();
-        stage.initOwner(owner);
-        stage.initModality(Modality.WINDOW_MODAL);
-        stage.setTitle("Set up deploy key — " + model.repo().relativePath());
-        Scene scene = new Scene(root, 780, 700);
-        scene.getStylesheets().add(SetupDialog.class.getResource(StyleClasses.STYLESHEET).toExternalForm());
-        stage.setScene(scene);
+        Stage stage = Dialogs.modal(owner, "Set up deploy key — " + model.repo().relativePath(), root, 780, 700);
         closeButton.setOnAction(e -> stage.close());
         stage.setOnHidden(e -> {
             if (model.phaseProperty().get() == SetupDialogViewModel.Phase.SUCCEEDED

@@ -67,6 +67,13 @@ public final class SetupDialogViewModel {
         resetSteps();
     }
 
+    /** The read-only and shared-key choices the dialog opens with (the user's Preferences); before {@link #plan()}. */
+    public SetupDialogViewModel startWith(SetupOptions defaults) {
+        readOnly.set(defaults.readOnly());
+        sharedKey.set(defaults.sharedKey());
+        return this;
+    }
+
     public RepoInfo repo() {
         return repo;
     }

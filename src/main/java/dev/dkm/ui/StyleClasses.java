@@ -26,6 +26,7 @@ public final class StyleClasses {
 
     public static final String SETUP_DIALOG = "dkm-setup-dialog";
     public static final String INSTANCES_DIALOG = "dkm-instances-dialog";
+    public static final String PREFERENCES_DIALOG = "dkm-preferences-dialog";
     public static final String PLAN_BOX = "dkm-plan-box";
     public static final String PLAN_CHANGE = "dkm-plan-change";
     public static final String HOST_KEY_BOX = "dkm-host-key-box";

@@ -9,6 +9,7 @@ import dev.dkm.tokens.StepReport;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The use cases the tokens dashboard calls; the main window builds them for the current workspace and instance.
@@ -17,12 +18,26 @@ import java.util.function.Function;
  * @param creation     creates deploy tokens for the wizard; null hides the wizard
  * @param rotation     makes a deploy-token rotation that reports each step to the given listener; null hides "Rotate"
  * @param registry     where "Log Docker in" writes (docker's config.json for the instance's registry); null hides it
- * @param reminderDays the expiry thresholds (settings), used for the ICS reminders
+ * @param thresholds   the expiry thresholds (settings, read on each use so that Preferences take effect), used for
+ *                     the attention count and the ICS reminders
  */
 public record TokensServices(BackgroundTask<CollectionResult> collect, DeployTokenCreation creation,
         Function<Consumer<StepReport>, DeployTokenRotation> rotation, RegistryTarget registry,
-        List<Integer> reminderDays) {
-    public TokensServices {
-        reminderDays = List.copyOf(reminderDays);
+        Supplier<List<Integer>> thresholds) {
+
+    /** Fixed thresholds. */
+    public TokensServices(BackgroundTask<CollectionResult> collect, DeployTokenCreation creation,
+            Function<Consumer<StepReport>, DeployTokenRotation> rotation, RegistryTarget registry, List<Integer> reminderDays) {
+        this(collect, creation, rotation, registry, fixed(reminderDays));
+    }
+
+    private static Supplier<List<Integer>> fixed(List<Integer> days) {
+        List<Integer> copy = List.copyOf(days);
+        return () -> copy;
+    }
+
+    /** The thresholds now, largest first. */
+    public List<Integer> reminderDays() {
+        return List.copyOf(thresholds.get());
     }
 }

@@ -116,6 +116,11 @@ public final class TokensView extends BorderPane {
         }
     }
 
+    /** Counts the credentials past a threshold again, after the thresholds changed (nothing is collected). */
+    public void thresholdsChanged() {
+        attention.set(alerts().size());
+    }
+
     /** Runs once, after the first collection is shown (the window's start-up notification). */
     public void setOnFirstCollection(Runnable action) {
         this.onFirstCollection = action;

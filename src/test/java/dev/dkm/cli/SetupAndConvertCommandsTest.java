@@ -11,6 +11,7 @@ import dev.dkm.sandbox.Sandbox;
 import dev.dkm.sandbox.SandboxServer;
 import dev.dkm.settings.AppDirs;
 import dev.dkm.settings.InstanceSettings;
+import dev.dkm.settings.KeyStrategy;
 import dev.dkm.settings.Settings;
 import dev.dkm.settings.SettingsStore;
 import dev.dkm.testsupport.IsolatedGit;
@@ -130,5 +131,29 @@ class SetupAndConvertCommandsTest {
 
         Run scan = dkm("scan", tmp.resolve("ws").toString(), "--json");
         assertThat(scan.out()).contains("\"status\": \"wired\"").doesNotContain("token-in-url");
+    }
+
+    @Test
+    void setup_and_convert_start_from_the_settings_defaults_and_the_flags_override_them() throws Exception {
+        Path repo = tokenClone("acme/website", "website");
+        SettingsStore store = new SettingsStore(dirs.settingsFile());
+        store.save(store.load().withKeyStrategy(KeyStrategy.ONE_KEY_PER_ENVIRONMENT).withReadOnlyByDefault(true));
+
+        Run shared = dkm("setup", repo.toString(), "--dry-run");
+        assertThat(shared.exit()).as(shared.err()).isZero();
+        assertThat(shared.out()).contains("_shared (new Ed25519 key)").contains("(shared)").contains("Access:      read-only");
+
+        Run perRepo = dkm("setup", repo.toString(), "--dry-run", "--per-repo-key", "--read-write");
+        assertThat(perRepo.exit()).as(perRepo.err()).isZero();
+        assertThat(perRepo.out()).doesNotContain("_shared").contains("acme_website").contains("Access:      read-write");
+
+        Run both = dkm("setup", repo.toString(), "--dry-run", "--shared-key", "--per-repo-key");
+        assertThat(both.exit()).isEqualTo(2);
+        assertThat(both.err()).contains("mutually exclusive");
+
+        Run convert = dkm("convert", tmp.resolve("ws").toString(), "--dry-run");
+        assertThat(convert.exit()).as(convert.err()).isZero();
+        assertThat(convert.out()).contains("_shared");
+        assertThat(dkm("convert", tmp.resolve("ws").toString(), "--dry-run", "--per-repo-key").out()).doesNotContain("_shared");
     }
 }

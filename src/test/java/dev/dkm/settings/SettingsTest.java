@@ -59,6 +59,33 @@ class SettingsTest {
     }
 
     @Test
+    void a_settings_file_written_before_read_only_by_default_existed_still_loads_and_keeps_its_values() throws Exception {
+        Path file = dir.resolve("settings.json");
+        Files.writeString(file, """
+                {
+                  "instances": [{"baseUrl": "https://gitlab.example.com", "sshHost": "gitlab.example.com"}],
+                  "workspaceRoots": ["/srv/work"],
+                  "theme": "DARK",
+                  "expiryThresholdDays": [90, 14],
+                  "keyStrategy": "ONE_KEY_PER_ENVIRONMENT"
+                }
+                """);
+        SettingsStore store = new SettingsStore(file);
+        Settings old = store.load();
+        assertThat(old.readOnlyByDefault()).isFalse();
+        assertThat(old.keyStrategy()).isEqualTo(KeyStrategy.ONE_KEY_PER_ENVIRONMENT);
+        assertThat(old.expiryThresholdDays()).containsExactly(90, 14);
+        assertThat(old.theme()).isEqualTo(Theme.DARK);
+        assertThat(old.workspaceRoots()).containsExactly(Path.of("/srv/work"));
+        assertThat(old.instance("https://gitlab.example.com")).isPresent();
+        assertThat(dir.resolve("settings.json.bad")).doesNotExist();
+
+        store.save(old.withReadOnlyByDefault(true));
+        assertThat(Files.readString(file)).contains("\"readOnlyByDefault\": true");
+        assertThat(store.load()).isEqualTo(old.withReadOnlyByDefault(true));
+    }
+
+    @Test
     void instanceLookupByHost() {
         Settings s = Settings.defaults().withInstance(new InstanceSettings(null, "https://gitlab.corp.example", "ssh.corp.example", 2222,
                 null, null, "registry.corp.example", List.of("git-alias.corp.example", "old.corp.example:2200")));
