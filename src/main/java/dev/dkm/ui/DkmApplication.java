@@ -134,15 +134,21 @@ public final class DkmApplication extends Application {
         List<dev.dkm.tokens.InstanceConnection> connections = services.tokenConnections();
         dev.dkm.tokens.InstanceConnection first = connections.isEmpty() ? null : connections.get(0);
         return new TokensServices(
-                // the connections are looked up again on each refresh: an instance added meanwhile is collected too
-                progress -> new dev.dkm.tokens.CredentialCollector(false).collect(
-                        services.scanner().scan(roots.load(), progress), services.tokenConnections(), progress),
+                collectCredentials(services, roots, false),
                 first == null ? null : new dev.dkm.tokens.DeployTokenCreation(first.client()),
                 first == null ? null : listener -> new dev.dkm.tokens.DeployTokenRotation(first.client(), listener),
                 first == null || first.settings().registryHost() == null ? null
                         : dev.dkm.tokens.RegistryTarget.docker(first.settings().registryHost(), System.getenv(),
                                 java.nio.file.Path.of(System.getProperty("user.home"))),
-                () -> services.settings().expiryThresholdDays()); // Preferences may change them
+                () -> services.settings().expiryThresholdDays(), // Preferences may change them
+                collectCredentials(services, roots, true));
+    }
+
+    /** The connections are looked up again on each refresh: an instance added meanwhile is collected too. */
+    private static dev.dkm.task.BackgroundTask<dev.dkm.tokens.CollectionResult> collectCredentials(AppServices services,
+            WorkspaceRootsStore roots, boolean inspectUrlTokens) {
+        return progress -> new dev.dkm.tokens.CredentialCollector(inspectUrlTokens).collect(
+                services.scanner().scan(roots.load(), progress), services.tokenConnections(), progress);
     }
 
     private void openSetupDialog(RepoInfo repo, MainWindowView view, Supplier<AppServices> sessionServices) {

@@ -20,10 +20,20 @@ import java.util.function.Supplier;
  * @param registry     where "Log Docker in" writes (docker's config.json for the instance's registry); null hides it
  * @param thresholds   the expiry thresholds (settings, read on each use so that Preferences take effect), used for
  *                     the attention count and the ICS reminders
+ * @param collectInspectingUrlTokens the same collection, also asking GitLab about each access token found in a
+ *                     remote URL ({@code /personal_access_tokens/self}, once per token) — only with the user's consent;
+ *                     null hides the choice
  */
 public record TokensServices(BackgroundTask<CollectionResult> collect, DeployTokenCreation creation,
         Function<Consumer<StepReport>, DeployTokenRotation> rotation, RegistryTarget registry,
-        Supplier<List<Integer>> thresholds) {
+        Supplier<List<Integer>> thresholds, BackgroundTask<CollectionResult> collectInspectingUrlTokens) {
+
+    /** Without the choice to inspect tokens found in remotes. */
+    public TokensServices(BackgroundTask<CollectionResult> collect, DeployTokenCreation creation,
+            Function<Consumer<StepReport>, DeployTokenRotation> rotation, RegistryTarget registry,
+            Supplier<List<Integer>> thresholds) {
+        this(collect, creation, rotation, registry, thresholds, null);
+    }
 
     /** Fixed thresholds. */
     public TokensServices(BackgroundTask<CollectionResult> collect, DeployTokenCreation creation,

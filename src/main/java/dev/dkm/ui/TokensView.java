@@ -27,6 +27,7 @@ import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -63,6 +64,7 @@ public final class TokensView extends BorderPane {
     private final ComboBox<CredentialKind> kindFilter = new ComboBox<>();
     private final ComboBox<ExpiryBand> bandFilter = new ComboBox<>();
     private final ReadOnlyIntegerWrapper attention = new ReadOnlyIntegerWrapper();
+    private final CheckBox inspectUrlTokens = new CheckBox("Look up tokens found in remotes");
     private Runnable onFirstCollection;
 
     public TokensView(TokensServices services, TaskExecutor executor) {
@@ -87,7 +89,8 @@ public final class TokensView extends BorderPane {
     /** Collects again (off the FX thread) and shows the result. */
     public void refresh() {
         busy.setVisible(true);
-        executor.submit(services.collect(), new TaskListener<CollectionResult>() {
+        boolean inspect = inspectUrlTokens.isSelected() && services.collectInspectingUrlTokens() != null;
+        executor.submit(inspect ? services.collectInspectingUrlTokens() : services.collect(), new TaskListener<CollectionResult>() {
             @Override
             public void onSuccess(CollectionResult result) {
                 busy.setVisible(false);
@@ -159,9 +162,16 @@ public final class TokensView extends BorderPane {
         busy.setPrefSize(18, 18);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        Button refresh = new Button("Refresh", new FontIcon(Feather.REFRESH_CW));
+        title.setMinWidth(Label.USE_PREF_SIZE);
+        // icons only: the counts and the two named actions need the width
+        Button refresh = new Button(null, new FontIcon(Feather.REFRESH_CW));
+        refresh.setId("refresh-credentials");
+        refresh.setTooltip(Badges.tooltip("Collect again"));
+        refresh.setAccessibleText("Refresh");
         refresh.setOnAction(e -> refresh());
-        MenuButton export = new MenuButton("Export", new FontIcon(Feather.DOWNLOAD));
+        MenuButton export = new MenuButton(null, new FontIcon(Feather.DOWNLOAD));
+        export.setTooltip(Badges.tooltip("Export as CSV, JSON or a calendar (ICS) with reminders"));
+        export.setAccessibleText("Export");
         for (CredentialExport.Format f : CredentialExport.Format.values()) {
             MenuItem item = new MenuItem(f.name() + (f == CredentialExport.Format.ICS ? " (calendar)" : ""));
             item.setOnAction(e -> export(f));
@@ -185,6 +195,8 @@ public final class TokensView extends BorderPane {
                     .ifPresent(created -> refresh()));
             box.getChildren().add(create);
         }
+        box.getChildren().stream().filter(n -> n != spacer && n instanceof Region)
+                .forEach(n -> ((Region) n).setMinWidth(Region.USE_PREF_SIZE)); // the spacer gives way, nothing else
         box.setAlignment(Pos.CENTER_LEFT);
         counts.setAlignment(Pos.CENTER_LEFT);
         return box;
@@ -212,6 +224,17 @@ public final class TokensView extends BorderPane {
         bandFilter.valueProperty().addListener((o, a, b) -> applyFilter());
         notes.getStyleClass().add("tokens-notes");
         HBox bar = new HBox(8, filterText, kindFilter, bandFilter, notes);
+        if (services.collectInspectingUrlTokens() != null) {
+            Region spacer = new Region();
+            HBox.setHgrow(spacer, Priority.ALWAYS);
+            inspectUrlTokens.setId("inspect-url-tokens");
+            inspectUrlTokens.setMinWidth(CheckBox.USE_PREF_SIZE);
+            inspectUrlTokens.setTooltip(Badges.tooltip("Access tokens pasted into remote URLs are only shown by their prefix"
+                    + " until you allow this: then each one is sent once, to its own GitLab"
+                    + " (GET /personal_access_tokens/self), to show its name, scopes and expiry."));
+            inspectUrlTokens.selectedProperty().addListener((obs, was, now) -> refresh());
+            bar.getChildren().addAll(spacer, inspectUrlTokens);
+        }
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
     }
@@ -244,6 +267,7 @@ public final class TokensView extends BorderPane {
             chip.setId("count-" + band.id());
             chip.setStyle(n == 0 ? "-fx-opacity: 0.45;" + BandStyle.badgeStyle(band) : BandStyle.badgeStyle(band));
             chip.setOnMouseClicked(e -> bandFilter.setValue(bandFilter.getValue() == band ? null : band));
+            chip.setMinWidth(Label.USE_PREF_SIZE);
             counts.getChildren().add(chip);
         });
     }

@@ -41,9 +41,14 @@ public final class DemoWorld implements AutoCloseable {
 
     /** Everything the owner can see, tokens in remotes inspected (the demo's full picture). */
     public CollectionResult collectAsOwner() {
+        return collectAsOwner(true);
+    }
+
+    /** Everything the owner can see; tokens in remotes only asked about with {@code inspectUrlTokens}. */
+    public CollectionResult collectAsOwner(boolean inspectUrlTokens) {
         InstanceConnection c = connect(server.ownerToken());
         try {
-            return new CredentialCollector(true).collect(repos, List.of(c), Progress.NONE);
+            return new CredentialCollector(inspectUrlTokens).collect(repos, List.of(c), Progress.NONE);
         } finally {
             c.client().close();
         }

@@ -53,12 +53,14 @@ public final class TokensDashboardScreenshot {
         Application.setUserAgentStylesheet(dark ? new atlantafx.base.theme.PrimerDark().getUserAgentStylesheet()
                 : new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
         TokensView view = new TokensView(new TokensServices(p -> result,
-                new DeployTokenCreation(owner()), listener -> new DeployTokenRotation(owner(), listener), null, List.of(60, 30, 7, 1)), TaskExecutor.synchronous());
+                new DeployTokenCreation(owner()), listener -> new DeployTokenRotation(owner(), listener), null, () -> List.of(60, 30, 7, 1),
+                p -> result), TaskExecutor.synchronous());
         Scene scene = new Scene(view, 1360, 860);
         stage.setScene(scene);
         stage.setTitle("Deploy Key Manager — Tokens");
         stage.show();
-        view.refresh();
+        // the demo's full picture: the user allowed looking up the tokens found in remotes
+        ((javafx.scene.control.CheckBox) scene.lookup("#inspect-url-tokens")).setSelected(true);
         view.table().getSelectionModel().select(view.items().stream().filter(i -> i.name().equals("k8s-pull")).findFirst().orElse(null));
         PauseTransition settle = new PauseTransition(Duration.millis(800));
         settle.setOnFinished(e -> {
