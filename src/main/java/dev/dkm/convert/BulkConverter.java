@@ -183,6 +183,9 @@ public final class BulkConverter {
             return ConversionItem.problem(t.repo, e.getMessage());
         } catch (GitLabException e) {
             return ConversionItem.problem(t.repo, e.userMessage(t.remote.projectPath()));
+        } catch (RuntimeException e) {
+            // one repository that cannot be planned must not stop the preview of the others
+            return ConversionItem.problem(t.repo, "could not plan it: " + e.getMessage());
         }
     }
 

@@ -3,8 +3,11 @@ package dev.dkm.keys;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -84,14 +87,40 @@ public final class Ed25519KeyGenerator {
         }
     }
 
+    /**
+     * Writes {@code file} whole or not at all, never over an existing one: the content goes to a temporary file in
+     * the same directory (created with the final mode, synced), which is then hard-linked to the name — a link, unlike
+     * a rename, fails when the name exists. A process killed meanwhile leaves at most a {@code .dkm-tmp-} file, never
+     * an empty or half-written key. Where the file system has no hard links, the file is created in place.
+     */
     private static void createNew(Path file, byte[] content, Set<PosixFilePermission> perms) throws IOException {
+        Path tmp = Files.createTempFile(file.getParent(), ".dkm-tmp-", ".part", PosixFilePermissions.asFileAttribute(perms));
+        try {
+            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                channel.write(ByteBuffer.wrap(content));
+                channel.force(true);
+            }
+            // The umask may have narrowed the mode at creation (never widened): set it exactly.
+            Files.setPosixFilePermissions(tmp, perms);
+            try {
+                Files.createLink(file, tmp);
+            } catch (FileAlreadyExistsException e) {
+                throw new KeyFileExistsException(file);
+            } catch (UnsupportedOperationException | FileSystemException noHardLinks) {
+                createInPlace(file, content, perms);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static void createInPlace(Path file, byte[] content, Set<PosixFilePermission> perms) throws IOException {
         try (OutputStream out = Files.newOutputStream(
                 Files.createFile(file, PosixFilePermissions.asFileAttribute(perms)), StandardOpenOption.WRITE)) {
             out.write(content);
         } catch (FileAlreadyExistsException e) {
             throw new KeyFileExistsException(file);
         }
-        // The umask may have narrowed the mode at creation (never widened): set it exactly.
         Files.setPosixFilePermissions(file, perms);
     }
 }

@@ -21,7 +21,11 @@ public final class PublicKeyReader {
     public SshPublicKey read(Path privateKey) throws IOException {
         Path pub = KeyPairFiles.publicKeyPathFor(privateKey);
         if (Files.isRegularFile(pub)) {
-            return SshPublicKey.parse(Files.readString(pub, StandardCharsets.UTF_8));
+            try {
+                return SshPublicKey.parse(Files.readString(pub, StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException emptyOrDamaged) {
+                // e.g. left empty by a run killed while writing it: the private key is the truth
+            }
         }
         return deriveFromPrivate(privateKey);
     }
@@ -35,7 +39,7 @@ public final class PublicKeyReader {
                 throw new IOException("no key found in " + privateKey);
             }
             return SshPublicKey.parse(PublicKeyEntry.toString(it.next().getPublic()));
-        } catch (GeneralSecurityException e) {
+        } catch (GeneralSecurityException | RuntimeException e) {
             throw new IOException("cannot read private key " + privateKey + ": " + e.getMessage(), e);
         }
     }

@@ -64,6 +64,30 @@ class Ed25519KeyGeneratorTest {
     }
 
     @Test
+    void an_empty_or_damaged_pub_file_left_by_an_interrupted_run_is_read_from_the_private_key() throws Exception {
+        KeyPairFiles files = generator.generateInto(tmp.resolve("k"), "c");
+        Files.writeString(files.publicKeyFile(), "");
+        assertThat(new PublicKeyReader().read(files.privateKey()).sameKeyAs(files.publicKey())).isTrue();
+        Files.writeString(files.publicKeyFile(), "ssh-ed25519");
+        assertThat(new PublicKeyReader().read(files.privateKey()).sameKeyAs(files.publicKey())).isTrue();
+
+        Files.writeString(files.privateKey(), "");
+        assertThatThrownBy(() -> new PublicKeyReader().read(files.privateKey())).isInstanceOf(java.io.IOException.class)
+                .hasMessageContaining(files.privateKey().toString());
+    }
+
+    @Test
+    void keys_are_written_whole_through_a_temporary_file_that_does_not_stay() throws Exception {
+        Path dir = tmp.resolve("keys");
+        generator.generateInto(dir.resolve("a"), "c");
+        generator.generateInto(dir.resolve("b"), "c");
+        assertThatThrownBy(() -> generator.generateInto(dir.resolve("a"), "c")).isInstanceOf(KeyFileExistsException.class);
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString()).sorted().toList()).containsExactly("a", "a.pub", "b", "b.pub");
+        }
+    }
+
+    @Test
     void reads_a_key_made_by_ssh_keygen() throws Exception {
         Path key = tmp.resolve("by-ssh-keygen");
         Processes.run(tmp, tmp, List.of("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "x", "-f", key.toString())).assertOk();
