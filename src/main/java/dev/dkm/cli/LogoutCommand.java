@@ -10,6 +10,9 @@ final class LogoutCommand implements Callable<Integer> {
     @Option(names = "--host", required = true, description = "Instance URL")
     String host;
 
+    @Option(names = "--remove", description = "Also remove the instance from the settings (URL, CA file, proxy), as Remove in the window does.")
+    boolean remove;
+
     private final CliContext context;
 
     LogoutCommand(CliContext context) {
@@ -18,12 +21,16 @@ final class LogoutCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        InstanceLogout.Result r = new InstanceLogout(context.tokenStore().get()).logout(host);
+        InstanceLogout logout = new InstanceLogout(context.tokenStore().get(), context.settings());
+        InstanceLogout.Result r = remove ? logout.remove(host) : logout.logout(host);
         if (r.removed()) {
             context.out().println("Removed the token for " + r.instanceUrl() + " from " + r.storage());
-            return 0;
+        } else {
+            context.out().println("No token stored for " + r.instanceUrl() + " in " + r.storage());
         }
-        context.out().println("No token stored for " + r.instanceUrl() + " in " + r.storage());
+        if (remove) {
+            context.out().println("Removed " + r.instanceUrl() + " from the settings");
+        }
         return 0;
     }
 }

@@ -181,7 +181,13 @@ class LoginCommandTest {
         assertThat(logout.out()).contains("Removed the token for " + url);
         assertThat(tokens.read(url)).isEmpty();
         assertThat(dkm("", "instances", "--offline").out()).contains("token: none");
+
+        Run removal = dkm("", "logout", "--host", url, "--remove");
+        assertThat(removal.out()).contains("Removed " + url + " from the settings");
+        assertThat(SettingsStore.at(dirs).load().instance(url)).isEmpty();
+        assertThat(dkm("", "instances", "--offline").out()).doesNotContain(url);
     }
+
     /** The real thing end to end: the sandbox GitLab answers /user, /version and /personal_access_tokens/self. */
     @Test
     void loginAgainstTheSandboxGitLabPrintsWhoVersionScopesAndExpiryAndStoresTheToken() throws Exception {
