@@ -1,21 +1,22 @@
 package dev.dkm.ui;
 
+import static dev.dkm.ui.ConvertCells.column;
+import static dev.dkm.ui.ConvertCells.fixed;
+import static dev.dkm.ui.ConvertCells.muted;
+import static dev.dkm.ui.ConvertCells.section;
+import static dev.dkm.ui.ConvertCells.sentence;
+import static dev.dkm.ui.ConvertCells.text;
+
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import dev.dkm.convert.ConversionItem;
 import dev.dkm.convert.RepoOutcome;
-import dev.dkm.gitconfig.ConfigChange;
-import dev.dkm.keys.HostKeyStatus;
 import dev.dkm.remote.RemoteKind;
 import dev.dkm.settings.KeyStrategy;
-import dev.dkm.setup.SetupPlan;
-import dev.dkm.workspace.RemoteInfo;
 import dev.dkm.workspace.RepoInfo;
 import dev.dkm.workspace.RepoStatus;
 import java.util.List;
-import java.util.function.Function;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -27,11 +28,9 @@ import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.control.Tooltip;
 import javafx.scene.control.cell.CheckBoxTableCell;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -323,112 +322,9 @@ public final class ConvertDialog {
         model.hostKeys().addListener((ListChangeListener<ConvertDialogViewModel.HostKeyQuestion>) c -> hostKeyBoxes.getChildren()
                 .setAll(model.hostKeys().stream().map(q -> (Node) HostKeyQuestionBox.of(q.status(), q.trusted())).toList()));
 
-        TableView<ConversionItem> table = new TableView<>(model.previewItems());
-        table.setId("convertPreview");
-        table.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE, StyleClasses.CONVERT_TABLE);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        TableColumn<ConversionItem, ConversionItem> state = column("Plan", 96, i -> Badges.badge(stateText(i.state()), stateStyle(i.state())));
-        state.setMinWidth(96);
-        TableColumn<ConversionItem, ConversionItem> repo = column("Repository", 150, i -> text(i.repo().relativePath(), i.repo().path().toString()));
-        TableColumn<ConversionItem, ConversionItem> project = column("Project", 170, i -> text(projectOf(i), null));
-        TableColumn<ConversionItem, ConversionItem> key = column("Key", 210, ConvertDialog::keyCell);
-        TableColumn<ConversionItem, ConversionItem> config = column("Config before → after (tokens redacted) · why not", 520,
-                ConvertDialog::configCell);
-        table.getColumns().setAll(List.of(state, repo, project, key, config));
+        TableView<ConversionItem> table = ConvertPreviewTable.create(model.previewItems());
         VBox.setVgrow(table, Priority.ALWAYS);
         return new VBox(10, new VBox(2, summary, hint), hostKeyBoxes, table);
-    }
-
-    private static String stateText(ConversionItem.State state) {
-        return switch (state) {
-            case READY -> "convert";
-            case SKIP -> "skip";
-            case PROBLEM -> "problem";
-        };
-    }
-
-    private static String stateStyle(ConversionItem.State state) {
-        return switch (state) {
-            case READY -> StyleClasses.BADGE_ACCENT;
-            case SKIP -> StyleClasses.BADGE_NEUTRAL;
-            case PROBLEM -> StyleClasses.BADGE_DANGER;
-        };
-    }
-
-    private static String projectOf(ConversionItem item) {
-        if (item.plan() != null) {
-            return item.plan().projectPath();
-        }
-        return item.repo().primaryRemote().map(RemoteInfo::projectPath).orElse("—");
-    }
-
-    private static Node keyCell(ConversionItem item) {
-        SetupPlan plan = item.plan();
-        if (plan == null) {
-            return muted("—");
-        }
-        Label name = new Label(plan.keyFile().getFileName().toString());
-        name.getStyleClass().add(StyleClasses.MONOSPACE);
-        name.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
-        Label how = muted((plan.generateKey() ? "new Ed25519 key" : "existing key") + " · " + plan.access());
-        how.getStyleClass().add(Styles.TEXT_SMALL);
-        VBox box = new VBox(0, name, how);
-        Tooltip.install(box, Badges.tooltip(plan.keyFile().toString()));
-        return box;
-    }
-
-    /**
-     * Each config line the run changes: its key, then − before and + after (values already redacted; SafeUrl once
-     * more), then the plan's notes; for a repository left alone, why.
-     */
-    private static Node configCell(ConversionItem item) {
-        if (item.plan() == null) {
-            return sentence(item.reason() == null ? "—" : item.reason(),
-                    item.state() == ConversionItem.State.PROBLEM ? StyleClasses.PROBLEM : StyleClasses.MUTED);
-        }
-        VBox box = new VBox(0);
-        for (ConfigChange c : item.plan().configChanges()) {
-            if (!c.changesSomething()) {
-                continue;
-            }
-            Label key = muted(c.key());
-            key.getStyleClass().add(Styles.TEXT_SMALL);
-            Label before = line("− " + show(c.before()), StyleClasses.MUTED);
-            Label after = line("+ " + show(c.after()), StyleClasses.PLAN_CHANGE);
-            box.getChildren().addAll(key, before, after);
-        }
-        // A new host key is asked about once, above the table, rather than in every row.
-        HostKeyStatus hostKey = item.plan().hostKey();
-        String asked = hostKey != null && hostKey.state() == HostKeyStatus.State.UNKNOWN ? hostKey.fingerprint() : null;
-        item.plan().notes().stream().filter(n -> asked == null || !n.contains(asked))
-                .forEach(n -> box.getChildren().add(sentence("Note: " + n, StyleClasses.MUTED)));
-        return box;
-    }
-
-    /** One line of a cell: never wrapped (rows keep their height), shortened in the middle, whole in the tooltip. */
-    private static Label line(String text, String style) {
-        Label l = sentence(text, style);
-        l.getStyleClass().add(StyleClasses.MONOSPACE);
-        l.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
-        return l;
-    }
-
-    /** A reason or note in the text font, shortened at its end, whole in the tooltip. */
-    private static Label sentence(String text, String style) {
-        Label l = new Label(text);
-        l.getStyleClass().add(style);
-        l.setTextOverrun(OverrunStyle.ELLIPSIS);
-        l.setMinWidth(0);
-        l.setTooltip(Badges.tooltip(text));
-        return l;
-    }
-
-    private static String show(List<String> values) {
-        if (values.isEmpty()) {
-            return "(unset)";
-        }
-        List<String> safe = values.stream().map(SafeUrl::display).toList();
-        return safe.size() == 1 ? safe.get(0) : safe.toString();
     }
 
     // ---- 3. run and 4. results
@@ -563,52 +459,5 @@ public final class ConvertDialog {
         Window owner = root.getScene() == null ? null : root.getScene().getWindow();
         savePicker.pick(owner, "Export the results as " + format.name(), model.exportFileName(format), format.extension())
                 .ifPresent(file -> model.export(format, file));
-    }
-
-    // ---- cells
-
-    /** A column whose cells draw a node from the whole row item. */
-    private static <S> TableColumn<S, S> column(String title, double width, Function<S, Node> draw) {
-        TableColumn<S, S> column = new TableColumn<>(title);
-        column.setPrefWidth(width);
-        column.setSortable(false);
-        column.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue()));
-        column.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(S item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(null);
-                setGraphic(empty || item == null ? null : draw.apply(item));
-            }
-        });
-        return column;
-    }
-
-    private static void fixed(TableColumn<?, ?> column, double width) {
-        column.setMinWidth(width);
-        column.setPrefWidth(width);
-        column.setMaxWidth(width);
-    }
-
-    private static Label text(String text, String tooltip) {
-        Label l = new Label(text);
-        l.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
-        if (tooltip != null) {
-            l.setTooltip(Badges.tooltip(tooltip));
-        }
-        return l;
-    }
-
-    private static Label muted(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add(StyleClasses.MUTED);
-        return l;
-    }
-
-    private static Label section(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add(StyleClasses.SECTION_LABEL);
-        l.setMinWidth(Region.USE_PREF_SIZE);
-        return l;
     }
 }
