@@ -53,6 +53,8 @@ public final class MainWindowView {
     private final EmptyStateView emptyState = new EmptyStateView();
     private final QuickFilterCell quickFilterButtonCell = new QuickFilterCell();
     private Runnable tryDemo;
+    /** "Set up deploy key" for a repository: the details pane's button and the row's context menu. */
+    private Consumer<RepoInfo> setUpDeployKey;
     private final javafx.beans.property.BooleanProperty canConvert = new javafx.beans.property.SimpleBooleanProperty(false);
     private Runnable convertToSsh = () -> {};
     private javafx.scene.control.TabPane tabs;
@@ -151,6 +153,7 @@ public final class MainWindowView {
 
     /** Enables "Set up deploy key" in the details pane: the action gets the selected repository. */
     public void onSetUpDeployKey(Consumer<RepoInfo> action) {
+        this.setUpDeployKey = action;
         details.setSetUpDeployKeyAction(action);
     }
 
@@ -357,7 +360,7 @@ public final class MainWindowView {
                 repoTable.getSelectionModel().select(now);
             }
         });
-        repoTable.setRowFactory(table -> new RepoTableRow());
+        repoTable.setRowFactory(table -> new RepoTableRow(() -> setUpDeployKey));
         repoTable.setPlaceholder(emptyState);
         viewModel.roots().addListener((ListChangeListener<Path>) c -> showEmptyState());
         viewModel.repos().addListener((ListChangeListener<RepoInfo>) c -> showEmptyState());

@@ -163,6 +163,23 @@ class MainWindowTest {
         assertThat(robot.lookup("#repoTable").queryTableView().getItems()).hasSize(4);
     }
 
+    @Test
+    void the_row_context_menu_sets_up_a_deploy_key_for_that_repository(FxRobot robot) throws Exception {
+        List<RepoInfo> asked = new java.util.ArrayList<>();
+        robot.interact(() -> view.onSetUpDeployKey(asked::add));
+        robot.clickOn("#scanButton");
+        waitForScan();
+
+        javafx.scene.control.TableRow<?> web = robot.lookup(".table-row-cell").match(cell -> cell instanceof javafx.scene.control.TableRow<?> row
+                && row.getItem() instanceof RepoInfo repo && repo.relativePath().equals("group/web")).queryAs(javafx.scene.control.TableRow.class);
+        // Monocle turns no right click into a context-menu request: the menu is opened as the platform would open it
+        robot.interact(() -> web.getContextMenu().show(web, javafx.geometry.Side.BOTTOM, 20, 0));
+        robot.clickOn("Set up deploy key…");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(asked).extracting(RepoInfo::relativePath).containsExactly("group/web");
+    }
+
     private void waitForScan() throws Exception {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> viewModel.scanStateProperty().get() == ScanState.DONE);
         WaitForAsyncUtils.waitForFxEvents();
