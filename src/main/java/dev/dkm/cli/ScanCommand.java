@@ -1,5 +1,7 @@
 package dev.dkm.cli;
 
+import dev.dkm.app.AppServices;
+import dev.dkm.instances.ServerKeyStatus;
 import dev.dkm.task.Progress;
 import dev.dkm.workspace.ScanOptions;
 import dev.dkm.workspace.ScanResult;
@@ -9,12 +11,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code dkm scan ROOT…}: runs the workspace scan and prints a table or JSON. Exit 0 when the scan ran. */
 @Command(name = "scan", mixinStandardHelpOptions = true,
@@ -37,6 +40,16 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--ignore", paramLabel = "NAME", description = "Also skip folders with this name (repeatable).")
     List<String> ignore = List.of();
 
+    @Option(names = "--gitlab", description = "Also ask GitLab, per repository with a key of its own, whether that key is"
+            + " a deploy key of its project, can push, and when it expires (the window's GitLab column).")
+    boolean gitlab;
+
+    private final CliContext context;
+
+    ScanCommand(CliContext context) {
+        this.context = context;
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -52,11 +65,17 @@ final class ScanCommand implements Callable<Integer> {
         ignored.addAll(ignore);
         WorkspaceScanner scanner = new WorkspaceScanner(new ScanOptions(depth, ignored));
         ScanResult result = scanner.scanAll(roots, System.console() != null ? new TerminalProgress(err, "scanning", "repos") : Progress.NONE);
+        Map<Path, ServerKeyStatus> server = Map.of();
+        if (gitlab) {
+            try (AppServices services = context.services(null)) {
+                server = services.serverKeyStatus().lookup(result.repos(), Progress.NONE);
+            }
+        }
         if (json) {
-            ScanJson.write(result.repos(), out);
+            ScanJson.write(result.repos(), server, out);
             out.println();
         } else {
-            out.print(ScanTable.write(result.repos()));
+            out.print(ScanTable.write(result.repos(), gitlab ? server : null));
             out.println(result.summary().line());
         }
         out.flush();

@@ -1,6 +1,7 @@
 package dev.dkm.cli;
 
 import com.google.gson.stream.JsonWriter;
+import dev.dkm.instances.ServerKeyStatus;
 import dev.dkm.workspace.FoundToken;
 import dev.dkm.workspace.KeyFileInfo;
 import dev.dkm.workspace.RemoteInfo;
@@ -10,7 +11,9 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The {@code dkm scan --json} document (docs/scan-json.md), written field by field: the records hold
@@ -27,6 +30,11 @@ final class ScanJson {
     }
 
     static void write(List<RepoInfo> repos, Writer out) {
+        write(repos, Map.of(), out);
+    }
+
+    /** With a {@code "gitlab"} object for each repository {@code server} has an answer for ({@code dkm scan --gitlab}). */
+    static void write(List<RepoInfo> repos, Map<Path, ServerKeyStatus> server, Writer out) {
         try {
             JsonWriter w = new JsonWriter(out);
             w.setIndent("  ");
@@ -34,7 +42,7 @@ final class ScanJson {
             w.setSerializeNulls(true);
             w.beginArray();
             for (RepoInfo r : repos) {
-                repo(w, r);
+                repo(w, r, server.get(r.path()));
             }
             w.endArray();
             w.flush();
@@ -43,7 +51,7 @@ final class ScanJson {
         }
     }
 
-    private static void repo(JsonWriter w, RepoInfo r) throws IOException {
+    private static void repo(JsonWriter w, RepoInfo r, ServerKeyStatus server) throws IOException {
         w.beginObject();
         w.name("path").value(r.relativePath());
         w.name("absolutePath").value(r.path().toString());
@@ -60,6 +68,21 @@ final class ScanJson {
             remote(w, remote);
         }
         w.endArray();
+        if (server != null) {
+            w.name("gitlab");
+            gitlab(w, server);
+        }
+        w.endObject();
+    }
+
+    private static void gitlab(JsonWriter w, ServerKeyStatus s) throws IOException {
+        w.beginObject();
+        w.name("state").value(s.state().id());
+        w.name("project").value(s.project());
+        w.name("deployKeyId").value(s.deployKeyId());
+        w.name("canPush").value(s.canPush());
+        w.name("expiresAt").value(s.expiresAt() == null ? null : s.expiresAt().toString());
+        w.name("detail").value(s.detail());
         w.endObject();
     }
 

@@ -22,7 +22,12 @@ public record ServerKeyStatus(State state, String project, Long deployKeyId, Boo
         /** Not a GitLab remote, or no remote. */
         NOT_GITLAB,
         /** GitLab could not be asked, or said no; {@link #detail()} says why. */
-        ERROR
+        ERROR;
+
+        /** {@code enabled}, {@code not-enabled}, {@code no-key} …: how scripts see it ({@code dkm scan --gitlab}). */
+        public String id() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
     }
 
     static ServerKeyStatus of(State state, String project, String detail) {

@@ -80,6 +80,12 @@ public final class ServerKeyStatusLookup {
             return ServerKeyStatus.of(ServerKeyStatus.State.NO_INSTANCE, r.projectPath(),
                     "no GitLab instance configured for " + r.host());
         }
+        // A repository without a key of its own needs no call: there is nothing to look for on the project.
+        Optional<Path> keyFile = repo.sshCommand().identityFiles().stream().filter(KeyFileInfo::exists)
+                .map(KeyFileInfo::resolved).findFirst();
+        if (keyFile.isEmpty()) {
+            return ServerKeyStatus.of(ServerKeyStatus.State.NO_KEY, r.projectPath(), "the repository has no key of its own");
+        }
         String cacheKey = connection.get().instanceUrl() + " " + r.projectPath();
         Object keys = keysByProject.computeIfAbsent(cacheKey, k -> {
             try {
@@ -90,11 +96,6 @@ public final class ServerKeyStatusLookup {
         });
         if (keys instanceof GitLabException e) {
             return ServerKeyStatus.of(ServerKeyStatus.State.ERROR, r.projectPath(), e.userMessage(r.projectPath()));
-        }
-        Optional<Path> keyFile = repo.sshCommand().identityFiles().stream().filter(KeyFileInfo::exists)
-                .map(KeyFileInfo::resolved).findFirst();
-        if (keyFile.isEmpty()) {
-            return ServerKeyStatus.of(ServerKeyStatus.State.NO_KEY, r.projectPath(), "the repository has no key of its own");
         }
         SshPublicKey publicKey;
         try {
