@@ -83,12 +83,15 @@ final class RepoTableColumns {
                 cell.setGraphic(muted(RepoTexts.NONE));
                 return;
             }
-            cell.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
-            cell.setText(RepoTexts.fileName(key.get()));
-            if (RepoTexts.hasProblem(key.get())) {
+            // The column is narrow: a word for the key's state, its file in the tooltip (and the details pane).
+            cell.setTextOverrun(OverrunStyle.ELLIPSIS);
+            cell.setGraphic(new org.kordamp.ikonli.javafx.FontIcon(org.kordamp.ikonli.feather.Feather.KEY));
+            KeyFileInfo k = key.get();
+            cell.setText(!k.exists() ? "missing" : k.tooOpen() ? "too open" : "own");
+            if (RepoTexts.hasProblem(k)) {
                 cell.getStyleClass().add(StyleClasses.PROBLEM);
             }
-            cell.setTooltip(Badges.tooltip(key.get().resolved() + " (" + RepoTexts.keyState(key.get()) + ")"));
+            cell.setTooltip(Badges.tooltip((k.resolved() == null ? k.written() : k.resolved()) + " (" + RepoTexts.keyState(k) + ")"));
         }));
     }
 
