@@ -84,6 +84,8 @@ class ServerStatusColumnTest {
         robot.interact(viewModel::scan);
         waitUntil(() -> viewModel.scanStateProperty().get() == ScanState.DONE && !serverStatus.busyProperty().get()
                 && !serverStatus.statusesProperty().get().isEmpty());
+        // the statuses arrive, then the table redraws its cells on a later pulse
+        waitUntil(() -> !rowTexts(robot).getOrDefault("shop/frontend/storefront", "").contains(ServerStatusTexts.CHECKING));
 
         Map<String, String> rows = rowTexts(robot);
         assertThat(rows.get("shop/frontend/storefront")).contains("deploy key · can push").contains("no expiry");
