@@ -66,13 +66,37 @@ public final class DkmCli implements Runnable {
                 return CliProblem.EXIT_CODE;
             }
             if (e instanceof GitLabException g) {
-                commandLine.getErr().println("dkm " + commandLine.getCommandName() + ": " + g.userMessage(commandLine.getCommandName()));
+                commandLine.getErr().println("dkm " + commandLine.getCommandName() + ": "
+                        + g.userMessage(subjectOf(parseResult, commandLine.getCommandName()), managedBy(commandLine)));
                 commandLine.getErr().flush();
                 return 1;
             }
             throw e;
         });
         return cli;
+    }
+
+    /** The project or group the command was about (its --project / --group), else the command's name. */
+    private static String subjectOf(CommandLine.ParseResult parseResult, String fallback) {
+        CommandLine.ParseResult deepest = parseResult;
+        while (deepest.hasSubcommand()) {
+            deepest = deepest.subcommand();
+        }
+        for (String option : new String[] {"--project", "--group"}) {
+            if (deepest.hasMatchedOption(option)) {
+                return deepest.matchedOptionValue(option, fallback);
+            }
+        }
+        return fallback;
+    }
+
+    /** What a command manages, for GitLab's 404 sentence ("… you need the Maintainer role to manage its deploy tokens"). */
+    private static String managedBy(CommandLine command) {
+        String name = command.getCommandSpec().qualifiedName(" ");
+        if (name.contains("deploy-token") || name.contains("docker-login")) {
+            return "deploy tokens";
+        }
+        return name.contains("tokens") || name.contains("api-token") ? "tokens" : "deploy keys";
     }
 
     @Override

@@ -46,6 +46,14 @@ public final class GitLabException extends RuntimeException {
      * said and what to do about it.
      */
     public String userMessage(String subject) {
+        return userMessage(subject, "deploy keys");
+    }
+
+    /**
+     * As {@link #userMessage(String)}, for a call about {@code what} of the subject ("deploy tokens", "access
+     * tokens"): a 404 then says the Maintainer role is needed to manage those.
+     */
+    public String userMessage(String subject, String what) {
         String about = subject == null || subject.isBlank() ? "the request" : subject;
         String said = detail == null ? "" : " (" + detail + ")";
         return switch (kind) {
@@ -58,7 +66,7 @@ public final class GitLabException extends RuntimeException {
             case FORBIDDEN -> "GitLab answered 403 for " + about
                     + ": your role does not allow this (an Owner or an administrator may be needed)" + said + ".";
             case NOT_FOUND -> "GitLab answered 404 for " + about
-                    + ": it does not exist or you need the Maintainer role to manage its deploy keys.";
+                    + ": it does not exist or you need the Maintainer role to manage its " + what + ".";
             case VALIDATION -> "GitLab refused the change for " + about + (detail == null ? "." : ": " + detail + ".");
             case RATE_LIMITED -> "GitLab is rate limiting requests for " + about + "; try again"
                     + (retryAfterSeconds == null ? " later." : " in " + retryAfterSeconds + " seconds.");

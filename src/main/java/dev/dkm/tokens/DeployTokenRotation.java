@@ -20,6 +20,8 @@ import java.util.regex.Pattern;
  * old token keeps working.
  */
 public final class DeployTokenRotation {
+    private static final String DEPLOY_TOKENS = "deploy tokens";
+
     private static final Pattern DEFAULT_USERNAME = Pattern.compile("gitlab\\+deploy-token-\\d+");
 
     /**
@@ -111,7 +113,7 @@ public final class DeployTokenRotation {
                 report(steps, RotationStep.CREATE, StepReport.Status.UNDONE, "new token " + created.id() + " deleted");
             } catch (GitLabException e) {
                 report(steps, RotationStep.CREATE, StepReport.Status.UNDO_FAILED,
-                        "delete deploy token " + created.id() + " of " + path + " by hand: " + e.userMessage(path));
+                        "delete deploy token " + created.id() + " of " + path + " by hand: " + e.userMessage(path, DEPLOY_TOKENS));
             }
         }
     }
@@ -126,7 +128,7 @@ public final class DeployTokenRotation {
     }
 
     private static String message(Exception e, String path) {
-        return e instanceof GitLabException g ? g.userMessage(path) : e.getMessage();
+        return e instanceof GitLabException g ? g.userMessage(path, DEPLOY_TOKENS) : e.getMessage();
     }
 
     private void report(List<StepReport> steps, RotationStep step, StepReport.Status status, String detail) {

@@ -135,7 +135,7 @@ final class CreateDeployTokenDialog extends Dialog<CreatedDeployToken> {
             @Override
             public void onFailure(Throwable e) {
                 getDialogPane().lookupButton(CREATE).setDisable(false);
-                error.setText(e instanceof dev.dkm.gitlab.GitLabException g ? g.userMessage(request.path()) : e.getMessage());
+                error.setText(e instanceof dev.dkm.gitlab.GitLabException g ? g.userMessage(request.path(), "deploy tokens") : e.getMessage());
             }
         });
     }

@@ -120,6 +120,13 @@ class DeployTokenCommandTest {
     }
 
     @Test
+    void a_project_gitlab_will_not_show_says_so_in_terms_of_deploy_tokens() {
+        assertThat(run("", "deploy-token", "create", "--project", "no/such-project", "--name", "x")).isEqualTo(1);
+        assertThat(err.toString().strip()).endsWith(
+                "GitLab answered 404 for no/such-project: it does not exist or you need the Maintainer role to manage its deploy tokens.");
+    }
+
+    @Test
     void a_bad_request_is_refused_before_anything_is_sent() {
         server.resetRequestCounts();
         assertThat(run("", "deploy-token", "create", "--project", PROJECT, "--name", "x", "--scopes", "api")).isEqualTo(2);

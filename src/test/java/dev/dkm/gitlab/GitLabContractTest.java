@@ -187,6 +187,8 @@ class GitLabContractTest {
         GitLabException e = new GitLabErrors(null).fromResponse(404, Headers.of(), "{\"message\":\"404 Project Not Found\"}");
         assertThat(e.userMessage("group/repo")).isEqualTo(
                 "GitLab answered 404 for group/repo: it does not exist or you need the Maintainer role to manage its deploy keys.");
+        assertThat(e.userMessage("group/repo", "deploy tokens")).isEqualTo(
+                "GitLab answered 404 for group/repo: it does not exist or you need the Maintainer role to manage its deploy tokens.");
     }
 
     @Test
