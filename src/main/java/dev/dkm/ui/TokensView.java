@@ -10,7 +10,6 @@ import dev.dkm.tokens.CredentialKind;
 import dev.dkm.tokens.CredentialSummary;
 import dev.dkm.tokens.ExpiryAlerts;
 import dev.dkm.tokens.ExpiryBand;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -286,14 +285,20 @@ public final class TokensView extends BorderPane {
                 "gitlab-credentials." + format.extension(), format.extension()).ifPresent(file -> exportTo(format, file));
     }
 
-    /** Writes what the table shows (filter applied) to {@code file}. */
+    /** Writes what the table shows (filter applied) to {@code file}, off the FX thread. */
     void exportTo(CredentialExport.Format format, Path file) {
         List<CredentialItem> rows = List.copyOf(table.getItems());
-        try {
-            Files.writeString(file, new CredentialExport(today(), clock.instant(), services.reminderDays()).render(format, rows));
-            notes.setText("Exported " + rows.size() + " to " + file.getFileName());
-        } catch (IOException e) {
-            notes.setText("Export failed: " + e.getMessage());
-        }
+        String text = new CredentialExport(today(), clock.instant(), services.reminderDays()).render(format, rows);
+        executor.submit(p -> Files.writeString(file, text), new TaskListener<Path>() {
+            @Override
+            public void onSuccess(Path written) {
+                notes.setText("Exported " + rows.size() + " to " + written.getFileName());
+            }
+
+            @Override
+            public void onFailure(Throwable error) {
+                notes.setText("Export failed: " + error.getMessage());
+            }
+        });
     }
 }
