@@ -26,7 +26,7 @@ final class ApiTokenCommand implements Runnable {
     @Command(name = "rotate", mixinStandardHelpOptions = true,
             description = {"Rotate $GITLAB_TOKEN (POST /personal_access_tokens/self/rotate): GitLab revokes the old value at once.",
                 "The new value is printed once; put it where GITLAB_TOKEN comes from."})
-    static final class Rotate implements Callable<Integer> {
+    static final class Rotate implements Callable<Integer>, ManagesTokens {
         private final CliEnvironment env;
 
         @CommandLine.Spec
@@ -40,6 +40,11 @@ final class ApiTokenCommand implements Runnable {
 
         Rotate(CliEnvironment env) {
             this.env = env;
+        }
+
+        @Override
+        public String managedTokens() {
+            return "access tokens";
         }
 
         @Override

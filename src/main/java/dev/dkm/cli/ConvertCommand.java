@@ -37,7 +37,7 @@ final class ConvertCommand implements Callable<Integer> {
     boolean dryRun;
 
     @Option(names = "--jobs", paramLabel = "N", description = "Repositories in flight per GitLab instance (default ${DEFAULT-VALUE}).")
-    int jobs = 4;
+    int jobs = dev.dkm.app.BulkConversion.DEFAULT_JOBS;
 
     @Mixin
     KeyOptions keyOptions = new KeyOptions();

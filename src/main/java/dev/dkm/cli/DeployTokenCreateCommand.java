@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 /** {@code dkm deploy-token create}: a new deploy token, shown once, optionally logged in to the registry. */
 @Command(name = "create", mixinStandardHelpOptions = true,
         description = "Create a deploy token (default scope read_registry, expiring in one year) and show it once.")
-final class DeployTokenCreateCommand implements Callable<Integer> {
+final class DeployTokenCreateCommand implements Callable<Integer>, ManagesTokens {
     private final CliEnvironment env;
 
     @CommandLine.Spec
@@ -56,6 +56,11 @@ final class DeployTokenCreateCommand implements Callable<Integer> {
 
     DeployTokenCreateCommand(CliEnvironment env) {
         this.env = env;
+    }
+
+    @Override
+    public String managedTokens() {
+        return "deploy tokens";
     }
 
     @Override

@@ -10,7 +10,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code dkm deploy-token revoke (--project P | --group G) TOKEN_ID}. */
 @Command(name = "revoke", mixinStandardHelpOptions = true, description = "Revoke (delete) a deploy token.")
-final class DeployTokenRevokeCommand implements Callable<Integer> {
+final class DeployTokenRevokeCommand implements Callable<Integer>, ManagesTokens {
     private final CliEnvironment env;
 
     @CommandLine.Spec
@@ -27,6 +27,11 @@ final class DeployTokenRevokeCommand implements Callable<Integer> {
 
     DeployTokenRevokeCommand(CliEnvironment env) {
         this.env = env;
+    }
+
+    @Override
+    public String managedTokens() {
+        return "deploy tokens";
     }
 
     @Override

@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "rotate", mixinStandardHelpOptions = true,
         description = {"Replace a deploy token with a new one (same name and scopes): create it, update the registry login",
             "that used the old one, check the registry accepts it, revoke the old one. Any failure rolls back."})
-final class DeployTokenRotateCommand implements Callable<Integer> {
+final class DeployTokenRotateCommand implements Callable<Integer>, ManagesTokens {
     static final int EXIT_ROLLED_BACK = 1;
     private final CliEnvironment env;
 
@@ -49,6 +49,11 @@ final class DeployTokenRotateCommand implements Callable<Integer> {
 
     DeployTokenRotateCommand(CliEnvironment env) {
         this.env = env;
+    }
+
+    @Override
+    public String managedTokens() {
+        return "deploy tokens";
     }
 
     @Override

@@ -90,13 +90,9 @@ public final class DkmCli implements Runnable {
         return fallback;
     }
 
-    /** What a command manages, for GitLab's 404 sentence ("… you need the Maintainer role to manage its deploy tokens"). */
+    /** What a command manages, for GitLab's 404 sentence: the tokens of a {@link ManagesTokens} command, else deploy keys. */
     private static String managedBy(CommandLine command) {
-        String name = command.getCommandSpec().qualifiedName(" ");
-        if (name.contains("deploy-token") || name.contains("docker-login")) {
-            return "deploy tokens";
-        }
-        return name.contains("tokens") || name.contains("api-token") ? "tokens" : "deploy keys";
+        return command.getCommand() instanceof ManagesTokens t ? t.managedTokens() : "deploy keys";
     }
 
     @Override

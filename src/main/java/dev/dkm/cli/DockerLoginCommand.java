@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 @Command(name = "docker-login", mixinStandardHelpOptions = true,
         description = {"Log docker (or podman) in to a GitLab container registry with a deploy token read from stdin.",
             "Uses the credential helper named in the config file when there is one, never plain text then."})
-final class DockerLoginCommand implements Callable<Integer> {
+final class DockerLoginCommand implements Callable<Integer>, ManagesTokens {
     private final CliEnvironment env;
 
     @CommandLine.Spec
@@ -39,6 +39,11 @@ final class DockerLoginCommand implements Callable<Integer> {
 
     DockerLoginCommand(CliEnvironment env) {
         this.env = env;
+    }
+
+    @Override
+    public String managedTokens() {
+        return "deploy tokens";
     }
 
     @Override

@@ -33,7 +33,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "tokens", mixinStandardHelpOptions = true,
         description = {"Show every deploy token, deploy key and access token in sight of the repositories under ROOT",
             "folders (and your own tokens), with expiry and the repositories that use each. Token: $GITLAB_TOKEN."})
-final class TokensCommand implements Callable<Integer> {
+final class TokensCommand implements Callable<Integer>, ManagesTokens {
     private final CliEnvironment env;
 
     @CommandLine.Spec
@@ -63,6 +63,11 @@ final class TokensCommand implements Callable<Integer> {
 
     TokensCommand(CliEnvironment env) {
         this.env = env;
+    }
+
+    @Override
+    public String managedTokens() {
+        return "tokens";
     }
 
     @Override
