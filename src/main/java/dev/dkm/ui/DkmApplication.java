@@ -37,6 +37,8 @@ public final class DkmApplication extends Application {
     private Supplier<AppServices> services;
     private volatile DemoEnvironment demo;
     private TokensView tokensView;
+    /** The main window's last finished scan: the Tokens tab collects from it instead of scanning the disk again. */
+    private volatile List<RepoInfo> lastScan = List.of();
 
     /** The code the process should exit with once the toolkit has stopped. */
     static int exitCode() {
@@ -80,7 +82,7 @@ public final class DkmApplication extends Application {
         if (offerDemo) {
             view.onTryDemo(this::startDemo);
         }
-        addTokensTab(view, roots, sessionServices);
+        addTokensTab(view, sessionServices);
         ServerStatusModel serverStatus = addServerStatus(view, sessionServices);
         // Snapshots are always 1280 × 800; a window on a small screen is made to fit it.
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
@@ -110,9 +112,12 @@ public final class DkmApplication extends Application {
         return serverStatus;
     }
 
-    /** Builds the tokens dashboard off the FX thread (it opens the credential store), then adds its tab. */
-    private void addTokensTab(MainWindowView view, WorkspaceRootsStore roots, Supplier<AppServices> sessionServices) {
-        executor.submit(p -> tokensServices(sessionServices.get(), roots), new TaskListener<TokensServices>() {
+    /**
+     * Builds the tokens dashboard off the FX thread (it opens the credential store), then adds its tab; it collects
+     * after every finished scan of the window, from that scan's repositories.
+     */
+    private void addTokensTab(MainWindowView view, Supplier<AppServices> sessionServices) {
+        executor.submit(p -> tokensServices(sessionServices.get(), () -> lastScan), new TaskListener<TokensServices>() {
             @Override
             public void onSuccess(TokensServices tokens) {
                 tokensView = new TokensView(tokens, executor);
@@ -120,7 +125,15 @@ public final class DkmApplication extends Application {
                 if (!options.isSnapshot()) {
                     tokensView.setOnFirstCollection(() -> ExpiryNotifier.notify(tokensView.alerts(), java.time.LocalDate.now()));
                 }
-                tokensView.refresh();
+                MainWindowViewModel window = view.viewModel();
+                window.scanStateProperty().addListener((obs, old, now) -> {
+                    if (now == ScanState.DONE) {
+                        collectFrom(window);
+                    }
+                });
+                if (window.roots().isEmpty() || window.scanStateProperty().get() == ScanState.DONE) {
+                    collectFrom(window); // no scan is coming (no folder yet), or it finished before the tab was ready
+                }
             }
 
             @Override
@@ -130,25 +143,30 @@ public final class DkmApplication extends Application {
         });
     }
 
-    private static TokensServices tokensServices(AppServices services, WorkspaceRootsStore roots) {
+    private void collectFrom(MainWindowViewModel window) {
+        lastScan = List.copyOf(window.repos());
+        tokensView.refresh();
+    }
+
+    private static TokensServices tokensServices(AppServices services, Supplier<List<RepoInfo>> repos) {
         List<dev.dkm.tokens.InstanceConnection> connections = services.tokenConnections();
         dev.dkm.tokens.InstanceConnection first = connections.isEmpty() ? null : connections.get(0);
         return new TokensServices(
-                collectCredentials(services, roots, false),
+                collectCredentials(services, repos, false),
                 first == null ? null : new dev.dkm.tokens.DeployTokenCreation(first.client()),
                 first == null ? null : listener -> new dev.dkm.tokens.DeployTokenRotation(first.client(), listener),
                 first == null || first.settings().registryHost() == null ? null
                         : dev.dkm.tokens.RegistryTarget.docker(first.settings().registryHost(), System.getenv(),
                                 java.nio.file.Path.of(System.getProperty("user.home"))),
                 () -> services.settings().expiryThresholdDays(), // Preferences may change them
-                collectCredentials(services, roots, true));
+                collectCredentials(services, repos, true));
     }
 
     /** The connections are looked up again on each refresh: an instance added meanwhile is collected too. */
     private static dev.dkm.task.BackgroundTask<dev.dkm.tokens.CollectionResult> collectCredentials(AppServices services,
-            WorkspaceRootsStore roots, boolean inspectUrlTokens) {
+            Supplier<List<RepoInfo>> repos, boolean inspectUrlTokens) {
         return progress -> new dev.dkm.tokens.CredentialCollector(inspectUrlTokens).collect(
-                services.scanner().scan(roots.load(), progress), services.tokenConnections(), progress);
+                repos.get(), services.tokenConnections(), progress);
     }
 
     private void openSetupDialog(RepoInfo repo, MainWindowView view, Supplier<AppServices> sessionServices) {
