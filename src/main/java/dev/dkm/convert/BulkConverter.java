@@ -196,9 +196,9 @@ public final class BulkConverter {
         if (r.host() == null || r.projectPath() == null) {
             return new Target(repo, r, null, ConversionItem.problem(repo, "cannot tell the GitLab project from " + r.effectiveUrl()));
         }
-        Optional<GitLabConnection> connection = connections.forHost(r.host(), r.port());
+        Optional<GitLabConnection> connection = connections.forRemote(r.scheme(), r.host(), r.port());
         if (connection.isEmpty()) {
-            return new Target(repo, r, null, ConversionItem.skip(repo, "no GitLab instance configured for " + r.host()));
+            return new Target(repo, r, null, ConversionItem.skip(repo, connections.whyNoConnection(r.scheme(), r.host(), r.port())));
         }
         return new Target(repo, r, connection.get(), null);
     }
