@@ -108,6 +108,9 @@ final class ConvertCommand implements Callable<Integer> {
             }
             if (preview.ready().isEmpty()) {
                 (json ? err : out).println("Nothing to convert.");
+                if (json) { // scripts always get the document: each skipped repository with its reason, no run id
+                    out.println(ConversionReportExport.json(BulkConverter.notRun(preview), List.of()));
+                }
                 return preview.count(ConversionItem.State.PROBLEM) > 0 ? 1 : 0;
             }
             boolean interactive = System.console() != null;

@@ -232,6 +232,21 @@ public final class BulkConverter {
 
     private record Target(RepoInfo repo, RemoteInfo remote, GitLabConnection connection, ConversionItem skip) {}
 
+    /**
+     * The outcomes a run records before it starts: each skipped repository and each one with a problem (failed),
+     * with its reason. With nothing ready this is the whole result, under no run id ({@code dkm convert --json}).
+     */
+    public static ConversionReport notRun(ConversionPreview preview) {
+        List<RepoOutcome> outcomes = new ArrayList<>();
+        for (ConversionItem item : preview.items()) {
+            if (item.state() != ConversionItem.State.READY) {
+                RepoOutcome.Outcome o = item.state() == ConversionItem.State.SKIP ? RepoOutcome.Outcome.SKIPPED : RepoOutcome.Outcome.FAILED;
+                outcomes.add(outcome(item, o, item.reason(), null));
+            }
+        }
+        return new ConversionReport(null, outcomes, false);
+    }
+
     private static RepoOutcome outcome(ConversionItem item, RepoOutcome.Outcome outcome, String reason, Long keyId) {
         String project = item.plan() != null ? item.plan().projectPath()
                 : item.repo().primaryRemote().map(RemoteInfo::projectPath).orElse(null);
