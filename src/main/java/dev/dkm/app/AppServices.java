@@ -192,7 +192,7 @@ public final class AppServices implements AutoCloseable {
     }
 
     public TokenCleanup tokenCleanup() {
-        return new TokenCleanup(connections);
+        return new TokenCleanup(connections, instance -> credentials.tokenFor(instance).map(t -> t.token()));
     }
 
     public InstanceLogin instanceLogin() {

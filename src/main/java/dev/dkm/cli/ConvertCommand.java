@@ -57,10 +57,12 @@ final class ConvertCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the per-repository results (and removed tokens, redacted) as JSON.")
     boolean json;
 
-    @Option(names = "--revoke-unused-tokens", description = "Revoke the removed tokens no repository in the workspace uses any more.")
+    @Option(names = "--revoke-unused-tokens", description = {"Revoke the removed tokens no repository uses any more (under ROOT",
+            "and the workspace roots the window remembers); never the API token dkm signs in with."})
     boolean revokeUnused;
 
-    @Option(names = "--resume", paramLabel = "RUN_ID", description = "Continue an interrupted run (same journal; done repositories are skipped).")
+    @Option(names = "--resume", paramLabel = "RUN_ID", description = {"Continue an interrupted run with the options it was started with",
+            "(same journal; done repositories count, unverified ones are verified)."})
     String resume;
 
     ConvertCommand(CliContext context) {
@@ -81,6 +83,22 @@ final class ConvertCommand implements Callable<Integer> {
             BulkConversion conversion = new BulkConversion(services, roots);
             List<RepoInfo> selected = BulkConversion.withTokens(conversion.scan(Progress.NONE));
             SetupOptions options = keyOptions.over(services.preferences().setupOptions());
+            if (resume != null) {
+                // A resume does what the run was asked to do: its journal has the options.
+                SetupOptions recorded;
+                try {
+                    recorded = conversion.resumeOptions(resume, options);
+                } catch (java.io.IOException | IllegalArgumentException e) {
+                    err.println("dkm convert: " + e.getMessage());
+                    return 2;
+                }
+                String conflict = keyOptions.conflictWith(recorded, resume);
+                if (conflict != null) {
+                    err.println("dkm convert: " + conflict);
+                    return 2;
+                }
+                options = recorded;
+            }
             ConversionPreview preview = conversion.preview(selected, options, jobs, Progress.NONE);
             if (!json || dryRun) {
                 printPreview(preview, json ? err : out);
@@ -102,7 +120,7 @@ final class ConvertCommand implements Callable<Integer> {
             }
             Progress progress = interactive && !json ? new TerminalProgress(err, "converting", "repos") : Progress.NONE;
             BulkConversion.Result result = conversion.run(resume, preview, HostKeyPrompt.from(acceptHostKey, context, interactive),
-                    jobs, conversion.description(options), progress, BulkConverter.Listener.NONE);
+                    jobs, options, progress, BulkConverter.Listener.NONE);
             ConversionReport report = result.report();
             List<TokenUse> tokens = result.tokens();
             if (json) {
