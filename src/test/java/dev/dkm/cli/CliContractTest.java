@@ -73,6 +73,9 @@ class CliContractTest {
         assertThat(dkm(headless(), "tokens", plain.toString(), "--export", "xml", "--output", tmp.resolve("x").toString()).exit())
                 .isEqualTo(2);
         assertThat(dkm(headless(), "undo", "20260101-000000-nosuchrun").exit()).isEqualTo(2);
+        assertThat(dkm(headless(), "convert", plain.toString(), "--yes", "--resume", "20260101-000000-nosuchrun").exit()).isEqualTo(2);
+        assertThat(dkm(headless(), "runs", "--prune", "--older-than", "soon").exit()).isEqualTo(2);
+        assertThat(dkm(headless(), "runs").exit()).isZero();
         assertThat(dkm(headless(), "--help").exit()).isZero();
         assertThat(dkm(headless(), "convert", "--help").exit()).isZero();
     }
