@@ -32,9 +32,13 @@ import org.junit.jupiter.api.io.TempDir;
  * exactly the fields the document's {@code <!-- json: NAME -->} tables list (every field documented; every field
  * documented as always present is there).
  *
- * <p>Endpoints behind these commands, as read in GitLab's source ({@code gitlabhq/gitlabhq}): deploy tokens
- * {@code lib/api/deploy_tokens.rb} (POST answers the token once, with {@code token}; DELETE of an unknown id is 404)
- * and {@code lib/api/entities/deploy_token_with_token.rb}; deploy keys {@code lib/api/deploy_keys.rb}.
+ * <p>Endpoints behind the exit codes checked here, as read in GitLab's source ({@code gitlabhq/gitlabhq}):
+ * {@code lib/api/deploy_tokens.rb} — POST presents {@code Entities::DeployTokenWithToken}
+ * ({@code lib/api/entities/deploy_token_with_token.rb}: the entity plus {@code token}, the only answer that carries
+ * it), DELETE runs the destroy service, whose {@code entity.deploy_tokens.find(token_id)}
+ * ({@code app/services/concerns/deploy_token_methods.rb}) raises not-found, so a second revoke is a 404 → exit 1;
+ * {@code lib/api/deploy_keys.rb} — {@code GET :id/deploy_keys} resolves {@code user_project} (404 for a project that
+ * does not exist) behind {@code authorize_admin_project} (403 below Maintainer) → exit 1.
  */
 class CliContractTest {
     private static final Path DOC = Path.of("docs", "cli-json.md");
