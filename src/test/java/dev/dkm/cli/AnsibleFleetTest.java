@@ -140,10 +140,28 @@ class AnsibleFleetTest {
         assertThat(output).contains("did not finish cleanly for " + bob);
 
         // Each repository now pushes over SSH as its own user, with its own deploy key.
+        Map<Path, String> configs = new LinkedHashMap<>();
         for (Map.Entry<String, List<String>> e : projects.entrySet()) {
             for (String project : e.getValue()) {
                 pushAs(e.getKey(), project);
+                Path config = home(e.getKey()).resolve("src").resolve(project.substring(project.indexOf('/') + 1)).resolve(".git/config");
+                configs.put(config, Files.readString(config));
             }
+        }
+
+        // A second run changes nothing: no token left to convert, every account reports 0 converted.
+        Result again = run(null, env, List.of("ansible-playbook", "-i", inventory.toString(),
+                "--vault-password-file", vaultPassword.toString(), EXAMPLE.resolve("convert.yml").toString()));
+        String againOutput = again.stdout + again.stderr;
+        assertThat(contains(againOutput, server.maintainerToken())).as("API token in ansible's output").isFalse();
+        assertThat(again.exit).as(tail(againOutput)).isEqualTo(2);
+        JsonObject second = JsonParser.parseString(Files.readString(report)).getAsJsonObject();
+        assertThat(second.getAsJsonObject("summary").get("converted").getAsInt()).isZero();
+        JsonObject aliceAgain = account(second, "fleet-a", alice, 0);
+        assertThat(aliceAgain.get("exitCode").getAsInt()).isZero();
+        assertThat(aliceAgain.getAsJsonObject("result").get("runId").isJsonNull()).as("nothing ran").isTrue();
+        for (Map.Entry<Path, String> c : configs.entrySet()) {
+            assertThat(Files.readString(c.getKey())).as(c.getKey().toString()).isEqualTo(c.getValue());
         }
         // Nothing under the users' homes holds the API token; no git config holds a remote token any more
         // (the 0600 run journal keeps the original configs for dkm undo).
