@@ -1,5 +1,8 @@
 package dev.dkm.cli;
 
+import dev.dkm.files.AtomicFiles;
+import dev.dkm.files.FileMode;
+import java.nio.charset.StandardCharsets;
 import dev.dkm.task.Progress;
 import dev.dkm.tokens.CollectionResult;
 import dev.dkm.tokens.CredentialCollector;
@@ -95,7 +98,7 @@ final class TokensCommand implements Callable<Integer>, ManagesTokens {
         List<CredentialItem> items = within == null ? result.items() : CredentialSummary.expiringWithin(result.items(), within, today);
         CredentialExport exporter = new CredentialExport(today, Instant.now(), settings.expiryThresholdDays());
         if (format != null) {
-            Files.writeString(output, exporter.render(format, items));
+            AtomicFiles.write(output, exporter.render(format, items).getBytes(StandardCharsets.UTF_8), FileMode.KEEP_OR_PUBLIC);
             err.println("dkm tokens: wrote " + items.size() + " credentials to " + output);
         }
         if (json) {

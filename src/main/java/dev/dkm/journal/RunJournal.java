@@ -3,6 +3,7 @@ package dev.dkm.journal;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import dev.dkm.files.AtomicFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -31,9 +32,7 @@ public final class RunJournal implements AutoCloseable {
 
     /** Opens (creating if needed) the journal of {@code runId} in {@code runsDir} for appending. */
     public static RunJournal open(Path runsDir, String runId) throws IOException {
-        if (!Files.isDirectory(runsDir)) {
-            Files.createDirectories(runsDir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        }
+        AtomicFiles.createPrivateDirectories(runsDir);
         Path file = fileOf(runsDir, runId);
         if (!Files.exists(file)) {
             Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
