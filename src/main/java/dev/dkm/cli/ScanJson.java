@@ -1,5 +1,6 @@
 package dev.dkm.cli;
 
+import dev.dkm.files.PathNames;
 import com.google.gson.stream.JsonWriter;
 import dev.dkm.instances.ServerKeyStatus;
 import dev.dkm.workspace.FoundToken;
@@ -54,8 +55,8 @@ final class ScanJson {
     private static void repo(JsonWriter w, RepoInfo r, ServerKeyStatus server) throws IOException {
         w.beginObject();
         w.name("path").value(r.relativePath());
-        w.name("absolutePath").value(r.path().toString());
-        w.name("gitDir").value(r.gitDir().toString());
+        w.name("absolutePath").value(r.displayPath());
+        w.name("gitDir").value(PathNames.display(r.gitDir()));
         w.name("bare").value(r.bare());
         w.name("layout").value(r.layout().id());
         w.name("branch").value(r.branch());

@@ -2,6 +2,9 @@ package dev.dkm.cli;
 
 import dev.dkm.app.AppServices;
 import dev.dkm.app.TokenManagement;
+import dev.dkm.files.AtomicFiles;
+import dev.dkm.files.FileMode;
+import java.nio.charset.StandardCharsets;
 import dev.dkm.task.Progress;
 import dev.dkm.tokens.CollectionResult;
 import dev.dkm.tokens.CredentialExport;
@@ -88,7 +91,7 @@ final class TokensCommand implements Callable<Integer>, ManagesTokens {
         List<CredentialItem> items = within == null ? result.items() : CredentialSummary.expiringWithin(result.items(), within, today);
         CredentialExport exporter = new CredentialExport(today, Instant.now(), exportThresholds);
         if (format != null) {
-            Files.writeString(output, exporter.render(format, items));
+            AtomicFiles.write(output, exporter.render(format, items).getBytes(StandardCharsets.UTF_8), FileMode.KEEP_OR_PUBLIC);
             err.println("dkm tokens: wrote " + items.size() + " credentials to " + output);
         }
         if (json) {
