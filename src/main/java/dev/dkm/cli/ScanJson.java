@@ -8,6 +8,7 @@ import dev.dkm.workspace.KeyFileInfo;
 import dev.dkm.workspace.RemoteInfo;
 import dev.dkm.workspace.RepoInfo;
 import dev.dkm.workspace.SshCommandInfo;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -37,7 +38,10 @@ final class ScanJson {
     /** With a {@code "gitlab"} object for each repository {@code server} has an answer for ({@code dkm scan --gitlab}). */
     static void write(List<RepoInfo> repos, Map<Path, ServerKeyStatus> server, Writer out) {
         try {
-            JsonWriter w = new JsonWriter(out);
+            // JsonWriter writes a char or a short string at a time; a PrintWriter takes a lock and checks its
+            // state on every call. Ten thousand repositories are 12 MB of JSON: buffer them in large pieces.
+            Writer buffered = new BufferedWriter(out, 1 << 16);
+            JsonWriter w = new JsonWriter(buffered);
             w.setIndent("  ");
             w.setHtmlSafe(false);
             w.setSerializeNulls(true);
