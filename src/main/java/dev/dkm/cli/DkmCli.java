@@ -22,7 +22,7 @@ import picocli.CommandLine.Command;
         subcommands = {CommandLine.HelpCommand.class, ScanCommand.class, SetupCommand.class, ConvertCommand.class,
                 RunsCommand.class, UndoCommand.class, KeysCommand.class, TokensCommand.class, DeployTokenCommand.class,
                 DockerLoginCommand.class, ApiTokenCommand.class, LoginCommand.class, LogoutCommand.class,
-                InstancesCommand.class, SandboxCommand.class})
+                InstancesCommand.class, SandboxCommand.class, HelperCommand.class})
 public final class DkmCli implements Runnable {
 
     @CommandLine.Spec

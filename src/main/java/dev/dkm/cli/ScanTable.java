@@ -21,8 +21,17 @@ final class ScanTable {
 
     /** With {@code server} (null: not asked), a last GITLAB column says what GitLab knows of each repository's key. */
     static String write(List<RepoInfo> repos, Map<Path, ServerKeyStatus> server) {
+        return write(repos, server, null);
+    }
+
+    /** With {@code environmentOf} (not null), a first ENV column names each repository's environment. */
+    static String write(List<RepoInfo> repos, Map<Path, ServerKeyStatus> server,
+            java.util.function.Function<RepoInfo, String> environmentOf) {
         List<String[]> rows = new ArrayList<>();
         String[] header = server == null ? HEADER : append(HEADER, "GITLAB");
+        if (environmentOf != null) {
+            header = prepend("ENV", header);
+        }
         rows.add(header);
         for (RepoInfo r : repos) {
             RemoteInfo remote = r.primaryRemote().orElse(null);
@@ -37,6 +46,9 @@ final class ScanTable {
                 ServerKeyStatus s = server.get(r.path());
                 row = append(row, s == null ? "-" : s.state().id()
                         + (s.detail() == null ? "" : ": " + s.detail()));
+            }
+            if (environmentOf != null) {
+                row = prepend(environmentOf.apply(r), row);
             }
             rows.add(row);
         }
@@ -69,6 +81,13 @@ final class ScanTable {
     private static String[] append(String[] row, String value) {
         String[] longer = java.util.Arrays.copyOf(row, row.length + 1);
         longer[row.length] = value;
+        return longer;
+    }
+
+    private static String[] prepend(String value, String[] row) {
+        String[] longer = new String[row.length + 1];
+        longer[0] = value;
+        System.arraycopy(row, 0, longer, 1, row.length);
         return longer;
     }
 

@@ -20,6 +20,9 @@ final class JournalCodec {
             o.addProperty("repo", e.repo());
             o.addProperty("configFile", e.configFile());
             o.addProperty("original", e.originalBase64());
+            if (e.environment() != null) {
+                o.addProperty("environment", e.environment());
+            }
         } else if (entry instanceof JournalEntry.KeyIntended e) {
             o.addProperty("type", "key-intended");
             o.addProperty("repo", e.repo());
@@ -62,7 +65,8 @@ final class JournalCodec {
         String type = o.get("type").getAsString();
         return Optional.ofNullable(switch (type) {
             case "run-started" -> new JournalEntry.RunStarted(at, s(o, "runId"), s(o, "description"));
-            case "config-saved" -> new JournalEntry.ConfigSaved(at, s(o, "repo"), s(o, "configFile"), s(o, "original"));
+            case "config-saved" -> new JournalEntry.ConfigSaved(at, s(o, "repo"), s(o, "configFile"), s(o, "original"),
+                    s(o, "environment"));
             case "key-intended" -> new JournalEntry.KeyIntended(at, s(o, "repo"), s(o, "instance"),
                     o.get("projectId").getAsLong(), s(o, "fingerprint"));
             case "key-created" -> new JournalEntry.KeyCreated(at, s(o, "repo"), s(o, "instance"),

@@ -12,8 +12,16 @@ public sealed interface JournalEntry {
     /** The run began; {@code description} says what was asked (roots, options) for {@code dkm runs}. */
     record RunStarted(Instant at, String runId, String description) implements JournalEntry {}
 
-    /** A repository's config is about to be rewritten; the exact original bytes, base64. */
-    record ConfigSaved(Instant at, String repo, String configFile, String originalBase64) implements JournalEntry {}
+    /**
+     * A repository's config is about to be rewritten; the exact original bytes, base64. {@code environment} is where
+     * the file lives (another account or container, whose helper undo asks to restore it); null for the caller's own.
+     */
+    record ConfigSaved(Instant at, String repo, String configFile, String originalBase64, String environment)
+            implements JournalEntry {
+        public ConfigSaved(Instant at, String repo, String configFile, String originalBase64) {
+            this(at, repo, configFile, originalBase64, null);
+        }
+    }
 
     /**
      * A deploy key is about to be registered (intent) — after a crash between the POST and the next line, undo

@@ -28,11 +28,32 @@ public final class RunUndo {
     private final Path runsDir;
     private final Function<String, GitLabClient> clientForInstance;
     private final Clock clock;
+    private final ConfigRestorer restorer;
+
+    /**
+     * Puts a config's original bytes back in the environment the journal says it lives in (null: this account). For
+     * another account that is its helper's job: the caller never writes into another account's files itself.
+     */
+    public interface ConfigRestorer {
+        void restore(String environment, ConfigSnapshot original) throws IOException;
+    }
 
     public RunUndo(Path runsDir, Function<String, GitLabClient> clientForInstance, Clock clock) {
+        this(runsDir, clientForInstance, clock, RunUndo::restoreHere);
+    }
+
+    public RunUndo(Path runsDir, Function<String, GitLabClient> clientForInstance, Clock clock, ConfigRestorer restorer) {
         this.runsDir = runsDir;
         this.clientForInstance = clientForInstance;
         this.clock = clock;
+        this.restorer = restorer;
+    }
+
+    private static void restoreHere(String environment, ConfigSnapshot original) throws IOException {
+        if (environment != null) {
+            throw new IOException("it lives in the environment " + environment + ", which this session cannot enter");
+        }
+        new GitConfigEditor(original.file()).restore(original);
     }
 
     public UndoReport undo(String runId) throws IOException {
@@ -56,11 +77,12 @@ public final class RunUndo {
         }
         for (JournalEntry.ConfigSaved c : originals.values()) {
             try {
-                new GitConfigEditor(Path.of(c.configFile())).restore(ConfigSnapshot.fromBase64(Path.of(c.configFile()), c.originalBase64()));
-                lines.add(c.repo() + ": config restored");
+                restorer.restore(c.environment(), ConfigSnapshot.fromBase64(Path.of(c.configFile()), c.originalBase64()));
+                lines.add((c.environment() == null ? "" : c.environment() + ": ") + c.repo() + ": config restored");
             } catch (IOException e) {
                 complete = false;
-                lines.add(c.repo() + ": could not restore " + c.configFile() + ": " + e.getMessage());
+                lines.add((c.environment() == null ? "" : c.environment() + ": ") + c.repo() + ": could not restore "
+                        + c.configFile() + ": " + e.getMessage());
             }
         }
         for (int i = entries.size() - 1; i >= 0; i--) {

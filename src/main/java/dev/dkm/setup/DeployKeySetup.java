@@ -4,15 +4,12 @@ import dev.dkm.journal.JournalEntry;
 import dev.dkm.journal.RunJournal;
 import dev.dkm.gitconfig.ConfigChangedMeanwhileException;
 import dev.dkm.gitconfig.ConfigSnapshot;
-import dev.dkm.gitconfig.GitConfigEditor;
 import dev.dkm.gitlab.DeployKey;
 import dev.dkm.gitlab.GitLabClient;
 import dev.dkm.gitlab.GitLabErrorKind;
 import dev.dkm.gitlab.GitLabException;
-import dev.dkm.keys.Ed25519KeyGenerator;
 import dev.dkm.keys.HostKeyStatus;
 import dev.dkm.keys.HostKeyVerifier;
-import dev.dkm.keys.KeyPairFiles;
 import dev.dkm.keys.SshPublicKey;
 import java.io.IOException;
 import java.time.Clock;
@@ -28,7 +25,6 @@ import java.util.List;
  * in one sentence what went wrong. The key file is kept: it is harmless and the next attempt reuses it.
  */
 public final class DeployKeySetup {
-    private static final java.util.Map<java.nio.file.Path, Object> KEY_FILE_LOCKS = new java.util.concurrent.ConcurrentHashMap<>();
     /**
      * Keys this process attached, by instance, project and fingerprint. A second clone of the same project in one bulk
      * run reuses the first one's key: its POST would answer with the existing attachment, which it must not claim
@@ -37,22 +33,35 @@ public final class DeployKeySetup {
     private final java.util.Map<String, Long> attachedHere = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.Map<String, Object> attachLocks = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private final HostKeyVerifier hostKeys;
-    private final RemoteAccessVerifier access;
-    private final GitRunner git;
-    private final Ed25519KeyGenerator generator = new Ed25519KeyGenerator();
+    private final java.util.function.Function<String, AccountSide> sides;
     private final Clock clock;
 
+    /** Sets up repositories of this account only. */
     public DeployKeySetup(HostKeyVerifier hostKeys, GitRunner git, Clock clock) {
-        this.hostKeys = hostKeys;
-        this.git = git;
-        this.access = new RemoteAccessVerifier(git);
+        this(local(new ThisAccount(SshEnvironment.forCurrentUser(), hostKeys, git)), clock);
+    }
+
+    /**
+     * @param sides the account side of each plan's {@link SetupPlan#environment() environment} (null: the caller's
+     *              own): where the key is generated, the host key trusted, the config written and git run
+     */
+    public DeployKeySetup(java.util.function.Function<String, AccountSide> sides, Clock clock) {
+        this.sides = sides;
         this.clock = clock;
+    }
+
+    private static java.util.function.Function<String, AccountSide> local(AccountSide side) {
+        return env -> {
+            if (env != null) {
+                throw new IllegalStateException("no environment " + env + " in this session");
+            }
+            return side;
+        };
     }
 
     public SetupResult apply(SetupPlan plan, GitLabClient client, HostKeyConsent consent, RunJournal journal,
             String runId, SetupListener listener) throws IOException {
-        Run run = new Run(plan, client, journal, runId, listener);
+        Run run = new Run(plan, client, journal, runId, listener, sides.apply(plan.environment()));
         if (plan.blocked()) {
             return run.fail(null, String.join("; ", plan.problems()), null);
         }
@@ -91,6 +100,7 @@ public final class DeployKeySetup {
         final RunJournal journal;
         final String runId;
         final SetupListener listener;
+        final AccountSide side;
         final List<StepOutcome> steps = new ArrayList<>();
         SetupStep current;
         Long keyId;
@@ -101,7 +111,8 @@ public final class DeployKeySetup {
         String failure;
         GitErrorExplainer.Cause cause;
 
-        Run(SetupPlan plan, GitLabClient client, RunJournal journal, String runId, SetupListener listener) {
+        Run(SetupPlan plan, GitLabClient client, RunJournal journal, String runId, SetupListener listener, AccountSide side) {
+            this.side = side;
             this.plan = plan;
             this.client = client;
             this.journal = journal;
@@ -115,19 +126,14 @@ public final class DeployKeySetup {
                 finish(StepOutcome.skipped(SetupStep.GENERATE, "reusing " + plan.keyFile()));
                 return plan.publicKey();
             }
-            // Repositories of one bulk run may share a key file (shared strategy, two clones of one project): the
-            // first generates it, the others reuse it once it is complete.
-            synchronized (KEY_FILE_LOCKS.computeIfAbsent(plan.keyFile().toAbsolutePath(), p -> new Object())) {
-                if (java.nio.file.Files.exists(plan.keyFile())) {
-                    SshPublicKey existing = new dev.dkm.keys.PublicKeyReader().read(plan.keyFile());
-                    finish(StepOutcome.skipped(SetupStep.GENERATE, "reusing " + plan.keyFile() + ", created meanwhile"));
-                    return existing;
-                }
-                KeyPairFiles files = generator.generateInto(plan.keyFile(), plan.keyTitle());
-                finish(StepOutcome.done(SetupStep.GENERATE, "new Ed25519 key " + files.privateKey() + " ("
-                        + files.publicKey().fingerprintSha256() + ")"));
-                return files.publicKey();
+            AccountSide.GeneratedKey key = side.generateKey(plan.keyFile(), plan.keyTitle());
+            if (!key.created()) {
+                finish(StepOutcome.skipped(SetupStep.GENERATE, "reusing " + plan.keyFile() + ", created meanwhile"));
+                return key.publicKey();
             }
+            finish(StepOutcome.done(SetupStep.GENERATE, "new Ed25519 key " + key.privateKey() + " ("
+                    + key.publicKey().fingerprintSha256() + ")" + (side.environment() == null ? "" : " in " + side.environment())));
+            return key.publicKey();
         }
 
         boolean register(SshPublicKey publicKey) throws IOException {
@@ -220,9 +226,9 @@ public final class DeployKeySetup {
                 finish(StepOutcome.skipped(SetupStep.TRUST_HOST_KEY, "already trusted: " + status.fingerprint()));
                 return;
             }
-            hostKeys.trust(plan.sshHost(), plan.sshPort(), status.presented());
+            String knownHosts = side.trustHostKey(plan.sshHost(), plan.sshPort(), status.presented());
             finish(StepOutcome.done(SetupStep.TRUST_HOST_KEY, "added " + status.presented().type() + " "
-                    + status.fingerprint() + " to " + hostKeys.knownHosts().path()));
+                    + status.fingerprint() + " to " + knownHosts));
         }
 
         boolean wire() throws IOException {
@@ -231,11 +237,11 @@ public final class DeployKeySetup {
                 finish(StepOutcome.skipped(SetupStep.WIRE, "already wired to " + plan.sshUrl()));
                 return true;
             }
-            GitConfigEditor editor = new GitConfigEditor(plan.configFile());
             journal.append(new JournalEntry.ConfigSaved(now(), repo(), plan.configFile().toString(),
-                    plan.originalConfig().contentBase64()));
+                    plan.originalConfig().contentBase64(), plan.environment()));
             try {
-                wiredFrom = editor.apply(plan.originalConfig(), plan.configOps());
+                side.applyConfig(plan.originalConfig(), plan.configOps());
+                wiredFrom = plan.originalConfig();
             } catch (ConfigChangedMeanwhileException e) {
                 fail(SetupStep.WIRE, e.getMessage(), null);
                 return false;
@@ -248,7 +254,7 @@ public final class DeployKeySetup {
             start(SetupStep.VERIFY);
             String remote = plan.remote();
             for (List<String> args : List.of(List.of("remote", "get-url", remote), List.of("remote", "get-url", "--push", remote))) {
-                GitRunner.Result url = git.run(plan.repo(), args);
+                GitRunner.Result url = side.git(plan.repo(), args);
                 if (!url.ok() || !url.stdout().strip().equals(plan.sshUrl())) {
                     fail(SetupStep.VERIFY, "git still resolves " + remote + " to another URL (an insteadOf rule in your"
                             + " global git config?): " + dev.dkm.remote.UrlRedactor.redact(url.stdout().strip()), null);
@@ -257,6 +263,7 @@ public final class DeployKeySetup {
             }
             // The push handshake lists the remote's refs, so when it succeeds reading works too: a read-write key
             // needs one SSH connection, and ls-remote only runs to explain a failure (no access at all vs read-only).
+            RemoteAccessVerifier access = new RemoteAccessVerifier(side::git);
             RemoteAccessVerifier.Outcome write = plan.canPush() ? access.canWrite(plan.repo(), remote) : null;
             if (write == null || !write.ok()) {
                 RemoteAccessVerifier.Outcome read = access.canRead(plan.repo(), remote);
@@ -295,7 +302,7 @@ public final class DeployKeySetup {
             List<String> problems = new ArrayList<>();
             if (wiredFrom != null) {
                 try {
-                    new GitConfigEditor(plan.configFile()).restore(wiredFrom);
+                    side.restoreConfig(wiredFrom);
                     steps.add(new StepOutcome(SetupStep.WIRE, StepOutcome.Status.ROLLED_BACK, "config restored byte for byte"));
                 } catch (IOException e) {
                     problems.add("restoring " + plan.configFile() + " failed: " + e.getMessage());
