@@ -7,6 +7,8 @@ import dev.dkm.convert.ConversionReport;
 import dev.dkm.convert.RepoOutcome;
 import dev.dkm.environments.EnvironmentScan;
 import dev.dkm.environments.EnvironmentSpec;
+import dev.dkm.journal.JournalEntry;
+import dev.dkm.journal.RunJournal;
 import dev.dkm.journal.UndoReport;
 import dev.dkm.setup.HostKeyConsent;
 import dev.dkm.setup.SetupOptions;
@@ -91,13 +93,23 @@ public final class EnvironmentConversion {
         return new Preview(new ConversionPreview(items), itemEnvironments, failed);
     }
 
-    /** Runs the ready items of every environment under one journal (a new run, or {@code resumeRunId}'s). */
-    public ConversionReport run(String resumeRunId, Preview preview, HostKeyConsent consent, int jobs, String description,
+    /**
+     * Runs the ready items of every environment under one journal (a new run, or {@code resumeRunId}'s), with
+     * {@code options} journaled so that a resume does the same.
+     */
+    public ConversionReport run(String resumeRunId, Preview preview, HostKeyConsent consent, int jobs, SetupOptions options,
             Progress progress, BulkConverter.Listener listener) throws IOException {
-        BulkConverter converter = services.converter();
-        return resumeRunId == null
-                ? converter.run(preview.preview(), consent, jobs, description, progress, listener)
-                : converter.run(resumeRunId, preview.preview(), consent, jobs, description, progress, listener);
+        RunRetention.pruneOld(services);
+        String runId = resumeRunId == null ? RunJournal.newRunId(services.clock().instant()) : resumeRunId;
+        return services.converter().run(runId, preview.preview(), consent, jobs, description(options),
+                new JournalEntry.RunOptions(options.readOnly(), options.sharedKey(),
+                        options.expiresOn() == null ? null : options.expiresOn().toString(), options.allowProtectedPush()),
+                progress, listener);
+    }
+
+    /** The options run {@code runId} was started with (see {@link BulkConversion#resumeOptions}). */
+    public SetupOptions resumeOptions(String runId, SetupOptions asked) throws IOException {
+        return new BulkConversion(services, roots).resumeOptions(runId, asked);
     }
 
     /** The journal's description of the run: the environments, the roots and the options. */

@@ -18,7 +18,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code dkm deploy-token create}: a new deploy token, shown once, optionally logged in to the registry. */
-@Command(name = "create", mixinStandardHelpOptions = true,
+@Command(name = "create", mixinStandardHelpOptions = true, footer = HostOption.TOKEN_FOOTER,
         description = "Create a deploy token (default scope read_registry, expiring in one year) and show it once.")
 final class DeployTokenCreateCommand implements Callable<Integer>, ManagesTokens {
     private final CliEnvironment env;

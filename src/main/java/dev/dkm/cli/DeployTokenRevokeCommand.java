@@ -9,7 +9,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code dkm deploy-token revoke (--project P | --group G) TOKEN_ID}. */
-@Command(name = "revoke", mixinStandardHelpOptions = true, description = "Revoke (delete) a deploy token.")
+@Command(name = "revoke", mixinStandardHelpOptions = true, footer = HostOption.TOKEN_FOOTER, description = "Revoke (delete) a deploy token.")
 final class DeployTokenRevokeCommand implements Callable<Integer>, ManagesTokens {
     private final CliEnvironment env;
 

@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code dkm deploy-token rotate}: new token, registry login moved over, checked, old token revoked; all or nothing. */
-@Command(name = "rotate", mixinStandardHelpOptions = true,
+@Command(name = "rotate", mixinStandardHelpOptions = true, footer = HostOption.TOKEN_FOOTER,
         description = {"Replace a deploy token with a new one (same name and scopes): create it, update the registry login",
             "that used the old one, check the registry accepts it, revoke the old one. Any failure rolls back."})
 final class DeployTokenRotateCommand implements Callable<Integer>, ManagesTokens {

@@ -4,6 +4,7 @@ import dev.dkm.AppVersion;
 import dev.dkm.credentials.TokenStores;
 import dev.dkm.gitlab.GitLabException;
 import dev.dkm.instances.ClientFactory;
+import dev.dkm.instances.InstanceSelector;
 import dev.dkm.settings.AppDirs;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -60,7 +61,7 @@ public final class DkmCli implements Runnable {
         cli.setOut(context.out());
         cli.setErr(context.err());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            if (e instanceof CliProblem) {
+            if (e instanceof CliProblem || e instanceof InstanceSelector.NoInstanceException) {
                 commandLine.getErr().println("dkm " + commandLine.getCommandName() + ": " + e.getMessage());
                 commandLine.getErr().flush();
                 return CliProblem.EXIT_CODE;

@@ -30,9 +30,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code dkm tokens [ROOT…]}: every credential in sight and when it expires, as a table, JSON or an export file. */
-@Command(name = "tokens", mixinStandardHelpOptions = true,
+@Command(name = "tokens", mixinStandardHelpOptions = true, footer = HostOption.TOKEN_FOOTER,
         description = {"Show every deploy token, deploy key and access token in sight of the repositories under ROOT",
-            "folders (and your own tokens), with expiry and the repositories that use each. Token: $GITLAB_TOKEN."})
+            "folders (and your own tokens), with expiry and the repositories that use each."})
 final class TokensCommand implements Callable<Integer>, ManagesTokens {
     private final CliEnvironment env;
 

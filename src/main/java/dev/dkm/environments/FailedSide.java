@@ -1,6 +1,7 @@
 package dev.dkm.environments;
 
 import dev.dkm.gitconfig.ConfigOp;
+import dev.dkm.gitconfig.ConfigPatch;
 import dev.dkm.gitconfig.ConfigSnapshot;
 import dev.dkm.keys.HostKeyStatus;
 import dev.dkm.keys.SshPublicKey;
@@ -47,7 +48,17 @@ record FailedSide(String environment, String reason) implements AccountSide {
     }
 
     @Override
-    public void applyConfig(ConfigSnapshot expected, List<ConfigOp> ops) throws EnvironmentException {
+    public byte[] renderConfig(ConfigSnapshot expected, List<ConfigOp> ops) throws EnvironmentException {
+        throw failure();
+    }
+
+    @Override
+    public void writeConfig(ConfigSnapshot expected, byte[] content) throws EnvironmentException {
+        throw failure();
+    }
+
+    @Override
+    public ConfigPatch.Revert revertConfig(Path configFile, ConfigPatch patch) throws EnvironmentException {
         throw failure();
     }
 

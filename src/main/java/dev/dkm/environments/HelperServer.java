@@ -146,8 +146,12 @@ public final class HelperServer {
                     ProtocolCodec.s(a, "comment")));
             case "trustHostKey" -> r.addProperty("knownHosts", account.trustHostKey(ProtocolCodec.s(a, "host"),
                     a.get("port").getAsInt(), ProtocolCodec.key(a, "key")));
-            case "applyConfig" -> account.applyConfig(ProtocolCodec.snapshot(a.getAsJsonObject("expected")),
-                    ProtocolCodec.ops(a.getAsJsonArray("ops")));
+            case "renderConfig" -> r.addProperty("content", java.util.Base64.getEncoder().encodeToString(account.renderConfig(
+                    ProtocolCodec.snapshot(a.getAsJsonObject("expected")), ProtocolCodec.ops(a.getAsJsonArray("ops")))));
+            case "writeConfig" -> account.writeConfig(ProtocolCodec.snapshot(a.getAsJsonObject("expected")),
+                    java.util.Base64.getDecoder().decode(ProtocolCodec.s(a, "content")));
+            case "revertConfig" -> r = ProtocolCodec.revert(account.revertConfig(ProtocolCodec.path(a, "file"),
+                    ProtocolCodec.patch(a.getAsJsonObject("patch"))));
             case "restoreConfig" -> account.restoreConfig(ProtocolCodec.snapshot(a.getAsJsonObject("original")));
             case "git" -> {
                 List<String> args = ProtocolCodec.strings(a, "args");

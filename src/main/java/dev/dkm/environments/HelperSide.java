@@ -3,6 +3,7 @@ package dev.dkm.environments;
 import com.google.gson.JsonObject;
 import dev.dkm.gitconfig.ConfigChangedMeanwhileException;
 import dev.dkm.gitconfig.ConfigOp;
+import dev.dkm.gitconfig.ConfigPatch;
 import dev.dkm.gitconfig.ConfigSnapshot;
 import dev.dkm.keys.HostKeyStatus;
 import dev.dkm.keys.SshPublicKey;
@@ -143,15 +144,35 @@ public final class HelperSide implements AccountSide, AutoCloseable {
     }
 
     @Override
-    public void applyConfig(ConfigSnapshot expected, List<ConfigOp> ops) throws IOException {
+    public byte[] renderConfig(ConfigSnapshot expected, List<ConfigOp> ops) throws IOException {
         JsonObject a = new JsonObject();
         a.add("expected", ProtocolCodec.snapshot(expected));
         a.add("ops", ProtocolCodec.ops(ops));
         try {
-            call("applyConfig", a);
+            return decode(() -> java.util.Base64.getDecoder().decode(ProtocolCodec.s(call("renderConfig", a), "content")));
         } catch (HelperConnection.ChangedMeanwhile e) {
             throw new ConfigChangedMeanwhileException(expected.file());
         }
+    }
+
+    @Override
+    public void writeConfig(ConfigSnapshot expected, byte[] content) throws IOException {
+        JsonObject a = new JsonObject();
+        a.add("expected", ProtocolCodec.snapshot(expected));
+        a.addProperty("content", java.util.Base64.getEncoder().encodeToString(content));
+        try {
+            call("writeConfig", a);
+        } catch (HelperConnection.ChangedMeanwhile e) {
+            throw new ConfigChangedMeanwhileException(expected.file());
+        }
+    }
+
+    @Override
+    public ConfigPatch.Revert revertConfig(Path configFile, ConfigPatch patch) throws IOException {
+        JsonObject a = new JsonObject();
+        a.addProperty("file", configFile.toString());
+        a.add("patch", ProtocolCodec.patch(patch));
+        return decode(() -> ProtocolCodec.revert(call("revertConfig", a)));
     }
 
     @Override

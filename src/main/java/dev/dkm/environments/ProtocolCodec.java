@@ -6,6 +6,7 @@ import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import dev.dkm.gitconfig.ConfigChange;
 import dev.dkm.gitconfig.ConfigOp;
+import dev.dkm.gitconfig.ConfigPatch;
 import dev.dkm.gitconfig.ConfigSnapshot;
 import dev.dkm.keys.HostKeyStatus;
 import dev.dkm.keys.SshPublicKey;
@@ -241,6 +242,44 @@ final class ProtocolCodec {
         }
         return new AccountSide.WiringDraft(path(o, "configFile"), snapshot(o.getAsJsonObject("original")),
                 ops(o.getAsJsonArray("ops")), changes, strings(o, "problems"));
+    }
+
+    static JsonObject patch(ConfigPatch p) {
+        JsonObject o = new JsonObject();
+        o.addProperty("originalSha256", p.originalSha256());
+        o.addProperty("writtenSha256", p.writtenSha256());
+        JsonArray hunks = new JsonArray();
+        for (ConfigPatch.Hunk h : p.hunks()) {
+            JsonObject j = new JsonObject();
+            j.addProperty("at", h.at());
+            j.addProperty("anchor", h.anchor());
+            j.add("removed", strings(h.removed()));
+            j.add("added", strings(h.added()));
+            hunks.add(j);
+        }
+        o.add("hunks", hunks);
+        return o;
+    }
+
+    static ConfigPatch patch(JsonObject o) {
+        List<ConfigPatch.Hunk> hunks = new ArrayList<>();
+        for (JsonElement e : o.getAsJsonArray("hunks")) {
+            JsonObject j = e.getAsJsonObject();
+            hunks.add(new ConfigPatch.Hunk(j.get("at").getAsInt(), s(j, "anchor"), strings(j, "removed"), strings(j, "added")));
+        }
+        return new ConfigPatch(s(o, "originalSha256"), s(o, "writtenSha256"), hunks);
+    }
+
+    /** A revert's outcome; the bytes written stay in the environment, only the state and reason come back. */
+    static JsonObject revert(ConfigPatch.Revert r) {
+        JsonObject o = new JsonObject();
+        o.addProperty("state", r.state().name());
+        o.addProperty("reason", r.reason());
+        return o;
+    }
+
+    static ConfigPatch.Revert revert(JsonObject o) {
+        return new ConfigPatch.Revert(en(ConfigPatch.Revert.State.class, s(o, "state")), new byte[0], s(o, "reason"));
     }
 
     // ---- small helpers ----

@@ -1,6 +1,7 @@
 package dev.dkm.setup;
 
 import dev.dkm.gitconfig.ConfigOp;
+import dev.dkm.gitconfig.ConfigPatch;
 import dev.dkm.gitconfig.ConfigSnapshot;
 import dev.dkm.keys.HostKeyStatus;
 import dev.dkm.keys.SshPublicKey;
@@ -38,10 +39,19 @@ public interface AccountSide {
     /** Adds the host key to the account's known_hosts; returns that file, for the step's message. */
     String trustHostKey(String host, int port, SshPublicKey key) throws IOException;
 
-    /** Applies {@code ops} if the config still holds {@code expected}'s bytes (else ConfigChangedMeanwhileException). */
-    void applyConfig(ConfigSnapshot expected, List<ConfigOp> ops) throws IOException;
+    /**
+     * The bytes {@code ops} turn the config into, if it still holds {@code expected}'s bytes (else
+     * ConfigChangedMeanwhileException); nothing is written (the run journals the change first).
+     */
+    byte[] renderConfig(ConfigSnapshot expected, List<ConfigOp> ops) throws IOException;
 
-    /** Puts a config's original bytes back. */
+    /** Writes {@code content} under git's lock if the config still holds {@code expected}'s bytes. */
+    void writeConfig(ConfigSnapshot expected, byte[] content) throws IOException;
+
+    /** Reverts a run's change on the config as it is now (the user's later edits kept; see {@link ConfigPatch}). */
+    ConfigPatch.Revert revertConfig(Path configFile, ConfigPatch patch) throws IOException;
+
+    /** Puts a config's original bytes back (journals of earlier versions). */
     void restoreConfig(ConfigSnapshot original) throws IOException;
 
     /** Runs the account's git in {@code repo} (verification). */

@@ -2,6 +2,7 @@ package dev.dkm.setup;
 
 import dev.dkm.gitconfig.ConfigChange;
 import dev.dkm.gitconfig.ConfigOp;
+import dev.dkm.gitconfig.ConfigPatch;
 import dev.dkm.gitconfig.ConfigSnapshot;
 import dev.dkm.gitconfig.GitConfigEditor;
 import dev.dkm.keys.Ed25519KeyGenerator;
@@ -112,8 +113,18 @@ public final class ThisAccount implements AccountSide {
     }
 
     @Override
-    public void applyConfig(ConfigSnapshot expected, List<ConfigOp> ops) throws IOException {
-        new GitConfigEditor(expected.file()).apply(expected, ops);
+    public byte[] renderConfig(ConfigSnapshot expected, List<ConfigOp> ops) throws IOException {
+        return new GitConfigEditor(expected.file()).render(expected, ops);
+    }
+
+    @Override
+    public void writeConfig(ConfigSnapshot expected, byte[] content) throws IOException {
+        new GitConfigEditor(expected.file()).write(expected, content);
+    }
+
+    @Override
+    public ConfigPatch.Revert revertConfig(Path configFile, ConfigPatch patch) throws IOException {
+        return new GitConfigEditor(configFile).revert(patch);
     }
 
     @Override

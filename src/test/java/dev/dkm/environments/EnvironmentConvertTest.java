@@ -152,9 +152,9 @@ class EnvironmentConvertTest {
         assertThat(Path.of(System.getProperty("user.home"), ".ssh", "dkm", "127.0.0.1_acme_website")).doesNotExist();
 
         // each account pushes over SSH as itself, with the wired key
-        ThrowawayAccounts.as(a, "cd src/site && git fetch -q origin && git checkout -q -b t origin/main && echo a > a.txt"
+        ThrowawayAccounts.as(a, "cd src/site && git fetch -q origin && git checkout -q --detach origin/main && echo a > a.txt"
                 + " && git add a.txt && git commit -qm a && git push -q origin HEAD:main").assertOk();
-        ThrowawayAccounts.as(b, "cd work/infra && git fetch -q origin && git checkout -q -b t origin/main && echo b > b.txt"
+        ThrowawayAccounts.as(b, "cd work/infra && git fetch -q origin && git checkout -q --detach origin/main && echo b > b.txt"
                 + " && git add b.txt && git commit -qm b && git push -q origin HEAD:main").assertOk();
 
         // the keys' titles name the environment and host
