@@ -31,7 +31,7 @@ public final class DkmCli implements Runnable {
     static final List<Class<?>> SUBCOMMANDS = List.of(CommandLine.HelpCommand.class, ScanCommand.class,
             SetupCommand.class, ConvertCommand.class, RunsCommand.class, UndoCommand.class, KeysCommand.class,
             TokensCommand.class, DeployTokenCommand.class, DockerLoginCommand.class, ApiTokenCommand.class,
-            LoginCommand.class, LogoutCommand.class, InstancesCommand.class, SandboxCommand.class);
+            LoginCommand.class, LogoutCommand.class, InstancesCommand.class, SandboxCommand.class, HelperCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
