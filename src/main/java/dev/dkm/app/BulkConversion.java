@@ -5,6 +5,8 @@ import dev.dkm.convert.ConversionItem;
 import dev.dkm.convert.ConversionPreview;
 import dev.dkm.convert.ConversionReport;
 import dev.dkm.convert.RepoOutcome;
+import dev.dkm.convert.SharedTokenCleanup;
+import dev.dkm.journal.RunJournal;
 import dev.dkm.convert.TokenCleanup;
 import dev.dkm.convert.TokenUse;
 import dev.dkm.journal.UndoReport;
@@ -33,7 +35,15 @@ public final class BulkConversion {
     private final BulkConverter converter;
 
     /** A finished run and the tokens it removed from configs (with where they are still used). */
-    public record Result(ConversionReport report, List<TokenUse> tokens) {}
+    /**
+     * @param shared what became of each token the converted repositories took from a file shared with others
+     *               (credential store, global or included config): removed, or kept with who still uses it
+     */
+    public record Result(ConversionReport report, List<TokenUse> tokens, List<SharedTokenCleanup.Outcome> shared) {
+        public Result(ConversionReport report, List<TokenUse> tokens) {
+            this(report, tokens, List.of());
+        }
+    }
 
     public BulkConversion(AppServices services, List<Path> roots) {
         this.services = services;
@@ -45,7 +55,10 @@ public final class BulkConversion {
         return services.scanner().scan(roots, progress);
     }
 
-    /** True when any remote of the repository carries a token (URL, pushurl or insteadOf). */
+    /**
+     * True when git sends a token for any remote of the repository (URL, pushurl, insteadOf, http.extraHeader,
+     * credential store).
+     */
     public static boolean hasToken(RepoInfo repo) {
         return repo.remotes().stream().anyMatch(RemoteInfo::hasToken);
     }
@@ -65,6 +78,16 @@ public final class BulkConversion {
      */
     public Result run(String resumeRunId, ConversionPreview preview, HostKeyConsent consent, int jobs, String description,
             Progress progress, BulkConverter.Listener listener) throws IOException {
+        return run(resumeRunId, preview, consent, jobs, description, progress, listener, false);
+    }
+
+    /**
+     * As {@link #run(String, ConversionPreview, HostKeyConsent, int, String, Progress, BulkConverter.Listener)}; then
+     * takes the converted repositories' tokens out of shared files (credential stores, global and included configs)
+     * where no repository of the workspace uses them any more — or, with {@code removeSharedInUse}, everywhere.
+     */
+    public Result run(String resumeRunId, ConversionPreview preview, HostKeyConsent consent, int jobs, String description,
+            Progress progress, BulkConverter.Listener listener, boolean removeSharedInUse) throws IOException {
         ConversionReport report = resumeRunId == null
                 ? converter.run(preview, consent, jobs, description, progress, listener)
                 : converter.run(resumeRunId, preview, consent, jobs, description, progress, listener);
@@ -72,8 +95,21 @@ public final class BulkConversion {
                 .map(RepoOutcome::repo).collect(Collectors.toSet());
         List<RepoInfo> convertedBefore = preview.items().stream().map(ConversionItem::repo)
                 .filter(r -> converted.contains(r.path())).toList();
-        List<TokenUse> tokens = converted.isEmpty() ? List.of() : TokenCleanup.afterRun(convertedBefore, scan(Progress.NONE));
-        return new Result(report, tokens);
+        if (converted.isEmpty()) {
+            return new Result(report, List.of(), List.of());
+        }
+        List<RepoInfo> now = scan(Progress.NONE);
+        List<SharedTokenCleanup.Source> sources = SharedTokenCleanup.afterRun(convertedBefore, now);
+        List<SharedTokenCleanup.Outcome> shared = List.of();
+        if (!sources.isEmpty()) {
+            try (RunJournal journal = RunJournal.open(services.runsDir(), report.runId())) {
+                shared = SharedTokenCleanup.apply(sources, removeSharedInUse, journal, java.time.Clock.systemUTC());
+            }
+            if (shared.stream().anyMatch(SharedTokenCleanup.Outcome::removed)) {
+                now = scan(Progress.NONE); // what still uses each token, now that the shared lines are gone
+            }
+        }
+        return new Result(report, TokenCleanup.afterRun(convertedBefore, now), shared);
     }
 
     /** The journal's one-line description of a run: the roots and the options. */

@@ -57,6 +57,10 @@ final class ConvertCommand implements Callable<Integer> {
     @Option(names = "--revoke-unused-tokens", description = "Revoke the removed tokens no repository in the workspace uses any more.")
     boolean revokeUnused;
 
+    @Option(names = "--remove-shared", description = "Also remove a converted repository's token from a shared file "
+            + "(credential store, global or included config) while other repositories still use it.")
+    boolean removeShared;
+
     @Option(names = "--resume", paramLabel = "RUN_ID", description = "Continue an interrupted run (same journal; done repositories are skipped).")
     String resume;
 
@@ -96,13 +100,19 @@ final class ConvertCommand implements Callable<Integer> {
             }
             Progress progress = interactive && !json ? new TerminalProgress(err, "converting", "repos") : Progress.NONE;
             BulkConversion.Result result = conversion.run(resume, preview, HostKeyPrompt.from(acceptHostKey, context, interactive),
-                    jobs, conversion.description(options), progress, BulkConverter.Listener.NONE);
+                    jobs, conversion.description(options), progress, BulkConverter.Listener.NONE, removeShared);
             ConversionReport report = result.report();
             List<TokenUse> tokens = result.tokens();
             if (json) {
                 out.println(ConversionReportExport.json(report, tokens));
             } else {
                 printReport(report, tokens, out);
+            }
+            PrintWriter notes = json ? err : out;
+            if (!result.shared().isEmpty()) {
+                notes.println("Tokens in shared files:");
+                result.shared().forEach(s -> notes.println("  " + s.message()));
+                notes.flush();
             }
             if (revokeUnused) {
                 for (TokenUse t : tokens) {
