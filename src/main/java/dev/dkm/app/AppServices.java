@@ -163,8 +163,14 @@ public final class AppServices implements AutoCloseable {
         return git;
     }
 
+    /**
+     * The scan as git sees this environment: {@code ~} is {@code $HOME} (git's home, which may differ from the
+     * password database's), and the global, system and XDG config files are found from the environment given.
+     */
     public WorkspaceScanner scanner() {
-        return new WorkspaceScanner(ScanOptions.defaults());
+        String h = env.apply("HOME");
+        Path home = h == null || h.isEmpty() ? dirs.home() : Path.of(h);
+        return new WorkspaceScanner(ScanOptions.defaults(), dev.dkm.workspace.GlobalGitConfig.forUser(home, env), home);
     }
 
     /** A planner for one operation (it remembers projects' branch protection for its lifetime). */

@@ -65,6 +65,10 @@ final class ConvertCommand implements Callable<Integer> {
             "and the workspace roots the window remembers); never the API token dkm signs in with."})
     boolean revokeUnused;
 
+    @Option(names = "--remove-shared", description = "Also remove a converted repository's token from a shared file "
+            + "(credential store, global or included config) while other repositories still use it.")
+    boolean removeShared;
+
     @Option(names = "--resume", paramLabel = "RUN_ID", description = {"Continue an interrupted run with the options it was started with",
             "(same journal; done repositories count, unverified ones are verified)."})
     String resume;
@@ -131,13 +135,19 @@ final class ConvertCommand implements Callable<Integer> {
             }
             Progress progress = interactive && !json ? new TerminalProgress(err, "converting", "repos") : Progress.NONE;
             BulkConversion.Result result = conversion.run(resume, preview, HostKeyPrompt.from(acceptHostKey, context, interactive),
-                    jobs, options, progress, BulkConverter.Listener.NONE);
+                    jobs, options, progress, BulkConverter.Listener.NONE, removeShared);
             ConversionReport report = result.report();
             List<TokenUse> tokens = result.tokens();
             if (json) {
                 out.println(ConversionReportExport.json(report, tokens));
             } else {
                 printReport(report, tokens, out);
+            }
+            PrintWriter notes = json ? err : out;
+            if (!result.shared().isEmpty()) {
+                notes.println("Tokens in shared files:");
+                result.shared().forEach(s -> notes.println("  " + s.message()));
+                notes.flush();
             }
             if (revokeUnused) {
                 for (TokenUse t : tokens) {
