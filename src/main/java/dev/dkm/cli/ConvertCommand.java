@@ -103,7 +103,7 @@ final class ConvertCommand implements Callable<Integer> {
             if (dryRun) {
                 return 0;
             }
-            if (preview.ready().isEmpty()) {
+            if (preview.ready().isEmpty() && resume == null) { // a resume still verifies and counts its earlier part
                 (json ? err : out).println("Nothing to convert.");
                 return preview.count(ConversionItem.State.PROBLEM) > 0 ? 1 : 0;
             }

@@ -87,6 +87,23 @@ public final class DeployKeySetup {
         }
     }
 
+    /**
+     * Verifies a repository a crashed run left wired but unverified: its remote ({@code origin}, else the first) reaches
+     * GitLab over SSH with the wired key — for writing too when {@code canPush}.
+     *
+     * @return null when it works, else why not in one sentence
+     */
+    public String reverify(java.nio.file.Path repo, boolean canPush) throws IOException {
+        GitRunner.Result remotes = git.run(repo, List.of("remote"));
+        List<String> names = remotes.stdout().lines().map(String::strip).filter(n -> !n.isEmpty()).toList();
+        if (!remotes.ok() || names.isEmpty()) {
+            return "it has no remote any more";
+        }
+        String remote = names.contains("origin") ? "origin" : names.get(0);
+        RemoteAccessVerifier.Outcome outcome = canPush ? access.canWrite(repo, remote) : access.canRead(repo, remote);
+        return outcome.ok() ? null : outcome.explanation().sentence();
+    }
+
     /** The state of one apply: what has been done so far, so that a failure knows what to undo. */
     private final class Run {
         final SetupPlan plan;

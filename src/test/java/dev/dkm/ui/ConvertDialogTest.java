@@ -176,11 +176,19 @@ class ConvertDialogTest {
         waitUntil(() -> model.tokens().stream().anyMatch(t -> t.revoked().get()));
         assertThat(texts(dialog)).anySatisfy(t -> assertThat(t).contains("revoked"));
 
-        // Undo: every config back byte for byte, and the main window rescans again
+        // Undo: every config back byte for byte — except that the revoked deploy token is not put back: the journal
+        // dropped it when it was revoked, its URL comes back without credentials and undo says why (issue 11, defect 7)
         robot.clickOn("#undoRun");
         waitUntil(() -> model.phaseProperty().get() == ConvertDialogViewModel.Phase.UNDONE);
         assertThat(texts(dialog)).anySatisfy(t -> assertThat(t).contains("config restored"));
-        assertSameConfigs(before, "restored byte for byte");
+        assertThat(texts(dialog)).anySatisfy(t -> assertThat(t).contains("was revoked"));
+        Map<Path, byte[]> expected = new LinkedHashMap<>();
+        before.forEach((repo, bytes) -> expected.put(repo, new String(bytes, java.nio.charset.StandardCharsets.UTF_8)
+                .replaceAll("//[^/@\\s]*" + java.util.regex.Pattern.quote(deployToken) + "@", "//")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(before.values().stream().anyMatch(b -> new String(b, java.nio.charset.StandardCharsets.UTF_8).contains(deployToken)))
+                .as("a repository carried the revoked token").isTrue();
+        assertSameConfigs(expected, "restored byte for byte, the revoked token left out");
         waitUntil(() -> status("website") == RepoStatus.TOKEN_IN_URL);
         robot.clickOn("Close");
         waitUntil(() -> dialog().isEmpty());
