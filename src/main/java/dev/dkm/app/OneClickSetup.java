@@ -31,9 +31,8 @@ public final class OneClickSetup {
     public Prepared plan(RepoInfo repo, SetupOptions options) throws SetupException {
         RemoteInfo remote = repo.remotes().stream().filter(r -> r.name().equals(options.remote())).findFirst()
                 .orElseThrow(() -> new SetupException(repo.relativePath() + " has no remote named " + options.remote()));
-        GitLabConnection connection = services.connections().forHost(remote.host(), remote.port())
-                .orElseThrow(() -> new SetupException("no GitLab instance with a token is configured for " + remote.host()
-                        + ": add it in Settings (or run dkm login --host https://" + remote.host() + ")"));
+        GitLabConnection connection = services.connections().forRemote(remote.scheme(), remote.host(), remote.port())
+                .orElseThrow(() -> new SetupException(services.connections().whyNoConnection(remote.scheme(), remote.host(), remote.port())));
         SetupPlan plan = services.planner().plan(repo, connection.client(), connection.instanceUrl(), options);
         return new Prepared(repo, plan, connection);
     }

@@ -1,5 +1,6 @@
 package dev.dkm.cli;
 
+import dev.dkm.app.AppServices;
 import dev.dkm.tokens.ApiTokenRotation;
 import dev.dkm.tokens.InstanceConnection;
 import java.io.PrintWriter;
@@ -27,19 +28,19 @@ final class ApiTokenCommand implements Runnable {
             description = {"Rotate $GITLAB_TOKEN (POST /personal_access_tokens/self/rotate): GitLab revokes the old value at once.",
                 "The new value is printed once; put it where GITLAB_TOKEN comes from."})
     static final class Rotate implements Callable<Integer>, ManagesTokens {
-        private final CliEnvironment env;
+        private final CliContext context;
 
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
         @Mixin
-        GitLabAccess access = new GitLabAccess();
+        HostOption host = new HostOption();
 
         @Option(names = "--expires", paramLabel = "YYYY-MM-DD", description = "The new expiry (default: one year from today).")
         String expires;
 
-        Rotate(CliEnvironment env) {
-            this.env = env;
+        Rotate(CliContext context) {
+            this.context = context;
         }
 
         @Override
@@ -53,16 +54,14 @@ final class ApiTokenCommand implements Runnable {
             if (expiresOn == null) {
                 throw new CliProblem("GitLab's rotate needs an expiry date");
             }
-            InstanceConnection connection = access.connect(env);
             ApiTokenRotation.Result result;
-            try {
+            try (AppServices services = context.services(null, host.host)) {
+                InstanceConnection connection = services.connections().forCommand();
                 // TODO(credentials): store through the credential store once it is on this branch; until then the
                 // token lives in the user's environment, which dkm cannot change, so the sink refuses and we print it.
                 result = new ApiTokenRotation(connection).rotate(expiresOn, token -> {
                     throw new UnsupportedOperationException("the token comes from $GITLAB_TOKEN, which dkm cannot change");
                 });
-            } finally {
-                connection.client().close();
             }
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();

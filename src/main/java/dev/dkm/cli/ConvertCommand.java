@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code dkm convert ROOT…}: every HTTPS token remote under the roots to SSH with a deploy key. */
-@Command(name = "convert", mixinStandardHelpOptions = true,
+@Command(name = "convert", mixinStandardHelpOptions = true, footer = HostOption.TOKEN_FOOTER,
         description = {"Convert every repository under ROOT whose remote carries a token to SSH with a deploy key.",
                 "Shows the preview first; each repository ends converted, skipped or failed (and rolled back).",
                 "Undo with: dkm undo RUN_ID; an interrupted run continues with --resume RUN_ID."})
@@ -41,6 +41,9 @@ final class ConvertCommand implements Callable<Integer> {
 
     @Mixin
     KeyOptions keyOptions = new KeyOptions();
+
+    @Mixin
+    HostOption host = new HostOption();
 
     @Option(names = "--key-dir", paramLabel = "DIR", description = "Where new keys go (default ~/.ssh/dkm).")
     Path keyDir;
@@ -76,7 +79,7 @@ final class ConvertCommand implements Callable<Integer> {
                 return 2;
             }
         }
-        try (AppServices services = context.services(keyDir)) {
+        try (AppServices services = context.services(keyDir, host.host)) {
             BulkConversion conversion = new BulkConversion(services, roots);
             List<RepoInfo> selected = BulkConversion.withTokens(conversion.scan(Progress.NONE));
             SetupOptions options = keyOptions.over(services.preferences().setupOptions());
@@ -105,6 +108,9 @@ final class ConvertCommand implements Callable<Integer> {
             }
             if (preview.ready().isEmpty() && resume == null) { // a resume still verifies and counts its earlier part
                 (json ? err : out).println("Nothing to convert.");
+                if (json) { // scripts always get the document: each skipped repository with its reason, no run id
+                    out.println(ConversionReportExport.json(BulkConverter.notRun(preview), List.of()));
+                }
                 return preview.count(ConversionItem.State.PROBLEM) > 0 ? 1 : 0;
             }
             boolean interactive = System.console() != null;

@@ -79,6 +79,10 @@ final class ScanCommand implements Callable<Integer> {
             out.println(result.summary().line());
         }
         out.flush();
+        for (String note : result.notes()) {
+            err.println("dkm scan: " + note);
+        }
+        err.flush();
         if (!result.unreadableFolders().isEmpty()) {
             err.println("dkm scan: skipped " + result.unreadableFolders().size() + " folder(s) that could not be read, e.g. "
                     + result.unreadableFolders().get(0));

@@ -279,14 +279,29 @@ public final class BulkConverter {
         if (r.host() == null || r.projectPath() == null) {
             return new Target(repo, r, null, ConversionItem.problem(repo, "cannot tell the GitLab project from " + r.effectiveUrl()));
         }
-        Optional<GitLabConnection> connection = connections.forHost(r.host(), r.port());
+        Optional<GitLabConnection> connection = connections.forRemote(r.scheme(), r.host(), r.port());
         if (connection.isEmpty()) {
-            return new Target(repo, r, null, ConversionItem.skip(repo, "no GitLab instance configured for " + r.host()));
+            return new Target(repo, r, null, ConversionItem.skip(repo, connections.whyNoConnection(r.scheme(), r.host(), r.port())));
         }
         return new Target(repo, r, connection.get(), null);
     }
 
     private record Target(RepoInfo repo, RemoteInfo remote, GitLabConnection connection, ConversionItem skip) {}
+
+    /**
+     * The outcomes a run records before it starts: each skipped repository and each one with a problem (failed),
+     * with its reason. With nothing ready this is the whole result, under no run id ({@code dkm convert --json}).
+     */
+    public static ConversionReport notRun(ConversionPreview preview) {
+        List<RepoOutcome> outcomes = new ArrayList<>();
+        for (ConversionItem item : preview.items()) {
+            if (item.state() != ConversionItem.State.READY) {
+                RepoOutcome.Outcome o = item.state() == ConversionItem.State.SKIP ? RepoOutcome.Outcome.SKIPPED : RepoOutcome.Outcome.FAILED;
+                outcomes.add(outcome(item, o, item.reason(), null));
+            }
+        }
+        return new ConversionReport(null, outcomes, false);
+    }
 
     private static RepoOutcome outcome(ConversionItem item, RepoOutcome.Outcome outcome, String reason, Long keyId) {
         String project = item.plan() != null ? item.plan().projectPath()
