@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dkm.gitlab.DeployKey;
 import dev.dkm.gitlab.GitLabClient;
-import dev.dkm.setup.ProjectDeployKeys;
+import dev.dkm.deploykeys.ProjectDeployKeys;
 import dev.dkm.task.TaskExecutor;
 import dev.dkm.testsupport.DemoSession;
 import dev.dkm.workspace.RepoInfo;
