@@ -11,7 +11,7 @@ import dev.dkm.instances.InstanceLogin;
 import dev.dkm.instances.InstanceLogout;
 import dev.dkm.instances.InstanceOverview;
 import dev.dkm.instances.InstanceSelector;
-import dev.dkm.instances.ServerKeyStatusLookup;
+import dev.dkm.deploykeys.ServerKeyStatusLookup;
 import dev.dkm.journal.RunUndo;
 import dev.dkm.keys.HostKeyProbe;
 import dev.dkm.keys.HostKeyVerifier;

@@ -2,7 +2,7 @@ package dev.dkm.cli;
 
 import dev.dkm.files.PathNames;
 import dev.dkm.app.AppServices;
-import dev.dkm.instances.ServerKeyStatus;
+import dev.dkm.deploykeys.ServerKeyStatus;
 import dev.dkm.task.Progress;
 import dev.dkm.workspace.ScanOptions;
 import dev.dkm.workspace.ScanResult;
