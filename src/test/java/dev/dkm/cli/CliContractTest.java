@@ -104,6 +104,18 @@ class CliContractTest {
         assertThat(noYes.exit()).as("no --yes without a terminal").isEqualTo(2);
         assertThat(Files.readAllBytes(website.resolve(".git/config"))).isEqualTo(before);
 
+        Run dry = dkm(headless(), "convert", ws.toString(), "--dry-run", "--json");
+        assertThat(dry.exit()).as(dry.err()).isZero();
+        JsonObject preview = JsonParser.parseString(dry.out()).getAsJsonObject();
+        assertMatchesDoc("convert-preview", preview, Set.of("always"));
+        assertThat(preview.get("dryRun").getAsBoolean()).isTrue();
+        assertThat(preview.getAsJsonObject("counts").get("ready").getAsInt()).isEqualTo(2);
+        for (JsonElement r : preview.getAsJsonArray("repositories")) {
+            assertThat(r.getAsJsonObject().get("state").getAsString()).isEqualTo("ready");
+            assertThat(r.getAsJsonObject().get("sshUrl").getAsString()).startsWith("ssh://");
+        }
+        assertThat(Files.readAllBytes(website.resolve(".git/config"))).isEqualTo(before);
+
         Run run = dkm(headless(), "convert", ws.toString(), "--yes", "--json", "--accept-host-key", server.hostKeyFingerprint());
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out().contains(server.maintainerToken())).as("raw token in the JSON").isFalse();
