@@ -125,7 +125,7 @@ final class ConvertCommand implements Callable<Integer> {
                 }
                 return 0;
             }
-            if (preview.ready().isEmpty()) {
+            if (preview.ready().isEmpty() && resume == null) { // a resume still verifies and counts its earlier part
                 (json ? err : out).println("Nothing to convert.");
                 if (json) { // scripts always get the document: each skipped repository with its reason, no run id
                     out.println(ConversionReportExport.json(BulkConverter.notRun(preview), List.of()));

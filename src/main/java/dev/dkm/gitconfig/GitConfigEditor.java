@@ -111,22 +111,7 @@ public final class GitConfigEditor {
      * @throws ConfigChangedMeanwhileException when the file no longer holds {@code expected}
      */
     public void replace(byte[] expected, byte[] updated) throws IOException {
-        Path target = file.toRealPath(); // a symbolic link is written through, never replaced
-        java.util.Set<java.nio.file.attribute.PosixFilePermission> mode = Files.getPosixFilePermissions(target);
-        LockFile lock = new LockFile(target.toFile()); // git's own lock: git credential-store and git config take it too
-        if (!lock.lock()) {
-            throw new IOException("cannot lock " + target + " (is git writing it? a stale " + target.getFileName() + ".lock?)");
-        }
-        try {
-            if (!Arrays.equals(Files.readAllBytes(target), expected)) {
-                throw new ConfigChangedMeanwhileException(file);
-            }
-            // Through an owner-only temp file (the content may be a credential store), then the file's own mode back.
-            dev.dkm.settings.AtomicFiles.write(target, updated);
-            Files.setPosixFilePermissions(target, mode);
-        } finally {
-            lock.unlock();
-        }
+        writeLocked(updated, expected); // git's own lock: git credential-store and git config take it too
     }
 
     /** Puts the snapshot's bytes back exactly, through the lock file. */
