@@ -58,7 +58,8 @@ final class ConvertCommand implements Callable<Integer> {
     @Option(names = "--yes", description = "Do not ask before changing anything.")
     boolean yes;
 
-    @Option(names = "--json", description = "Print the per-repository results (and removed tokens, redacted) as JSON.")
+    @Option(names = "--json", description = {"Print the per-repository results (and removed tokens, redacted) as JSON; with --dry-run,",
+            "the preview (docs/cli-json.md)."})
     boolean json;
 
     @Option(names = "--revoke-unused-tokens", description = {"Revoke the removed tokens no repository uses any more (under ROOT",
@@ -119,6 +120,9 @@ final class ConvertCommand implements Callable<Integer> {
                 printPreview(preview, json ? err : out);
             }
             if (dryRun) {
+                if (json) {
+                    out.println(ConversionReportExport.previewJson(preview));
+                }
                 return 0;
             }
             if (preview.ready().isEmpty() && resume == null) { // a resume still verifies and counts its earlier part
