@@ -80,4 +80,26 @@ class ArchitectureTest {
     static final ArchRule only_the_gitlab_room_speaks_http = noClasses()
             .that().resideOutsideOfPackages("dev.dkm.gitlab..", "dev.dkm.sandbox..")
             .should().dependOnClassesThat().resideInAnyPackage("retrofit2..", "okhttp3..");
+
+    @ArchTest
+    static final ArchRule one_process_runner = noClasses()
+            .that().resideOutsideOfPackages("dev.dkm.process..", "dev.dkm.sandbox..")
+            .should().callConstructor(ProcessBuilder.class, String[].class)
+            .orShould().callConstructor(ProcessBuilder.class, java.util.List.class)
+            .orShould().callMethod(Runtime.class, "exec", String.class)
+            .orShould().callMethod(Runtime.class, "exec", String[].class)
+            .because("every program dkm starts needs working timeouts, drained streams and a killed tree: ProcessRunner");
+
+    @ArchTest
+    static final ArchRule one_atomic_writer = noClasses()
+            .that().resideOutsideOfPackages("dev.dkm.files..", "dev.dkm.sandbox..")
+            .should().callMethod(java.nio.file.Files.class, "move", java.nio.file.Path.class, java.nio.file.Path.class,
+                    java.nio.file.CopyOption[].class)
+            .orShould().callMethod(java.nio.file.Files.class, "createTempFile", java.nio.file.Path.class, String.class, String.class,
+                    java.nio.file.attribute.FileAttribute[].class)
+            .orShould().callMethod(java.nio.file.Files.class, "writeString", java.nio.file.Path.class, CharSequence.class,
+                    java.nio.file.OpenOption[].class)
+            .orShould().callMethod(java.nio.file.Files.class, "write", java.nio.file.Path.class, byte[].class,
+                    java.nio.file.OpenOption[].class)
+            .because("files keep their mode and links and are replaced whole: dev.dkm.files.AtomicFiles is the one writer");
 }
