@@ -1,20 +1,20 @@
 package dev.dkm.cli;
 
+import dev.dkm.app.AppServices;
+import dev.dkm.credentials.CredentialResolver;
 import dev.dkm.credentials.TokenStore;
 import dev.dkm.credentials.TokenStores;
 import dev.dkm.gitlab.GitLabException;
 import dev.dkm.remote.Secret;
-import dev.dkm.settings.InstanceSettings;
-import dev.dkm.settings.Settings;
 import dev.dkm.tokens.ApiTokenRotation;
 import dev.dkm.tokens.InstanceConnection;
 import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code dkm api-token rotate}: a new value for the API token dkm uses, put where the old one came from. */
@@ -37,8 +37,8 @@ final class ApiTokenCommand implements Runnable {
     static final class Rotate implements Callable<Integer>, ManagesTokens {
         private final CliContext context;
 
-        @Option(names = "--host", paramLabel = "URL", description = "GitLab instance (default: $GITLAB_HOST, else the only one configured).")
-        String host;
+        @Mixin
+        HostOption host = new HostOption();
 
         @Option(names = "--expires", paramLabel = "YYYY-MM-DD", description = "The new expiry (default: one year from today).")
         String expires;
@@ -60,15 +60,18 @@ final class ApiTokenCommand implements Runnable {
             if (expiresOn == null) {
                 throw new CliProblem("GitLab's rotate needs an expiry date");
             }
-            InstanceSettings instance = instance();
-            String url = instance.baseUrl();
-            String fromEnv = env("GITLAB_TOKEN");
-            TokenStore store = fromEnv == null ? context.tokenStore().get() : null;
-            Secret token = fromEnv != null ? Secret.of(fromEnv) : store.read(url).orElse(null);
-            if (token == null) {
-                err.println("dkm api-token rotate: no API token for " + url + ": run dkm login --host " + url + " or set GITLAB_TOKEN");
-                return 1;
+            try (AppServices services = context.services(null, host.host)) {
+                InstanceConnection connection = services.connections().forCommand();
+                return rotate(services.credentials(), connection, expiresOn, out, err);
             }
+        }
+
+        private int rotate(CredentialResolver credentials, InstanceConnection connection, LocalDate expiresOn, PrintWriter out,
+                PrintWriter err) {
+            String url = connection.settings().baseUrl();
+            boolean fromEnv = credentials.hasEnvironmentToken() && url.equals(credentials.defaultHost());
+            TokenStore store = fromEnv ? null : credentials.store();
+            Secret token = credentials.tokenFor(url).map(CredentialResolver.ResolvedToken::token).orElseThrow();
             ApiTokenRotation.TokenSink sink = store == null ? newToken -> { } : new ApiTokenRotation.TokenSink() {
                 @Override
                 public void check() {
@@ -81,9 +84,8 @@ final class ApiTokenCommand implements Runnable {
                 }
             };
             ApiTokenRotation.Result result;
-            try (var client = context.clients().open(instance, token)) {
-                result = new ApiTokenRotation(new InstanceConnection(instance, client, t -> context.clients().open(instance, t)))
-                        .rotate(expiresOn, sink);
+            try {
+                result = new ApiTokenRotation(connection).rotate(expiresOn, sink);
             } catch (GitLabException e) {
                 err.println("dkm api-token rotate: " + e.userMessage(url) + " (nothing rotated)");
                 return 1;
@@ -126,24 +128,6 @@ final class ApiTokenCommand implements Runnable {
             out.println("token: " + result.newToken().reveal());
             err.println("This is the only copy: store it with dkm login --token-stdin --host " + url);
             return 1;
-        }
-
-        private InstanceSettings instance() {
-            Settings settings = context.settings().load();
-            String url = host != null ? host : env("GITLAB_HOST");
-            if (url == null) {
-                List<InstanceSettings> configured = settings.instances();
-                if (configured.size() == 1) {
-                    return configured.get(0);
-                }
-                throw new CliProblem("which GitLab? pass --host URL or set GITLAB_HOST");
-            }
-            return settings.instance(url).orElseGet(() -> InstanceSettings.of(url));
-        }
-
-        private String env(String name) {
-            String v = context.env().apply(name);
-            return v == null || v.isBlank() ? null : v.strip();
         }
     }
 }

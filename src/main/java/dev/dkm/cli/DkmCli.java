@@ -4,6 +4,7 @@ import dev.dkm.AppVersion;
 import dev.dkm.credentials.TokenStores;
 import dev.dkm.gitlab.GitLabException;
 import dev.dkm.instances.ClientFactory;
+import dev.dkm.instances.InstanceSelector;
 import dev.dkm.settings.AppDirs;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -47,20 +48,16 @@ public final class DkmCli implements Runnable {
         AppDirs dirs = AppDirs.of(env, home.toString());
         CliContext context = new CliContext(stdin, env::get, dirs, CliContext.once(() -> TokenStores.open(dirs)),
                 ClientFactory.DEFAULT, Clock.systemDefaultZone(), new PrintWriter(System.out, true), new PrintWriter(System.err, true));
-        return commandLine(context, new CliEnvironment(env, home, stdin));
+        return commandLine(context);
     }
 
     /** The command line with its outside world (stdin, environment, directories, token store …) handed in. */
     public static CommandLine commandLine(CliContext context) {
-        return commandLine(context, CliEnvironment.system());
-    }
-
-    private static CommandLine commandLine(CliContext context, CliEnvironment environment) {
-        CommandLine cli = new CommandLine(new DkmCli(), new ContextFactory(context, environment));
+        CommandLine cli = new CommandLine(new DkmCli(), new ContextFactory(context));
         cli.setOut(context.out());
         cli.setErr(context.err());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            if (e instanceof CliProblem) {
+            if (e instanceof CliProblem || e instanceof InstanceSelector.NoInstanceException) {
                 commandLine.getErr().println("dkm " + commandLine.getCommandName() + ": " + e.getMessage());
                 commandLine.getErr().flush();
                 return CliProblem.EXIT_CODE;
@@ -107,20 +104,17 @@ public final class DkmCli implements Runnable {
         }
     }
 
-    /** Gives subcommands their outside world: a {@link CliContext}, or (token commands) a {@link CliEnvironment}. */
-    private record ContextFactory(CliContext context, CliEnvironment environment) implements CommandLine.IFactory {
+    /** Gives every subcommand the same outside world, a {@link CliContext}: one wiring for all of them. */
+    private record ContextFactory(CliContext context) implements CommandLine.IFactory {
         @Override
         public <K> K create(Class<K> cls) throws Exception {
-            for (Object argument : new Object[] {context, environment}) {
-                try {
-                    var constructor = cls.getDeclaredConstructor(argument.getClass());
-                    constructor.setAccessible(true);
-                    return constructor.newInstance(argument);
-                } catch (NoSuchMethodException e) {
-                    // try the next kind of constructor
-                }
+            try {
+                var constructor = cls.getDeclaredConstructor(CliContext.class);
+                constructor.setAccessible(true);
+                return constructor.newInstance(context);
+            } catch (NoSuchMethodException e) {
+                return CommandLine.defaultFactory().create(cls);
             }
-            return CommandLine.defaultFactory().create(cls);
         }
     }
 }

@@ -80,9 +80,13 @@ final class ScanCommand implements Callable<Integer> {
             out.println(result.summary().line());
         }
         out.flush();
+        for (String note : result.notes()) {
+            err.println("dkm scan: " + PathNames.visible(note));
+        }
         for (String problem : ScanTable.problems(result.repos())) {
             err.println("dkm scan: " + problem);
         }
+        err.flush();
         if (!result.unreadableFolders().isEmpty()) {
             err.println("dkm scan: skipped " + result.unreadableFolders().size() + " folder(s) that could not be read, e.g. "
                     + PathNames.display(result.unreadableFolders().get(0)));

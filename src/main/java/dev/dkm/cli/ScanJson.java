@@ -127,9 +127,16 @@ final class ScanJson {
             w.name("kind").value(t.kind().id());
             w.name("user").value(t.user());
             w.name("redacted").value(t.secret().redacted());
+            w.name("where").value(t.where());
+            w.name("file").value(t.file() == null ? null : t.file().toString());
+            w.name("origin").value(t.origin());
+            w.name("key").value(t.key());
+            w.name("shared").value(t.shared());
             w.endObject();
         }
         w.endArray();
+        w.name("otherHelpers");
+        strings(w, r.otherHelpers());
         w.endObject();
     }
 

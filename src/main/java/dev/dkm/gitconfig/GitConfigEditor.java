@@ -58,6 +58,16 @@ public final class GitConfigEditor {
      * @throws ConfigChangedMeanwhileException when someone changed the file since {@code expected} was taken
      */
     public ConfigSnapshot apply(ConfigSnapshot expected, List<ConfigOp> ops) throws IOException {
+        write(expected, render(expected, ops));
+        return expected;
+    }
+
+    /**
+     * The bytes {@code ops} turn {@code expected} into, without writing them (a run journals the change first).
+     *
+     * @throws ConfigChangedMeanwhileException when the file is no longer {@code expected}
+     */
+    public byte[] render(ConfigSnapshot expected, List<ConfigOp> ops) throws IOException {
         byte[] current = BoundedReader.read(file);
         if (!expected.sameContentAs(current)) {
             throw new ConfigChangedMeanwhileException(file);
@@ -68,9 +78,29 @@ public final class GitConfigEditor {
         }
         Config config = parse(current);
         ops.forEach(op -> op.applyTo(config));
-        byte[] updated = config.toText().getBytes(charset);
-        writeLocked(updated, current);
-        return expected;
+        return config.toText().getBytes(charset);
+    }
+
+    /** Writes {@code content} under git's lock if the file still holds {@code expected}'s bytes. */
+    public void write(ConfigSnapshot expected, byte[] content) throws IOException {
+        writeLocked(content, expected.content());
+    }
+
+    /**
+     * Reverts a run's change ({@link ConfigPatch}) on the file as it is now, under git's lock: the original bytes when
+     * the file is still what the run wrote, only the run's lines when it was edited since, nothing when the run's own
+     * lines were changed (the result says why).
+     */
+    public ConfigPatch.Revert revert(ConfigPatch patch) throws IOException {
+        byte[] current = BoundedReader.read(file);
+        ConfigPatch.Revert revert = patch.revert(current);
+        if (revert.state() == ConfigPatch.Revert.State.RESTORED || revert.state() == ConfigPatch.Revert.State.MERGED) {
+            if (revert.state() == ConfigPatch.Revert.State.MERGED) {
+                parse(revert.content()); // never leave a file git cannot read
+            }
+            writeLocked(revert.content(), current);
+        }
+        return revert;
     }
 
     /** Puts the snapshot's bytes back exactly, through the lock file. */

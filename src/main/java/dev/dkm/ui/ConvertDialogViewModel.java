@@ -302,7 +302,6 @@ public final class ConvertDialogViewModel {
         }
         ConversionPreview plan = preview.get();
         List<String> trusted = hostKeys.stream().filter(h -> h.trusted().get()).map(h -> h.status().fingerprint()).toList();
-        String description = conversion().description(options());
         phase.set(Phase.RUNNING);
         cancelRequested = false;
         total.set(plan.ready().size());
@@ -324,8 +323,9 @@ public final class ConvertDialogViewModel {
                 uiThread.execute(() -> recordOutcome(outcome));
             }
         };
+        SetupOptions asked = options();
         running = executor.submit(p -> conversion().run(null, plan, status -> trusted.contains(status.fingerprint()),
-                BulkConversion.DEFAULT_JOBS, description, p, listener), new TaskListener<BulkConversion.Result>() {
+                BulkConversion.DEFAULT_JOBS, asked, p, listener), new TaskListener<BulkConversion.Result>() {
                     @Override
                     public void onSuccess(BulkConversion.Result result) {
                         showResults(result);

@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -107,13 +108,14 @@ class ApiTokenRotateCommandTest {
     @Test
     void a_token_from_gitlab_token_is_printed_once_and_nothing_is_stored() {
         String old = patFor("env");
-        env.put("GITLAB_TOKEN", old);
-        Run rotate = dkm("", "api-token", "rotate", "--host", server.url());
+        env.put("GITLAB_TOKEN", old); // with GITLAB_HOST naming its instance: the one rule (as glab)
+        env.put("GITLAB_HOST", server.url());
+        Run rotate = dkm("", "api-token", "rotate");
         assertThat(rotate.code()).as(rotate.err()).isZero();
         String line = rotate.out().lines().filter(l -> l.startsWith("token: ")).findFirst().orElseThrow();
         Secret fresh = Secret.of(line.substring("token: ".length()));
         assertThat(answers(fresh)).isTrue();
-        assertThat(rotate.out().split(java.util.regex.Pattern.quote(fresh.reveal()), -1)).as("printed once").hasSize(2);
+        assertThat(rotate.out().split(Pattern.quote(fresh.reveal()), -1)).as("printed once").hasSize(2);
         assertThat(rotate.err()).contains("set GITLAB_TOKEN");
         assertThat(tokens.read(server.url())).isEmpty();
     }
