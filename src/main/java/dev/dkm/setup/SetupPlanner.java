@@ -75,7 +75,7 @@ public final class SetupPlanner {
 
         KeyChoice key;
         try {
-            key = KeyChoice.choose(repo, hostOf(instanceUrl), projectPath, options.sharedKey(), env);
+            key = KeyChoice.choose(repo, hostOf(instanceUrl), projectPath, project.id(), options.sharedKey(), env);
         } catch (IOException e) {
             throw new SetupException("cannot read the existing key for " + projectPath + ": " + e.getMessage(), e);
         }
@@ -178,9 +178,11 @@ public final class SetupPlanner {
         }
     }
 
+    /** The instance's host for key file names, with its port when it has one ({@code gitlab.corp_8443}). */
     static String hostOf(String instanceUrl) {
-        String host = RemoteUrlParser.parse(instanceUrl).host();
-        return host == null ? "gitlab" : host;
+        var url = RemoteUrlParser.parse(instanceUrl);
+        String host = url.host();
+        return host == null ? "gitlab" : url.port() == null ? host : host + "_" + url.port();
     }
 
     private interface ApiCall<T> {
