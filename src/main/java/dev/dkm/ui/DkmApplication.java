@@ -224,7 +224,7 @@ public final class DkmApplication extends Application {
     /** Starts the sandbox GitLab and the sample workspace, then shows them; the sandbox stops with the app. */
     /**
      * {@code --demo}: the window opens at once, and the demo (a sandbox GitLab, keys and sample repositories, which
-     * takes seconds on a first run) starts behind it; its workspace is added and scanned when it is ready. Until
+     * takes seconds on a first run) starts behind it once the window's first frame is out; its workspace is added and scanned when it is ready. Until
      * then, what needs the demo's GitLab waits for it on a worker thread.
      */
     private void openOnDemo() {
@@ -232,7 +232,8 @@ public final class DkmApplication extends Application {
         MainWindowView view = showMainWindow(WorkspaceRootsStore.inMemory(List.of()), () -> pending.join().services(), false);
         stage.setTitle("Deploy Key Manager " + AppVersion.version() + " — demo");
         view.viewModel().announce("Starting the demo: a local GitLab sandbox and sample repositories…");
-        executor.submit(p -> DemoEnvironment.start(AppDirs.system().dataDir().resolve("demo"), System::getenv, Clock.systemUTC()),
+        // After the first frame: on a small machine the demo's set-up would otherwise take the cores the window needs.
+        FirstFrameProbe.afterFirstFrame(stage.getScene(), () -> executor.submit(p -> DemoEnvironment.start(AppDirs.system().dataDir().resolve("demo"), System::getenv, Clock.systemUTC()),
                 new TaskListener<DemoEnvironment>() {
                     @Override
                     public void onSuccess(DemoEnvironment started) {
@@ -247,7 +248,7 @@ public final class DkmApplication extends Application {
                         view.viewModel().announce("The demo could not start: " + error.getMessage());
                         new Alert(Alert.AlertType.ERROR, "The demo could not start: " + error.getMessage()).show();
                     }
-                });
+                }));
     }
 
     private void startDemo() {

@@ -21,21 +21,28 @@ public final class FirstFrameProbe {
 
     /** Call right after {@code stage.show()}. */
     public static void install(Scene scene) {
-        if (!enabled()) {
-            return;
+        if (enabled()) {
+            afterFirstFrame(scene, () -> {
+                System.err.println("first-frame-epoch-ms " + System.currentTimeMillis());
+                System.err.flush();
+                Runtime.getRuntime().halt(0);
+            });
         }
+    }
+
+    /**
+     * Runs {@code action} on the FX thread once the first pulse that lays out the shown window has ended (the
+     * frame it laid out is handed to the renderer when the pulse ends): for work that should not compete with
+     * the window's first appearance.
+     */
+    static void afterFirstFrame(Scene scene, Runnable action) {
         Runnable[] listener = new Runnable[1];
         listener[0] = () -> {
             if (scene.getWindow() == null || !scene.getWindow().isShowing()) {
                 return;
             }
             scene.removePostLayoutPulseListener(listener[0]);
-            // The frame this pulse laid out is drawn when the pulse ends: report once it has been handed over.
-            Platform.runLater(() -> {
-                System.err.println("first-frame-epoch-ms " + System.currentTimeMillis());
-                System.err.flush();
-                Runtime.getRuntime().halt(0);
-            });
+            Platform.runLater(action);
         };
         scene.addPostLayoutPulseListener(listener[0]);
     }
