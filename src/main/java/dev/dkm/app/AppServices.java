@@ -4,24 +4,28 @@ import dev.dkm.convert.BulkConverter;
 import dev.dkm.convert.TokenCleanup;
 import dev.dkm.credentials.CredentialResolver;
 import dev.dkm.credentials.TokenStore;
+import dev.dkm.credentials.TokenStores;
 import dev.dkm.instances.ClientFactory;
 import dev.dkm.instances.InstanceConnections;
 import dev.dkm.instances.InstanceLogin;
 import dev.dkm.instances.InstanceLogout;
 import dev.dkm.instances.InstanceOverview;
+import dev.dkm.instances.InstanceSelector;
 import dev.dkm.instances.ServerKeyStatusLookup;
 import dev.dkm.journal.RunUndo;
 import dev.dkm.keys.HostKeyProbe;
 import dev.dkm.keys.HostKeyVerifier;
 import dev.dkm.keys.KnownHostsFile;
 import dev.dkm.settings.AppDirs;
-import dev.dkm.settings.InstanceLookup;
 import dev.dkm.settings.Settings;
 import dev.dkm.settings.SettingsStore;
 import dev.dkm.setup.DeployKeySetup;
 import dev.dkm.setup.GitRunner;
 import dev.dkm.setup.SetupPlanner;
 import dev.dkm.setup.SshEnvironment;
+import dev.dkm.tokens.InstanceConnection;
+import dev.dkm.workspace.ScanOptions;
+import dev.dkm.workspace.WorkspaceScanner;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -52,8 +56,10 @@ public final class AppServices implements AutoCloseable {
     private final GitRunner git;
     private final DeployKeySetup setup;
 
+    private final InstanceSelector selector;
+
     private AppServices(AppDirs dirs, Function<String, String> env, TokenStore tokens, ClientFactory clients, Clock clock,
-            Path keyDirOverride) {
+            Path keyDirOverride, String hostOption) {
         this.dirs = dirs;
         this.env = env;
         this.clock = clock;
@@ -61,7 +67,8 @@ public final class AppServices implements AutoCloseable {
         this.tokens = tokens;
         this.clients = clients;
         this.credentials = new CredentialResolver(tokens, env);
-        this.connections = new InstanceConnections(() -> new InstanceLookup(this.settings), credentials, clients);
+        this.selector = new InstanceSelector(() -> this.settings, credentials, hostOption);
+        this.connections = new InstanceConnections(() -> selector, credentials, clients);
         SshEnvironment base = sshEnvironment(env);
         this.ssh = keyDirOverride == null ? base : base.withKeyDir(keyDirOverride);
         this.hostKeys = new HostKeyVerifier(new KnownHostsFile(ssh.knownHosts()), new HostKeyProbe(Duration.ofSeconds(15)));
@@ -71,13 +78,19 @@ public final class AppServices implements AutoCloseable {
 
     public static AppServices create(AppDirs dirs, Function<String, String> env, TokenStore tokens, ClientFactory clients,
             Clock clock, Path keyDirOverride) {
-        return new AppServices(dirs, env, tokens, clients, clock, keyDirOverride);
+        return create(dirs, env, tokens, clients, clock, keyDirOverride, null);
+    }
+
+    /** As above, for a command given {@code --host URL} (null: none), which then comes first in the instance rule. */
+    public static AppServices create(AppDirs dirs, Function<String, String> env, TokenStore tokens, ClientFactory clients,
+            Clock clock, Path keyDirOverride, String hostOption) {
+        return new AppServices(dirs, env, tokens, clients, clock, keyDirOverride, hostOption);
     }
 
     /** The real user's session: the system directories and environment, the OS keyring (or its file fallback). */
     public static AppServices system(Clock clock) {
         AppDirs dirs = AppDirs.system();
-        return create(dirs, System::getenv, dev.dkm.credentials.TokenStores.open(dirs), ClientFactory.DEFAULT, clock, null);
+        return create(dirs, System::getenv, TokenStores.open(dirs), ClientFactory.DEFAULT, clock, null);
     }
 
     /** True when a GitLab instance is configured or GITLAB_TOKEN is set: no need to offer the demo. */
@@ -126,6 +139,11 @@ public final class AppServices implements AutoCloseable {
         return connections;
     }
 
+    /** The one rule that picks an instance: {@code --host} › {@code GITLAB_HOST} › the remote's › the only configured one. */
+    public InstanceSelector instances() {
+        return selector;
+    }
+
     public SshEnvironment sshEnvironment() {
         return ssh;
     }
@@ -138,8 +156,8 @@ public final class AppServices implements AutoCloseable {
         return git;
     }
 
-    public dev.dkm.workspace.WorkspaceScanner scanner() {
-        return new dev.dkm.workspace.WorkspaceScanner(dev.dkm.workspace.ScanOptions.defaults());
+    public WorkspaceScanner scanner() {
+        return new WorkspaceScanner(ScanOptions.defaults());
     }
 
     /** A planner for one operation (it remembers projects' branch protection for its lifetime). */
@@ -161,21 +179,20 @@ public final class AppServices implements AutoCloseable {
 
     public RunUndo undo() {
         return new RunUndo(runsDir(), instance -> connections.forInstance(instance)
-                .orElseThrow(() -> new IllegalStateException("no token for " + instance + ": dkm login --host " + instance))
+                .orElseThrow(() -> new IllegalStateException("no token for " + instance + ": " + InstanceSelector.loginHint(instance)))
                 .client(), clock);
     }
 
-    /** Every configured instance that has a token, for the tokens dashboard's collector. */
-    public java.util.List<dev.dkm.tokens.InstanceConnection> tokenConnections() {
-        return new InstanceLookup(settings).all().stream()
-                .flatMap(i -> connections.forInstance(i.baseUrl()).stream()
-                        .map(c -> new dev.dkm.tokens.InstanceConnection(i, c.client(),
-                                token -> dev.dkm.gitlab.GitLabClient.connect(i.baseUrl(), token))))
-                .toList();
+    /**
+     * Every known instance that has a token, for the tokens dashboard and {@code dkm tokens}; tokens found in remotes are
+     * asked about with clients of the same factory (the instance's CA file and proxy applied).
+     */
+    public List<InstanceConnection> tokenConnections() {
+        return connections.all();
     }
 
     public TokenCleanup tokenCleanup() {
-        return new TokenCleanup(connections);
+        return new TokenCleanup(connections, instance -> credentials.tokenFor(instance).map(t -> t.token()));
     }
 
     public InstanceLogin instanceLogin() {

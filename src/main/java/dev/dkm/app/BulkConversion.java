@@ -7,6 +7,8 @@ import dev.dkm.convert.ConversionReport;
 import dev.dkm.convert.RepoOutcome;
 import dev.dkm.convert.TokenCleanup;
 import dev.dkm.convert.TokenUse;
+import dev.dkm.journal.JournalEntry;
+import dev.dkm.journal.RunJournal;
 import dev.dkm.journal.UndoReport;
 import dev.dkm.setup.HostKeyConsent;
 import dev.dkm.setup.SetupOptions;
@@ -61,19 +63,95 @@ public final class BulkConversion {
 
     /**
      * Runs the preview's ready items (a new run, or the continuation of {@code resumeRunId} when not null), then
-     * re-scans the workspace to tell which removed tokens are used nowhere any more.
+     * re-scans every root the user has to tell which removed tokens are used nowhere any more.
+     *
+     * @param options what the preview was made with: journaled, so that a resume does the same
      */
+    public Result run(String resumeRunId, ConversionPreview preview, HostKeyConsent consent, int jobs, SetupOptions options,
+            Progress progress, BulkConverter.Listener listener) throws IOException {
+        return run(resumeRunId, preview, consent, jobs, description(options), new JournalEntry.RunOptions(options.readOnly(),
+                options.sharedKey(), options.expiresOn() == null ? null : options.expiresOn().toString(),
+                options.allowProtectedPush()), progress, listener);
+    }
+
+    /** As above, for callers that only describe the run (its options are not journaled then). */
     public Result run(String resumeRunId, ConversionPreview preview, HostKeyConsent consent, int jobs, String description,
             Progress progress, BulkConverter.Listener listener) throws IOException {
-        ConversionReport report = resumeRunId == null
-                ? converter.run(preview, consent, jobs, description, progress, listener)
-                : converter.run(resumeRunId, preview, consent, jobs, description, progress, listener);
+        return run(resumeRunId, preview, consent, jobs, description, null, progress, listener);
+    }
+
+    private Result run(String resumeRunId, ConversionPreview preview, HostKeyConsent consent, int jobs, String description,
+            JournalEntry.RunOptions options, Progress progress, BulkConverter.Listener listener) throws IOException {
+        RunRetention.pruneOld(services);
+        String runId = resumeRunId == null ? RunJournal.newRunId(services.clock().instant()) : resumeRunId;
+        ConversionPreview toRun = resumeRunId == null ? preview : reverifyUnfinished(resumeRunId, preview);
+        ConversionReport report = converter.run(runId, toRun, consent, jobs, description, options, progress, listener);
         Set<Path> converted = report.outcomes().stream().filter(o -> o.outcome() == RepoOutcome.Outcome.CONVERTED)
                 .map(RepoOutcome::repo).collect(Collectors.toSet());
         List<RepoInfo> convertedBefore = preview.items().stream().map(ConversionItem::repo)
                 .filter(r -> converted.contains(r.path())).toList();
-        List<TokenUse> tokens = converted.isEmpty() ? List.of() : TokenCleanup.afterRun(convertedBefore, scan(Progress.NONE));
+        List<TokenUse> tokens = converted.isEmpty() ? List.of() : TokenCleanup.afterRun(convertedBefore, scanEveryRoot());
         return new Result(report, tokens);
+    }
+
+    /** Every root the user has: the run's and the workspace roots the window remembers. */
+    private List<RepoInfo> scanEveryRoot() {
+        Set<Path> all = new java.util.LinkedHashSet<>();
+        roots.forEach(r -> all.add(r.toAbsolutePath().normalize()));
+        services.settings().workspaceRoots().stream().filter(java.nio.file.Files::isDirectory)
+                .forEach(r -> all.add(r.toAbsolutePath().normalize()));
+        return services.scanner().scan(List.copyOf(all), Progress.NONE);
+    }
+
+    /**
+     * A resumed run re-verifies the repositories a crash left between wiring and verifying: the preview sees them as
+     * already set up (skip), the journal knows they never finished.
+     */
+    private ConversionPreview reverifyUnfinished(String runId, ConversionPreview preview) throws IOException {
+        Set<String> started = new java.util.HashSet<>();
+        Set<String> finished = new java.util.HashSet<>();
+        for (JournalEntry e : RunJournal.read(RunJournal.fileOf(services.runsDir(), runId))) {
+            if (e instanceof JournalEntry.ConfigChanged c) {
+                started.add(c.repo());
+            } else if (e instanceof JournalEntry.ConfigSaved c) {
+                started.add(c.repo());
+            } else if (e instanceof JournalEntry.KeyCreated k) {
+                started.add(k.repo());
+            } else if (e instanceof JournalEntry.RepoFinished f) {
+                finished.add(f.repo());
+            }
+        }
+        started.removeAll(finished);
+        return new ConversionPreview(preview.items().stream().map(i -> i.state() == ConversionItem.State.SKIP
+                && i.plan() != null && i.connection() != null && started.contains(i.repo().path().toString())
+                ? new ConversionItem(i.repo(), ConversionItem.State.READY, i.plan(), i.connection(), null) : i).toList());
+    }
+
+    /**
+     * The options run {@code runId} was started with, so that its resume does the same; {@code asked} (the flags and
+     * preferences of this invocation) where the journal does not say (runs journaled before options were).
+     *
+     * @throws IOException when there is no such run, or it was undone
+     */
+    public SetupOptions resumeOptions(String runId, SetupOptions asked) throws IOException {
+        Path file = RunJournal.fileOf(services.runsDir(), runId);
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            throw new IOException("no run " + runId + " to resume (dkm runs lists them)");
+        }
+        JournalEntry.RunOptions recorded = null;
+        for (JournalEntry e : RunJournal.read(file)) {
+            if (e instanceof JournalEntry.RunStarted r && r.options() != null && recorded == null) {
+                recorded = r.options();
+            } else if (e instanceof JournalEntry.RunUndone) {
+                throw new IOException("run " + runId + " was undone; start a new run instead of resuming it");
+            }
+        }
+        if (recorded == null) {
+            return asked;
+        }
+        return asked.withReadOnly(recorded.readOnly()).withSharedKey(recorded.sharedKey())
+                .withExpiresOn(recorded.expiresOn() == null ? null : java.time.LocalDate.parse(recorded.expiresOn()))
+                .withAllowProtectedPush(recorded.allowProtectedPush());
     }
 
     /** The journal's one-line description of a run: the roots and the options. */
@@ -82,9 +160,23 @@ public final class BulkConversion {
                 + (options.sharedKey() ? " (shared key)" : "") + (options.readOnly() ? " (read-only)" : "");
     }
 
-    /** Revokes a removed token on GitLab, never one still used in the workspace. */
+    /**
+     * Revokes a removed token on GitLab — never one still used under any of the user's roots, never the API token dkm
+     * signs in with — and then takes it out of every run journal (an undo restores its URLs without it and says so).
+     */
     public TokenCleanup.Revocation revoke(TokenUse token) {
-        return services.tokenCleanup().revoke(token);
+        TokenCleanup.Revocation revocation = services.tokenCleanup().revoke(token);
+        if (revocation.revoked()) {
+            try {
+                dev.dkm.journal.JournalScrubber.dropToken(services.runsDir(), token.secret(), "the token "
+                        + token.secret().redacted() + " was revoked on " + services.clock().instant()
+                        + "; its URLs are restored without it");
+            } catch (IOException e) {
+                return new TokenCleanup.Revocation(token, true, revocation.message() + " (but the run journals still hold it: "
+                        + e.getMessage() + "; dkm runs --prune removes them)");
+            }
+        }
+        return revocation;
     }
 
     /** Undoes a run by id: configs back byte for byte, its deploy keys removed. */

@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code dkm convert ROOT…}: every HTTPS token remote under the roots to SSH with a deploy key. */
-@Command(name = "convert", mixinStandardHelpOptions = true,
+@Command(name = "convert", mixinStandardHelpOptions = true, footer = HostOption.TOKEN_FOOTER,
         description = {"Convert every repository under ROOT whose remote carries a token to SSH with a deploy key.",
                 "Shows the preview first; each repository ends converted, skipped or failed (and rolled back).",
                 "Undo with: dkm undo RUN_ID; an interrupted run continues with --resume RUN_ID."})
@@ -42,6 +42,9 @@ final class ConvertCommand implements Callable<Integer> {
     @Mixin
     KeyOptions keyOptions = new KeyOptions();
 
+    @Mixin
+    HostOption host = new HostOption();
+
     @Option(names = "--key-dir", paramLabel = "DIR", description = "Where new keys go (default ~/.ssh/dkm).")
     Path keyDir;
 
@@ -54,10 +57,12 @@ final class ConvertCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the per-repository results (and removed tokens, redacted) as JSON.")
     boolean json;
 
-    @Option(names = "--revoke-unused-tokens", description = "Revoke the removed tokens no repository in the workspace uses any more.")
+    @Option(names = "--revoke-unused-tokens", description = {"Revoke the removed tokens no repository uses any more (under ROOT",
+            "and the workspace roots the window remembers); never the API token dkm signs in with."})
     boolean revokeUnused;
 
-    @Option(names = "--resume", paramLabel = "RUN_ID", description = "Continue an interrupted run (same journal; done repositories are skipped).")
+    @Option(names = "--resume", paramLabel = "RUN_ID", description = {"Continue an interrupted run with the options it was started with",
+            "(same journal; done repositories count, unverified ones are verified)."})
     String resume;
 
     ConvertCommand(CliContext context) {
@@ -74,10 +79,26 @@ final class ConvertCommand implements Callable<Integer> {
                 return 2;
             }
         }
-        try (AppServices services = context.services(keyDir)) {
+        try (AppServices services = context.services(keyDir, host.host)) {
             BulkConversion conversion = new BulkConversion(services, roots);
             List<RepoInfo> selected = BulkConversion.withTokens(conversion.scan(Progress.NONE));
             SetupOptions options = keyOptions.over(services.preferences().setupOptions());
+            if (resume != null) {
+                // A resume does what the run was asked to do: its journal has the options.
+                SetupOptions recorded;
+                try {
+                    recorded = conversion.resumeOptions(resume, options);
+                } catch (java.io.IOException | IllegalArgumentException e) {
+                    err.println("dkm convert: " + e.getMessage());
+                    return 2;
+                }
+                String conflict = keyOptions.conflictWith(recorded, resume);
+                if (conflict != null) {
+                    err.println("dkm convert: " + conflict);
+                    return 2;
+                }
+                options = recorded;
+            }
             ConversionPreview preview = conversion.preview(selected, options, jobs, Progress.NONE);
             if (!json || dryRun) {
                 printPreview(preview, json ? err : out);
@@ -87,6 +108,9 @@ final class ConvertCommand implements Callable<Integer> {
             }
             if (preview.ready().isEmpty()) {
                 (json ? err : out).println("Nothing to convert.");
+                if (json) { // scripts always get the document: each skipped repository with its reason, no run id
+                    out.println(ConversionReportExport.json(BulkConverter.notRun(preview), List.of()));
+                }
                 return preview.count(ConversionItem.State.PROBLEM) > 0 ? 1 : 0;
             }
             boolean interactive = System.console() != null;
@@ -96,7 +120,7 @@ final class ConvertCommand implements Callable<Integer> {
             }
             Progress progress = interactive && !json ? new TerminalProgress(err, "converting", "repos") : Progress.NONE;
             BulkConversion.Result result = conversion.run(resume, preview, HostKeyPrompt.from(acceptHostKey, context, interactive),
-                    jobs, conversion.description(options), progress, BulkConverter.Listener.NONE);
+                    jobs, options, progress, BulkConverter.Listener.NONE);
             ConversionReport report = result.report();
             List<TokenUse> tokens = result.tokens();
             if (json) {

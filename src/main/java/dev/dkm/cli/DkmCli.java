@@ -4,6 +4,7 @@ import dev.dkm.AppVersion;
 import dev.dkm.credentials.TokenStores;
 import dev.dkm.gitlab.GitLabException;
 import dev.dkm.instances.ClientFactory;
+import dev.dkm.instances.InstanceSelector;
 import dev.dkm.settings.AppDirs;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -25,7 +26,7 @@ public final class DkmCli implements Runnable {
      * The subcommands, in the order the usage lists them. They are added in code, not in {@code @Command}, so
      * that {@link #run} can build only the one a command line names: picocli builds a command's model (all
      * its options, by reflection) when it is added, and building all fifteen cost {@code dkm scan} about a
-     * fifth of a second of start-up (bench/scan-benchmark.sh).
+     * tenth of a second of CPU at start-up (bench/scan-benchmark.sh).
      */
     static final List<Class<?>> SUBCOMMANDS = List.of(CommandLine.HelpCommand.class, ScanCommand.class,
             SetupCommand.class, ConvertCommand.class, RunsCommand.class, UndoCommand.class, KeysCommand.class,
@@ -37,7 +38,7 @@ public final class DkmCli implements Runnable {
 
     /** Runs the CLI and returns the exit code (the launcher exits with it). */
     public static int run(String... args) {
-        return commandLine(CliContext.system(), CliEnvironment.system(), subcommandNamed(args)).execute(args);
+        return commandLine(CliContext.system(), subcommandNamed(args)).execute(args);
     }
 
     /**
@@ -76,21 +77,17 @@ public final class DkmCli implements Runnable {
         AppDirs dirs = AppDirs.of(env, home.toString());
         CliContext context = new CliContext(stdin, env::get, dirs, CliContext.once(() -> TokenStores.open(dirs)),
                 ClientFactory.DEFAULT, Clock.systemDefaultZone(), new PrintWriter(System.out, true), new PrintWriter(System.err, true));
-        return commandLine(context, new CliEnvironment(env, home, stdin), only);
+        return commandLine(context, only);
     }
 
     /** The command line with its outside world (stdin, environment, directories, token store …) handed in. */
     public static CommandLine commandLine(CliContext context) {
-        return commandLine(context, CliEnvironment.system());
-    }
-
-    private static CommandLine commandLine(CliContext context, CliEnvironment environment) {
-        return commandLine(context, environment, null);
+        return commandLine(context, null);
     }
 
     /** With every subcommand, or ({@code only} not null) with that one alone. */
-    static CommandLine commandLine(CliContext context, CliEnvironment environment, Class<?> only) {
-        ContextFactory factory = new ContextFactory(context, environment);
+    static CommandLine commandLine(CliContext context, Class<?> only) {
+        ContextFactory factory = new ContextFactory(context);
         CommandLine cli = new CommandLine(new DkmCli(), factory);
         for (Class<?> cls : SUBCOMMANDS) {
             if (only == null || cls == only) {
@@ -100,7 +97,7 @@ public final class DkmCli implements Runnable {
         cli.setOut(context.out());
         cli.setErr(context.err());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            if (e instanceof CliProblem) {
+            if (e instanceof CliProblem || e instanceof InstanceSelector.NoInstanceException) {
                 commandLine.getErr().println("dkm " + commandLine.getCommandName() + ": " + e.getMessage());
                 commandLine.getErr().flush();
                 return CliProblem.EXIT_CODE;
@@ -147,20 +144,17 @@ public final class DkmCli implements Runnable {
         }
     }
 
-    /** Gives subcommands their outside world: a {@link CliContext}, or (token commands) a {@link CliEnvironment}. */
-    private record ContextFactory(CliContext context, CliEnvironment environment) implements CommandLine.IFactory {
+    /** Gives every subcommand the same outside world, a {@link CliContext}: one wiring for all of them. */
+    private record ContextFactory(CliContext context) implements CommandLine.IFactory {
         @Override
         public <K> K create(Class<K> cls) throws Exception {
-            for (Object argument : new Object[] {context, environment}) {
-                try {
-                    var constructor = cls.getDeclaredConstructor(argument.getClass());
-                    constructor.setAccessible(true);
-                    return constructor.newInstance(argument);
-                } catch (NoSuchMethodException e) {
-                    // try the next kind of constructor
-                }
+            try {
+                var constructor = cls.getDeclaredConstructor(CliContext.class);
+                constructor.setAccessible(true);
+                return constructor.newInstance(context);
+            } catch (NoSuchMethodException e) {
+                return CommandLine.defaultFactory().create(cls);
             }
-            return CommandLine.defaultFactory().create(cls);
         }
     }
 }

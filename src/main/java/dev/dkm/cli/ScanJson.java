@@ -1,5 +1,6 @@
 package dev.dkm.cli;
 
+import dev.dkm.files.PathNames;
 import com.google.gson.stream.JsonWriter;
 import dev.dkm.instances.ServerKeyStatus;
 import dev.dkm.workspace.FoundToken;
@@ -58,8 +59,8 @@ final class ScanJson {
     private static void repo(JsonWriter w, RepoInfo r, ServerKeyStatus server) throws IOException {
         w.beginObject();
         w.name("path").value(r.relativePath());
-        w.name("absolutePath").value(r.path().toString());
-        w.name("gitDir").value(r.gitDir().toString());
+        w.name("absolutePath").value(r.displayPath());
+        w.name("gitDir").value(PathNames.display(r.gitDir()));
         w.name("bare").value(r.bare());
         w.name("layout").value(r.layout().id());
         w.name("branch").value(r.branch());
@@ -130,9 +131,16 @@ final class ScanJson {
             w.name("kind").value(t.kind().id());
             w.name("user").value(t.user());
             w.name("redacted").value(t.secret().redacted());
+            w.name("where").value(t.where());
+            w.name("file").value(t.file() == null ? null : t.file().toString());
+            w.name("origin").value(t.origin());
+            w.name("key").value(t.key());
+            w.name("shared").value(t.shared());
             w.endObject();
         }
         w.endArray();
+        w.name("otherHelpers");
+        strings(w, r.otherHelpers());
         w.endObject();
     }
 

@@ -1,9 +1,11 @@
 package dev.dkm.cli;
 
+import dev.dkm.files.PathNames;
 import dev.dkm.instances.ServerKeyStatus;
 import dev.dkm.workspace.KeyFileInfo;
 import dev.dkm.workspace.RemoteInfo;
 import dev.dkm.workspace.RepoInfo;
+import dev.dkm.workspace.RepoStatus;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,9 +23,7 @@ final class ScanTable {
 
     /** With {@code server} (null: not asked), a last GITLAB column says what GitLab knows of each repository's key. */
     static String write(List<RepoInfo> repos, Map<Path, ServerKeyStatus> server) {
-        List<String[]> rows = new ArrayList<>();
-        String[] header = server == null ? HEADER : append(HEADER, "GITLAB");
-        rows.add(header);
+        TextTable table = new TextTable(server == null ? HEADER : append(HEADER, "GITLAB"));
         for (RepoInfo r : repos) {
             RemoteInfo remote = r.primaryRemote().orElse(null);
             String[] row = {
@@ -38,23 +38,20 @@ final class ScanTable {
                 row = append(row, s == null ? "-" : s.state().id()
                         + (s.detail() == null ? "" : ": " + s.detail()));
             }
-            rows.add(row);
+            table.row(row);
         }
-        int[] widths = new int[header.length];
-        for (String[] row : rows) {
-            for (int i = 0; i < row.length; i++) {
-                widths[i] = Math.max(widths[i], row[i].length());
+        return table.toString();
+    }
+
+    /** One line per repository that could not be read: where, and why (for stderr, after the table). */
+    static List<String> problems(List<RepoInfo> repos) {
+        List<String> lines = new ArrayList<>();
+        for (RepoInfo r : repos) {
+            if (r.status() == RepoStatus.ERROR && r.statusReason() != null) {
+                lines.add(r.relativePath() + ": " + PathNames.visible(r.statusReason()));
             }
         }
-        StringBuilder out = new StringBuilder();
-        for (String[] row : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < row.length; i++) {
-                line.append(i == row.length - 1 ? row[i] : pad(row[i], widths[i] + 2));
-            }
-            out.append(line.toString().stripTrailing()).append('\n');
-        }
-        return out.toString();
+        return lines;
     }
 
     private static String key(RepoInfo r) {
@@ -70,9 +67,5 @@ final class ScanTable {
         String[] longer = java.util.Arrays.copyOf(row, row.length + 1);
         longer[row.length] = value;
         return longer;
-    }
-
-    private static String pad(String s, int width) {
-        return s.length() >= width ? s : s + " ".repeat(width - s.length());
     }
 }

@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code dkm setup PATH}: the one-click deploy key setup, from the command line. */
-@Command(name = "setup", mixinStandardHelpOptions = true,
+@Command(name = "setup", mixinStandardHelpOptions = true, footer = HostOption.TOKEN_FOOTER,
         description = {"Give a repository its own GitLab deploy key: generate, register, trust the host key, wire "
                 + "core.sshCommand and the SSH remote, verify with git. Shows the plan first; rolls back on failure.",
                 "Undo later with: dkm undo RUN_ID"})
@@ -42,6 +42,9 @@ final class SetupCommand implements Callable<Integer> {
 
     @Mixin
     KeyOptions keyOptions = new KeyOptions();
+
+    @Mixin
+    HostOption host = new HostOption();
 
     @Option(names = "--key-dir", paramLabel = "DIR", description = "Where new keys go (default ~/.ssh/dkm).")
     Path keyDir;
@@ -82,7 +85,7 @@ final class SetupCommand implements Callable<Integer> {
             return 2;
         }
         RepoInfo repo = found.get(0);
-        try (AppServices services = context.services(keyDir)) {
+        try (AppServices services = context.services(keyDir, host.host)) {
             OneClickSetup setup = new OneClickSetup(services);
             SetupOptions options = keyOptions.over(services.preferences().setupOptions()).withRemote(remote)
                     .withExpiresOn(expires).withAcceptHostKey(acceptHostKey).withAllowProtectedPush(allowProtectedPush);

@@ -6,6 +6,7 @@ import dev.dkm.gitlab.GitLabException;
 import dev.dkm.gitlab.Project;
 import dev.dkm.journal.JournalEntry;
 import dev.dkm.journal.RunJournal;
+import dev.dkm.journal.RunLedger;
 import dev.dkm.remote.RemoteKind;
 import dev.dkm.setup.DeployKeySetup;
 import dev.dkm.setup.HostKeyConsent;
@@ -101,15 +102,34 @@ public final class BulkConverter {
 
     public ConversionReport run(ConversionPreview preview, HostKeyConsent consent, int jobsPerInstance, String description,
             Progress progress, Listener listener) throws IOException {
-        return run(RunJournal.newRunId(clock.instant()), preview, consent, jobsPerInstance, description, progress, listener);
+        return run(RunJournal.newRunId(clock.instant()), preview, consent, jobsPerInstance, description, null, progress, listener);
     }
 
-    /** Runs under a given id: a new run, or the resumption of an interrupted one (its journal is appended to). */
+    /**
+     * Runs under a given id: a new run, or the resumption of an interrupted one (its journal is appended to; the
+     * repositories it finished count in the report as they ended then).
+     *
+     * @param options what the run was asked to do, journaled so that a resume does the same (null: not recorded)
+     */
     public ConversionReport run(String runId, ConversionPreview preview, HostKeyConsent consent, int jobsPerInstance,
-            String description, Progress progress, Listener listener) throws IOException {
+            String description, JournalEntry.RunOptions options, Progress progress, Listener listener) throws IOException {
+        Path journalFile = RunJournal.fileOf(runsDir, runId);
+        Map<String, JournalEntry.RepoFinished> earlier = new LinkedHashMap<>();
+        if (java.nio.file.Files.isRegularFile(journalFile)) {
+            for (JournalEntry e : RunJournal.read(journalFile)) {
+                if (e instanceof JournalEntry.RepoFinished f) {
+                    earlier.put(f.repo(), f);
+                }
+            }
+        }
         List<RepoOutcome> outcomes = Collections.synchronizedList(new ArrayList<>());
         for (ConversionItem item : preview.items()) {
             if (item.state() != ConversionItem.State.READY) {
+                JournalEntry.RepoFinished before = earlier.get(item.repo().path().toString());
+                if (before != null && "converted".equals(before.outcome()) && item.state() == ConversionItem.State.SKIP) {
+                    outcomes.add(outcome(item, RepoOutcome.Outcome.CONVERTED, "converted earlier in this run", null));
+                    continue;
+                }
                 RepoOutcome.Outcome o = item.state() == ConversionItem.State.SKIP ? RepoOutcome.Outcome.SKIPPED : RepoOutcome.Outcome.FAILED;
                 outcomes.add(outcome(item, o, item.reason(), null));
             }
@@ -119,11 +139,11 @@ public final class BulkConverter {
         int total = ready.size();
         AtomicInteger finished = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
-        try (RunJournal journal = RunJournal.open(runsDir, runId)) {
-            journal.append(new JournalEntry.RunStarted(clock.instant(), runId, description));
+        try (RunLedger journal = RunLedger.open(runsDir, runId)) {
+            journal.append(new JournalEntry.RunStarted(clock.instant(), runId, description, options));
             forEachPerInstance(ready, i -> i.connection().instanceUrl(), jobsPerInstance, progress, item -> {
                 listener.repoStarted(item.repo());
-                RepoOutcome o = convertOne(item, askOncePerKey, journal, runId);
+                RepoOutcome o = convertOne(item, askOncePerKey, journal);
                 outcomes.add(o);
                 if (o.outcome() == RepoOutcome.Outcome.FAILED) {
                     failed.incrementAndGet();
@@ -151,9 +171,9 @@ public final class BulkConverter {
         }
     }
 
-    private RepoOutcome convertOne(ConversionItem item, HostKeyConsent consent, RunJournal journal, String runId) {
+    private RepoOutcome convertOne(ConversionItem item, HostKeyConsent consent, RunLedger ledger) {
         try {
-            SetupResult result = setup.apply(item.plan(), item.connection().client(), consent, journal, runId, SetupListener.NONE);
+            SetupResult result = setup.apply(item.plan(), item.connection().client(), consent, ledger, SetupListener.NONE);
             return result.success()
                     ? outcome(item, RepoOutcome.Outcome.CONVERTED, null, result.deployKeyId())
                     : outcome(item, RepoOutcome.Outcome.FAILED, result.failure(), null);
@@ -176,7 +196,8 @@ public final class BulkConverter {
                 return ConversionItem.problem(t.repo, String.join("; ", plan.problems()));
             }
             if (plan.alreadyDone()) {
-                return ConversionItem.skip(t.repo, "already set up with its deploy key");
+                // the plan is kept: a resumed run re-verifies a repository its crash left unverified
+                return new ConversionItem(t.repo, ConversionItem.State.SKIP, plan, t.connection, "already set up with its deploy key");
             }
             return ConversionItem.ready(t.repo, plan, t.connection);
         } catch (SetupException e) {
@@ -202,14 +223,29 @@ public final class BulkConverter {
         if (r.host() == null || r.projectPath() == null) {
             return new Target(repo, r, null, ConversionItem.problem(repo, "cannot tell the GitLab project from " + r.effectiveUrl()));
         }
-        Optional<GitLabConnection> connection = connections.forHost(r.host(), r.port());
+        Optional<GitLabConnection> connection = connections.forRemote(r.scheme(), r.host(), r.port());
         if (connection.isEmpty()) {
-            return new Target(repo, r, null, ConversionItem.skip(repo, "no GitLab instance configured for " + r.host()));
+            return new Target(repo, r, null, ConversionItem.skip(repo, connections.whyNoConnection(r.scheme(), r.host(), r.port())));
         }
         return new Target(repo, r, connection.get(), null);
     }
 
     private record Target(RepoInfo repo, RemoteInfo remote, GitLabConnection connection, ConversionItem skip) {}
+
+    /**
+     * The outcomes a run records before it starts: each skipped repository and each one with a problem (failed),
+     * with its reason. With nothing ready this is the whole result, under no run id ({@code dkm convert --json}).
+     */
+    public static ConversionReport notRun(ConversionPreview preview) {
+        List<RepoOutcome> outcomes = new ArrayList<>();
+        for (ConversionItem item : preview.items()) {
+            if (item.state() != ConversionItem.State.READY) {
+                RepoOutcome.Outcome o = item.state() == ConversionItem.State.SKIP ? RepoOutcome.Outcome.SKIPPED : RepoOutcome.Outcome.FAILED;
+                outcomes.add(outcome(item, o, item.reason(), null));
+            }
+        }
+        return new ConversionReport(null, outcomes, false);
+    }
 
     private static RepoOutcome outcome(ConversionItem item, RepoOutcome.Outcome outcome, String reason, Long keyId) {
         String project = item.plan() != null ? item.plan().projectPath()

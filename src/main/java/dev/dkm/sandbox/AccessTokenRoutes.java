@@ -13,9 +13,11 @@ import java.util.stream.Collectors;
 final class AccessTokenRoutes {
     private static final String NOT_FOUND = "Access Token";
     private final JsonViews views;
+    private final SandboxRelease release;
 
-    AccessTokenRoutes(JsonViews views) {
+    AccessTokenRoutes(JsonViews views, SandboxRelease release) {
         this.views = views;
+        this.release = release;
     }
 
     void register(ApiRouter router) {
@@ -25,6 +27,9 @@ final class AccessTokenRoutes {
             return ApiResponse.noContent();
         });
         router.add("POST", "/personal_access_tokens/self/rotate", (d, r) -> {
+            if (!release.atLeast(16, 10)) {
+                throw ApiException.noRoute(); // the route came with 16.10
+            }
             if (!r.token.scopes.contains("api") && !r.token.scopes.contains("self_rotate")) {
                 throw ApiException.insufficientScope("api self_rotate");
             }
@@ -43,25 +48,42 @@ final class AccessTokenRoutes {
     private void registerResource(ApiRouter router, String collection, String type) {
         String base = "/" + collection + "/:id/access_tokens";
         router.add("GET", base, (d, r) -> list(d, r, ofResource(type, resourceId(d, r, type))));
-        router.add("GET", base + "/:token_id", (d, r) ->
-                ApiResponse.ok(views.accessToken(find(d, r, ofResource(type, resourceId(d, r, type))), false)));
+        router.add("GET", base + "/:token_id", (d, r) -> {
+            AccessToken t = findOrNull(d, r, ofResource(type, resourceId(d, r, type)));
+            if (t == null) {
+                // not_found!("Could not find #{source_type} access token with token_id: #{params[:token_id]}")
+                throw ApiException.notFound("Could not find " + type + " access token with token_id: " + r.pathParam("token_id"));
+            }
+            return ApiResponse.ok(views.accessToken(t, false));
+        });
         router.add("DELETE", base + "/:token_id", (d, r) -> {
             find(d, r, ofResource(type, resourceId(d, r, type))).revoked = true;
             return ApiResponse.noContent();
         });
         router.add("POST", base + "/:token_id/rotate", (d, r) -> {
-            AccessToken old = find(d, r, ofResource(type, resourceId(d, r, type)));
+            if (!release.atLeast(16, 0)) {
+                throw ApiException.noRoute(); // the route came with 16.0
+            }
+            AccessToken old = findOrNull(d, r, ofResource(type, resourceId(d, r, type)));
+            if (old == null) {
+                // "Only admins should be informed if the token doesn't exist": not_found! for them, else unauthorized!
+                throw r.user.admin ? ApiException.notFound(null) : ApiException.unauthorized();
+            }
             return ApiResponse.ok(views.accessToken(rotate(d, r, old), true));
         });
     }
 
-    /** Project tokens need Maintainer on the project (404 below), group tokens Owner of the group (403 below). */
+    /**
+     * Project tokens need Maintainer on the project, group tokens Owner of the group; below that GitLab answers 401
+     * to a valid token (lib/api/resource_access_tokens.rb: {@code next unauthorized! unless current_user.can?(...)}),
+     * and 404 only when the project or group is invisible ({@code find_project!}/{@code find_group!}).
+     */
     private static int resourceId(SandboxData d, ApiRequest r, String type) {
         if (type.equals("project")) {
-            Project p = RouteSupport.projectWithRole(d, r, SandboxState.MAINTAINER);
+            Project p = RouteSupport.projectWithRoleOr401(d, r, SandboxState.MAINTAINER);
             return p.id;
         }
-        Group g = RouteSupport.groupWithRole(d, r, SandboxState.OWNER);
+        Group g = RouteSupport.groupWithRoleOr401(d, r, SandboxState.OWNER);
         return g.id;
     }
 
@@ -79,6 +101,15 @@ final class AccessTokenRoutes {
         return Pagination.page(r, out);
     }
 
+    private static AccessToken findOrNull(SandboxData d, ApiRequest r, Predicate<AccessToken> scope) {
+        String raw = r.pathParam("token_id");
+        if (raw == null || !raw.matches("\\d{1,9}")) {
+            return null;
+        }
+        int id = Integer.parseInt(raw);
+        return d.accessTokens.stream().filter(t -> t.id == id).filter(scope).findFirst().orElse(null);
+    }
+
     private static AccessToken find(SandboxData d, ApiRequest r, Predicate<AccessToken> scope) {
         int id = r.intPathParam("token_id", NOT_FOUND);
         return d.accessTokens.stream().filter(t -> t.id == id).filter(scope).findFirst()
@@ -88,7 +119,8 @@ final class AccessTokenRoutes {
     /** New secret, same name and scopes; the old token is revoked; expiry defaults to one week. */
     private static AccessToken rotate(SandboxData d, ApiRequest r, AccessToken old) {
         if (!isActive(old)) {
-            throw ApiException.badRequestError("token is revoked or expired");
+            // The rotate services answer bad_request!(response.message): {"message":"400 Bad request - ..."}
+            throw ApiException.badRequest(old.revoked ? "token already revoked" : "token already expired");
         }
         LocalDate expires = Times.today().plusWeeks(1);
         String requested = r.param("expires_at");

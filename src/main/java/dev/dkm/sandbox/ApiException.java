@@ -23,9 +23,22 @@ final class ApiException extends RuntimeException {
         this.headers = headers;
     }
 
-    /** {@code {"message":"404 Project Not Found"}}. */
+    /** {@code {"message":"404 Project Not Found"}}; {@code not_found!} without a resource is {@code "404 Not Found"}. */
     static ApiException notFound(String what) {
-        return new ApiException(404, message("404 " + what + " Not Found"));
+        return new ApiException(404, message(what == null ? "404 Not Found" : "404 " + what + " Not Found"));
+    }
+
+    /**
+     * ActiveRecord's {@code RecordNotFound} (a {@code find}/{@code find_by!} of an unknown id), rescued in lib/api/api.rb
+     * as {@code {"message":"404 Not found"}} (lower-case f).
+     */
+    static ApiException recordNotFound() {
+        return new ApiException(404, message("404 Not found"));
+    }
+
+    /** {@code bad_request!(reason)} (lib/api/helpers.rb): {@code {"message":"400 Bad request - reason"}}. */
+    static ApiException badRequest(String reason) {
+        return new ApiException(400, message("400 Bad request" + (reason == null ? "" : " - " + reason)));
     }
 
     /** Unknown route: {@code {"error":"404 Not Found"}}. */

@@ -15,9 +15,11 @@ import java.util.stream.Collectors;
 final class DeployKeyRoutes {
     private static final String KEY_NOT_FOUND = "Deploy key";
     private final JsonViews views;
+    private final SandboxRelease release;
 
-    DeployKeyRoutes(JsonViews views) {
+    DeployKeyRoutes(JsonViews views, SandboxRelease release) {
         this.views = views;
+        this.release = release;
     }
 
     void register(ApiRouter router) {
@@ -57,8 +59,12 @@ final class DeployKeyRoutes {
     }
 
     private ApiResponse createInstanceKey(SandboxData d, ApiRequest r) {
+        if (!release.atLeast(17, 5)) {
+            throw ApiException.noRoute(); // POST /deploy_keys came with 17.5
+        }
         RouteSupport.requireAdmin(r);
         NewKey nk = validate(r, "");
+        rejectExpired(r, "");
         if (fingerprintTaken(d, nk.fingerprintSha256)) {
             throw ApiException.invalid("fingerprint_sha256", "has already been taken");
         }
@@ -96,6 +102,7 @@ final class DeployKeyRoutes {
             d.addDeployKeyLink(accessible.get().id, p.id, canPush);
             return ApiResponse.created(views.deployKeyOnProject(accessible.get(), canPush));
         }
+        rejectExpired(r, "deploy_key."); // only a new key is validated; the two attach cases above answer 201
         if (fingerprintTaken(d, nk.fingerprintSha256)) {
             throw ApiException.invalid("deploy_key.fingerprint_sha256", "has already been taken");
         }
@@ -106,13 +113,13 @@ final class DeployKeyRoutes {
 
     private ApiResponse getProjectKey(SandboxData d, ApiRequest r) {
         Project p = RouteSupport.projectWithRole(d, r, SandboxState.MAINTAINER);
-        DeployKeyLink l = linkOf(d, r, p);
+        DeployKeyLink l = linkOrRecordNotFound(d, r, p);
         return ApiResponse.ok(views.deployKeyOnProject(SandboxState.deployKey(d, l.deployKeyId).orElseThrow(), l.canPush));
     }
 
     private ApiResponse updateProjectKey(SandboxData d, ApiRequest r) {
         Project p = RouteSupport.projectWithRole(d, r, SandboxState.MAINTAINER);
-        DeployKeyLink l = linkOf(d, r, p);
+        DeployKeyLink l = linkOrRecordNotFound(d, r, p);
         DeployKey k = SandboxState.deployKey(d, l.deployKeyId).orElseThrow();
         if (!r.has("title") && !r.has("can_push")) {
             throw ApiException.badRequestError("title, can_push are missing, at least one parameter must be provided");
@@ -162,14 +169,21 @@ final class DeployKeyRoutes {
         return ApiResponse.created(views.deployKey(k));
     }
 
-    /** Enabled keys of projects where both users have at least Developer. */
+    /**
+     * Keys of projects both users maintain (lib/api/users.rb: {@code visible_to_user_and_access_level(…, MAINTAINER)}
+     * for the caller and, unless it is the caller, for the user); none in common → 403
+     * {@code "403 Forbidden - No common authorized project found"}.
+     */
     private ApiResponse userProjectKeys(SandboxData d, ApiRequest r) {
         User other = SandboxState.userByIdOrName(d, r.pathParam("id"))
                 .orElseThrow(() -> ApiException.notFound("User"));
         List<Integer> shared = d.projects.stream()
-                .filter(p -> SandboxState.projectAccess(d, r.user, p) >= SandboxState.DEVELOPER
-                        && SandboxState.memberProjectAccess(d, other, p) >= SandboxState.DEVELOPER)
+                .filter(p -> SandboxState.memberProjectAccess(d, r.user, p) >= SandboxState.MAINTAINER
+                        && (other.id == r.user.id || SandboxState.memberProjectAccess(d, other, p) >= SandboxState.MAINTAINER))
                 .map(p -> p.id).collect(Collectors.toList());
+        if (shared.isEmpty()) {
+            throw new ApiException(403, ApiException.message("403 Forbidden - No common authorized project found"));
+        }
         List<JsonObject> out = d.deployKeys.stream()
                 .filter(k -> d.deployKeyLinks.stream().anyMatch(l -> l.deployKeyId == k.id && shared.contains(l.projectId)))
                 .map(views::deployKey)
@@ -207,6 +221,14 @@ final class DeployKeyRoutes {
         return new NewKey(text, title, parsed.fingerprintMd5(), parsed.fingerprintSha256());
     }
 
+    /** Key model: {@code validate :expiration, on: :create} → {@code errors.add(:key, message: 'has expired')} (app/models/key.rb). */
+    private static void rejectExpired(ApiRequest r, String fieldPrefix) {
+        Long expires = r.dateTimeParam("expires_at");
+        if (expires != null && expires <= System.currentTimeMillis()) {
+            throw ApiException.invalid(fieldPrefix + "key", "has expired");
+        }
+    }
+
     private static DeployKey newKey(SandboxData d, ApiRequest r, NewKey nk, boolean isPublic) {
         DeployKey k = new DeployKey();
         k.id = d.nextId("keys");
@@ -223,6 +245,16 @@ final class DeployKeyRoutes {
     }
 
 
+    /** {@code find_by_deploy_key}: {@code deploy_keys_projects.find_by!} → ActiveRecord's {@code 404 Not found}. */
+    private static DeployKeyLink linkOrRecordNotFound(SandboxData d, ApiRequest r, Project p) {
+        String raw = r.pathParam("key_id");
+        if (raw == null || !raw.matches("\\d{1,9}")) {
+            throw ApiException.badRequestError("key_id is invalid");
+        }
+        return SandboxState.link(d, p.id, Integer.parseInt(raw)).orElseThrow(ApiException::recordNotFound);
+    }
+
+    /** DELETE: {@code not_found!('Deploy key')} → {@code 404 Deploy key Not Found}. */
     private static DeployKeyLink linkOf(SandboxData d, ApiRequest r, Project p) {
         int keyId = r.intPathParam("key_id", KEY_NOT_FOUND);
         return SandboxState.link(d, p.id, keyId).orElseThrow(() -> ApiException.notFound(KEY_NOT_FOUND));

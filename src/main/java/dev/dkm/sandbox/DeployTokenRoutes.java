@@ -75,10 +75,11 @@ final class DeployTokenRoutes {
         return Pagination.page(r, out);
     }
 
+    /** {@code deploy_tokens.find(params[:token_id])} (GET one, and DELETE via DeployTokenMethods#destroy_deploy_token): 404 Not found. */
     private static DeployToken find(SandboxData d, ApiRequest r, Predicate<DeployToken> scope) {
         int id = r.intPathParam("token_id", NOT_FOUND);
         return d.deployTokens.stream().filter(t -> t.id == id).filter(scope).findFirst()
-                .orElseThrow(() -> ApiException.notFound(NOT_FOUND));
+                .orElseThrow(ApiException::recordNotFound);
     }
 
     private static DeployToken create(SandboxData d, ApiRequest r, Integer projectId, Integer groupId) {
@@ -100,7 +101,10 @@ final class DeployTokenRoutes {
         String username = r.param("username");
         if (username != null && !username.isBlank()
                 && (username.length() > 255 || !USERNAME.matcher(username).matches())) {
-            throw ApiException.invalid("username", "contains invalid characters");
+            // DeployTokenMethods#create_deploy_token_payload_for: errors.full_messages.to_sentence, one string
+            throw new ApiException(400, ApiException.message(username.length() > 255
+                    ? "Username is too long (maximum is 255 characters)"
+                    : "Username can contain only letters, digits, '_', '-', '+', and '.'"));
         }
         DeployToken t = new DeployToken();
         t.id = d.nextId("deploy_tokens");

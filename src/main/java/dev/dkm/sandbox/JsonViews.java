@@ -225,7 +225,7 @@ final class JsonViews {
 
     static String describe(AccessLevel l) {
         if (l.deployKeyId != null) {
-            return "Deploy key";
+            return l.description == null ? "Deploy key" : l.description; // humanize_deploy_key: the key's title
         }
         if (l.userId != null) {
             return "User " + l.userId;

@@ -7,13 +7,14 @@ import java.util.stream.Collectors;
 
 /** /version, /metadata, /user and /users. */
 final class MetaRoutes {
-    static final String VERSION = "17.5.0-sandbox";
     static final String REVISION = "dkm0sbx";
 
     private final JsonViews views;
+    private final SandboxRelease release;
 
-    MetaRoutes(JsonViews views) {
+    MetaRoutes(JsonViews views, SandboxRelease release) {
         this.views = views;
+        this.release = release;
     }
 
     void register(ApiRouter router) {
@@ -24,14 +25,14 @@ final class MetaRoutes {
         router.add("GET", "/users/:id", this::getUser);
     }
 
-    private static JsonObject version() {
+    private JsonObject version() {
         JsonObject o = new JsonObject();
-        o.addProperty("version", VERSION);
+        o.addProperty("version", release.versionString());
         o.addProperty("revision", REVISION);
         return o;
     }
 
-    private static JsonObject metadata() {
+    private JsonObject metadata() {
         JsonObject o = version();
         JsonObject kas = new JsonObject();
         kas.addProperty("enabled", false);

@@ -10,12 +10,24 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** Protected branches, with {@code allowed_to_push} entries for roles, users and deploy keys (GitLab 17.5+). */
+/**
+ * Protected branches, with {@code allowed_to_push} entries for roles, users and deploy keys. As GitLab CE:
+ * <ul>
+ * <li>below 17.5, {@code allowed_to_push[deploy_key_id]} is ignored (CE's ProtectedRefs::AccessLevelParams only reads
+ *     {@code push_access_level}): POST still creates the rule with the default Maintainers, PATCH answers 200 unchanged;</li>
+ * <li>from 17.5, a rule created naming a deploy key gets no default Maintainers entry, an entry for a key without write
+ *     access or whose owner is not a project member is refused with 422 (ProtectedRefDeployKeyAccess), and the
+ *     entry's description is the key's title;</li>
+ * <li>a caller below Maintainer gets 403 (authorize!), an unknown branch ActiveRecord's 404 Not found (find_by!).</li>
+ * </ul>
+ */
 final class ProtectedBranchRoutes {
     private final JsonViews views;
+    private final SandboxRelease release;
 
-    ProtectedBranchRoutes(JsonViews views) {
+    ProtectedBranchRoutes(JsonViews views, SandboxRelease release) {
         this.views = views;
+        this.release = release;
     }
 
     void register(ApiRouter router) {
@@ -51,9 +63,13 @@ final class ProtectedBranchRoutes {
         b.codeOwnerApprovalRequired = Boolean.TRUE.equals(r.boolParam("code_owner_approval_required"));
         Integer push = r.intParam("push_access_level");
         Integer merge = r.intParam("merge_access_level");
-        b.pushAccessLevels.add(role(d, push == null ? SandboxState.MAINTAINER : push));
+        JsonArray allowedToPush = r.objectListParam("allowed_to_push");
+        boolean namesDeployKey = release.atLeast(17, 5) && names(allowedToPush, "deploy_key_id");
+        if (push != null || !namesDeployKey) {
+            b.pushAccessLevels.add(role(d, push == null ? SandboxState.MAINTAINER : push));
+        }
         b.mergeAccessLevels.add(role(d, merge == null ? SandboxState.MAINTAINER : merge));
-        apply(d, p, b.pushAccessLevels, r.objectListParam("allowed_to_push"));
+        apply(d, p, b.pushAccessLevels, allowedToPush);
         apply(d, p, b.mergeAccessLevels, r.objectListParam("allowed_to_merge"));
         d.protectedBranches.add(b);
         return ApiResponse.created(views.protectedBranch(b));
@@ -75,8 +91,17 @@ final class ProtectedBranchRoutes {
         return ApiResponse.ok(views.protectedBranch(b));
     }
 
+    private static boolean names(JsonArray entries, String field) {
+        for (JsonElement e : entries) {
+            if (e.isJsonObject() && e.getAsJsonObject().has(field)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Adds, changes ({@code id} + field) or removes ({@code id} + {@code _destroy}) entries. */
-    private static void apply(SandboxData d, Project p, List<AccessLevel> levels, JsonArray changes) {
+    private void apply(SandboxData d, Project p, List<AccessLevel> levels, JsonArray changes) {
         for (JsonElement e : changes) {
             JsonObject c = e.getAsJsonObject();
             if (c.has("id")) {
@@ -91,14 +116,37 @@ final class ProtectedBranchRoutes {
                 continue;
             }
             if (c.has("deploy_key_id")) {
+                if (!release.atLeast(17, 5)) {
+                    continue; // CE before 17.5 drops the entry without a word
+                }
                 int keyId = c.get("deploy_key_id").getAsInt();
-                if (SandboxState.link(d, p.id, keyId).isEmpty()) {
-                    throw new ApiException(422, ApiException.message("Deploy key is not enabled for this project"));
+                var key = SandboxState.deployKey(d, keyId);
+                boolean writable = SandboxState.link(d, p.id, keyId).map(link -> link.canPush).orElse(false);
+                List<String> errors = new java.util.ArrayList<>();
+                boolean ownerIsMember = key.isPresent() && key.get().userId != null
+                        && SandboxState.user(d, key.get().userId)
+                                .map(u -> SandboxState.memberProjectAccess(d, u, p) >= SandboxState.GUEST).orElse(false);
+                if (key.isPresent() && !ownerIsMember) {
+                    errors.add("Push access levels deploy key owner is not a project member");
+                }
+                if (key.isEmpty()) {
+                    errors.add("Push access levels deploy key can't be blank");
+                } else if (!writable) {
+                    errors.add("Push access levels deploy key is not enabled for this project");
+                }
+                if (!errors.isEmpty()) {
+                    // render_api_error!(protected_branch.errors.full_messages, 422): message is an array
+                    JsonArray messages = new JsonArray();
+                    errors.forEach(messages::add);
+                    JsonObject body = new JsonObject();
+                    body.add("message", messages);
+                    throw new ApiException(422, body);
                 }
                 AccessLevel l = new AccessLevel();
                 l.id = d.nextId("access_levels");
                 l.accessLevel = SandboxState.MAINTAINER;
                 l.deployKeyId = keyId;
+                l.description = key.get().title;
                 levels.add(l);
             } else if (c.has("user_id")) {
                 AccessLevel l = new AccessLevel();
@@ -123,7 +171,7 @@ final class ProtectedBranchRoutes {
     }
 
     private static ProtectedBranch find(SandboxData d, Project p, String name) {
-        return byName(d, p, name).orElseThrow(() -> new ApiException(404, ApiException.message("404 Not Found")));
+        return byName(d, p, name).orElseThrow(ApiException::recordNotFound); // find_by!(name:)
     }
 
     private static Optional<ProtectedBranch> byName(SandboxData d, Project p, String name) {

@@ -17,13 +17,39 @@ final class RouteSupport {
         return p;
     }
 
-    /** The :id project if the caller has at least {@code level}; below it GitLab answers 404 too. */
+    /**
+     * The :id project if the caller has at least {@code level}. A project the caller cannot see is 404 Project Not
+     * Found ({@code find_project!}); one the caller sees with a lower role is 403 {@code {"message":"403 Forbidden"}}
+     * ({@code authorize!} / {@code authorize_admin_project} → {@code forbidden!}, lib/api/helpers.rb).
+     */
     static Project projectWithRole(SandboxData d, ApiRequest r, int level) {
         Project p = visibleProject(d, r);
         if (SandboxState.projectAccess(d, r.user, p) < level) {
-            throw ApiException.notFound("Project");
+            throw ApiException.forbidden();
         }
         return p;
+    }
+
+    /**
+     * As {@link #projectWithRole} for the project access-token routes: below the role GitLab answers 401
+     * ({@code next unauthorized! unless current_user.can?(:read_resource_access_tokens, resource)},
+     * lib/api/resource_access_tokens.rb), although the token is valid.
+     */
+    static Project projectWithRoleOr401(SandboxData d, ApiRequest r, int level) {
+        Project p = visibleProject(d, r);
+        if (SandboxState.projectAccess(d, r.user, p) < level) {
+            throw ApiException.unauthorized();
+        }
+        return p;
+    }
+
+    /** The group twin of {@link #projectWithRoleOr401}: 404 Group Not Found when invisible, else 401 below the role. */
+    static Group groupWithRoleOr401(SandboxData d, ApiRequest r, int level) {
+        Group g = visibleGroup(d, r);
+        if (SandboxState.groupAccess(d, r.user, g.id) < level) {
+            throw ApiException.unauthorized();
+        }
+        return g;
     }
 
     static Group visibleGroup(SandboxData d, ApiRequest r) {

@@ -26,6 +26,7 @@ public final class Sandbox {
         double failRate;
         double dropRate;
         long faultSeed = 42;
+        SandboxRelease release = SandboxRelease.CURRENT;
 
         private Builder() {}
 
@@ -79,6 +80,15 @@ public final class Sandbox {
         /** Probability (0..1) of closing the connection without an answer. */
         public Builder dropRate(double p) {
             this.dropRate = probability(p, "drop rate");
+            return this;
+        }
+
+        /**
+         * The GitLab version to pretend to be ({@code "16.11"}, {@code "17.5.0"}); routes GitLab changed after it answer
+         * as that version did. Default: the current version the project is tested against.
+         */
+        public Builder gitlabVersion(String version) {
+            this.release = SandboxRelease.parse(version);
             return this;
         }
 

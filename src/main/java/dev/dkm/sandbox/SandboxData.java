@@ -155,5 +155,6 @@ final class SandboxData {
         Integer accessLevel;
         Integer deployKeyId;
         Integer userId;
+        String description; // a deploy key's entry is described by the key's title (17.5+)
     }
 }

@@ -38,6 +38,7 @@ public final class SandboxServer implements AutoCloseable {
     private final FaultInjector faults;
     private final ServerUrls urls = new ServerUrls();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final SandboxRelease release;
     private Path workspace;
 
     private SandboxServer(Sandbox.Builder options) throws IOException {
@@ -47,15 +48,16 @@ public final class SandboxServer implements AutoCloseable {
         this.state = new SandboxState(dataDir);
         this.world = new SandboxWorld(state);
         this.faults = new FaultInjector(options.faultSeed);
+        this.release = options.release;
 
         ApiRouter router = new ApiRouter();
         JsonViews views = new JsonViews(urls);
-        new MetaRoutes(views).register(router);
+        new MetaRoutes(views, release).register(router);
         new ProjectRoutes(views).register(router);
-        new DeployKeyRoutes(views).register(router);
+        new DeployKeyRoutes(views, release).register(router);
         new DeployTokenRoutes(views).register(router);
-        new AccessTokenRoutes(views).register(router);
-        new ProtectedBranchRoutes(views).register(router);
+        new AccessTokenRoutes(views, release).register(router);
+        new ProtectedBranchRoutes(views, release).register(router);
         new KeyLookupRoutes(views).register(router);
         new MemberRoutes(views).register(router);
         new UserKeyRoutes().register(router);
@@ -104,6 +106,11 @@ public final class SandboxServer implements AutoCloseable {
         server.faults.failRate(options.failRate);
         server.faults.dropRate(options.dropRate);
         return server;
+    }
+
+    /** The GitLab version this sandbox pretends to be, as {@code /version} says it ({@code 16.11.0-sandbox}). */
+    public String gitlabVersion() {
+        return release.versionString();
     }
 
     /** {@code http://127.0.0.1:PORT}. */
@@ -265,6 +272,7 @@ public final class SandboxServer implements AutoCloseable {
         o.addProperty("ownerToken", ownerToken());
         o.addProperty("developerToken", developerToken());
         o.addProperty("dataDir", dataDir.toString());
+        o.addProperty("gitlabVersion", release.versionString());
         if (workspace != null) {
             o.addProperty("workspace", workspace.toString());
         }

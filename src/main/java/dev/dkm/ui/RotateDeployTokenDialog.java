@@ -81,7 +81,7 @@ final class RotateDeployTokenDialog extends Dialog<Boolean> {
         getDialogPane().lookupButton(ROTATE).setDisable(true);
         Scope scope = item.place() == CredentialItem.Place.GROUP ? Scope.GROUP : Scope.PROJECT;
         long id = Long.parseLong(item.gitlabId());
-        DeployTokenRotation rotation = services.rotation().apply(step -> Platform.runLater(() -> steps.getItems().add(step.toString())));
+        DeployTokenRotation rotation = services.rotation().apply(item.instance(), step -> Platform.runLater(() -> steps.getItems().add(step.toString())));
         DeployTokenRotation.Options options = new DeployTokenRotation.Options(expires.getValue(), services.registry(),
                 dockerLogin.isSelected(), null);
         executor.submit(p -> rotation.rotate(scope, item.where(), id, options, today), new TaskListener<RotationResult>() {

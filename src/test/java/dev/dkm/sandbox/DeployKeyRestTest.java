@@ -57,7 +57,11 @@ class DeployKeyRestTest extends InProcessSandbox {
         assertThat(http.delete("/projects/acme%2Fwebsite/deploy_keys/" + id, maria).status()).isEqualTo(204);
         Answer gone = http.get("/projects/acme%2Fwebsite/deploy_keys/" + id, maria);
         assertThat(gone.status()).isEqualTo(404);
-        assertThat(gone.json().toString()).isEqualTo("{\"message\":\"404 Deploy key Not Found\"}");
+        // GitLab (lib/api/deploy_keys.rb): GET/PUT use deploy_keys_projects.find_by! → ActiveRecord's "404 Not found";
+        // DELETE uses not_found!('Deploy key') → "404 Deploy key Not Found".
+        assertThat(gone.json().toString()).isEqualTo("{\"message\":\"404 Not found\"}");
+        assertThat(http.delete("/projects/acme%2Fwebsite/deploy_keys/" + id, maria).json().toString())
+                .isEqualTo("{\"message\":\"404 Deploy key Not Found\"}");
     }
 
     @Test
@@ -73,10 +77,14 @@ class DeployKeyRestTest extends InProcessSandbox {
     }
 
     @Test
-    void developerGets404() {
+    void developerGets403OnAProjectTheyCanSeeAnd404OnlyOnOneTheyCannot() {
+        // lib/api/deploy_keys.rb: before { authorize_admin_project } → forbidden! (lib/api/helpers.rb); find_project! → 404
         Answer a = http.get("/projects/acme%2Fwebsite/deploy_keys", server.developerToken());
-        assertThat(a.status()).isEqualTo(404);
-        assertThat(a.json().toString()).isEqualTo("{\"message\":\"404 Project Not Found\"}");
+        assertThat(a.status()).isEqualTo(403);
+        assertThat(a.json().toString()).isEqualTo("{\"message\":\"403 Forbidden\"}");
+        Answer hidden = http.get("/projects/secret%2Fvault/deploy_keys", server.developerToken());
+        assertThat(hidden.status()).isEqualTo(404);
+        assertThat(hidden.json().toString()).isEqualTo("{\"message\":\"404 Project Not Found\"}");
     }
 
     @Test
@@ -217,9 +225,13 @@ class DeployKeyRestTest extends InProcessSandbox {
     void userProjectDeployKeysListsKeysOfSharedProjects() {
         String key = TestKeys.publicKeyLine("shared-with-dave");
         http.post("/projects/acme%2Fplatform%2Finfra/deploy_keys", maria, body("for dave", key, false));
-        Answer a = http.get("/users/dave/project_deploy_keys", maria);
+        // lib/api/users.rb: projects both users maintain (visible_to_user_and_access_level(…, MAINTAINER))
+        Answer a = http.get("/users/olivia/project_deploy_keys", maria);
         assertThat(a.status()).isEqualTo(200);
         assertThat(a.json().toString()).contains("for dave");
+        Answer developer = http.get("/users/dave/project_deploy_keys", maria);
+        assertThat(developer.status()).isEqualTo(403);
+        assertThat(developer.json().toString()).isEqualTo("{\"message\":\"403 Forbidden - No common authorized project found\"}");
         assertThat(http.get("/users/nobody/project_deploy_keys", maria).status()).isEqualTo(404);
     }
 }

@@ -32,7 +32,7 @@ class TokenRestTest extends InProcessSandbox {
         JsonObject got = http.get("/projects/acme%2Fwebsite/deploy_tokens/" + id, maria).json().getAsJsonObject();
         assertThat(got.has("token")).isFalse();
         assertThat(http.get("/projects/acme%2Fwebsite/deploy_tokens", maria).json().toString()).contains("registry");
-        assertThat(http.get("/projects/acme%2Fwebsite/deploy_tokens", server.developerToken()).status()).isEqualTo(404);
+        assertThat(http.get("/projects/acme%2Fwebsite/deploy_tokens", server.developerToken()).status()).isEqualTo(403);
 
         assertThat(http.delete("/projects/acme%2Fwebsite/deploy_tokens/" + id, maria).status()).isEqualTo(204);
         Answer gone = http.get("/projects/acme%2Fwebsite/deploy_tokens/" + id, maria);
@@ -131,7 +131,11 @@ class TokenRestTest extends InProcessSandbox {
         assertThat(http.delete("/projects/acme%2Fplatform%2Fapi/access_tokens/" + newId, server.maintainerToken()).status())
                 .isEqualTo(204);
         assertThat(http.get("/user", fresh).status()).isEqualTo(401);
-        assertThat(http.get("/projects/acme%2Fplatform%2Fapi/access_tokens", server.developerToken()).status()).isEqualTo(404);
+        // lib/api/resource_access_tokens.rb: next unauthorized! unless current_user.can?(:read_resource_access_tokens, …)
+        assertThat(http.get("/projects/acme%2Fplatform%2Fapi/access_tokens", server.developerToken()).status()).isEqualTo(401);
+        assertThat(http.get("/groups/acme/access_tokens", server.maintainerToken()).status()).isEqualTo(401);
+        assertThat(http.get("/groups/secret/access_tokens", server.maintainerToken()).json().toString())
+                .isEqualTo("{\"message\":\"404 Group Not Found\"}");
     }
 
     @Test

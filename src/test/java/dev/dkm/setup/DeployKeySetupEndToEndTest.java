@@ -88,8 +88,8 @@ class DeployKeySetupEndToEndTest {
 
     private SetupResult run(SetupPlan plan, HostKeyConsent consent, SetupListener listener) throws Exception {
         String runId = RunJournal.newRunId(java.time.Instant.now());
-        try (RunJournal journal = RunJournal.open(runs, runId)) {
-            return setup.apply(plan, client, consent, journal, runId, listener);
+        try (dev.dkm.journal.RunLedger ledger = dev.dkm.journal.RunLedger.open(runs, runId)) {
+            return setup.apply(plan, client, consent, ledger, listener);
         }
     }
 
