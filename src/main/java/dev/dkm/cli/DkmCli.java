@@ -26,7 +26,7 @@ public final class DkmCli implements Runnable {
      * The subcommands, in the order the usage lists them. They are added in code, not in {@code @Command}, so
      * that {@link #run} can build only the one a command line names: picocli builds a command's model (all
      * its options, by reflection) when it is added, and building all fifteen cost {@code dkm scan} about a
-     * fifth of a second of start-up (bench/scan-benchmark.sh).
+     * tenth of a second of CPU at start-up (bench/scan-benchmark.sh).
      */
     static final List<Class<?>> SUBCOMMANDS = List.of(CommandLine.HelpCommand.class, ScanCommand.class,
             SetupCommand.class, ConvertCommand.class, RunsCommand.class, UndoCommand.class, KeysCommand.class,
