@@ -305,7 +305,8 @@ class GitLabClientTest {
         ProtectedBranch b = client.protectBranchForDeployKey("g/r", "main", 7);
         assertThat(b.allowsDeployKeyToPush(7)).isTrue();
         assertThat(server.takeRequest().getBody().readUtf8())
-                .isEqualTo("{\"name\":\"main\",\"allowed_to_push\":[{\"deploy_key_id\":7}]}");
+                .as("17.5+ gives a rule naming a deploy key no default Maintainers: ask for them")
+                .isEqualTo("{\"name\":\"main\",\"push_access_level\":40,\"allowed_to_push\":[{\"deploy_key_id\":7}]}");
     }
 
     @Test
