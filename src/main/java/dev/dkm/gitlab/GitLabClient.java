@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
+import okhttp3.ResponseBody;
 import retrofit2.Retrofit;
 import retrofit2.converter.gson.GsonConverterFactory;
 
@@ -301,8 +302,12 @@ public final class GitLabClient implements AutoCloseable {
      * Whether the container registry accepts {@code username}/{@code token} for pulling from {@code projectPath}
      * (null: only whether it accepts the credential at all):
      * asks the instance's registry token endpoint ({@code /jwt/auth}) as {@code docker login} does. This client's
-     * API token is not sent along, so only the given credential is tested. True on 200, false on 401/403; other
-     * answers throw.
+     * API token is not sent along, so only the given credential is tested.
+     *
+     * <p>GitLab (app/services/auth/container_registry_authentication_service.rb) answers 401 for bad credentials, 403
+     * for a token without a registry scope, and <b>200 whatever the repository</b> for a registry-scoped one: the JWT's
+     * {@code access} lists only what was granted ({@code []} for a repository the token does not cover). So for a
+     * project, true only when the payload grants {@code pull} on {@code repository:<projectPath>}. Other answers throw.
      */
     public boolean registryAccepts(String projectPath, String username, Secret token) {
         HttpUrl.Builder url = apiBase.newBuilder().encodedPath(registryAuthPath()).query(null)
@@ -312,8 +317,13 @@ public final class GitLabClient implements AutoCloseable {
         }
         String basic = okhttp3.Credentials.basic(username, token.reveal(), java.nio.charset.StandardCharsets.UTF_8);
         try {
-            calls.response(registryApi.registryAuth(url.build().toString(), basic)).body().close();
-            return true;
+            String body;
+            try (ResponseBody answer = calls.response(registryApi.registryAuth(url.build().toString(), basic)).body()) {
+                body = answer == null ? "" : answer.string();
+            } catch (java.io.IOException e) {
+                throw calls.errors().fromIo(e);
+            }
+            return projectPath == null || RegistryJwt.grantsPull(body, projectPath);
         } catch (GitLabException e) {
             if (e.status() == 401 || e.status() == 403) {
                 return false;
