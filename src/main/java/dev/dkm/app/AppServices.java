@@ -4,24 +4,31 @@ import dev.dkm.convert.BulkConverter;
 import dev.dkm.convert.TokenCleanup;
 import dev.dkm.credentials.CredentialResolver;
 import dev.dkm.credentials.TokenStore;
+import dev.dkm.credentials.TokenStores;
 import dev.dkm.instances.ClientFactory;
 import dev.dkm.instances.InstanceConnections;
 import dev.dkm.instances.InstanceLogin;
 import dev.dkm.instances.InstanceLogout;
 import dev.dkm.instances.InstanceOverview;
-import dev.dkm.instances.ServerKeyStatusLookup;
+import dev.dkm.instances.InstanceSelector;
+import dev.dkm.deploykeys.ServerKeyStatusLookup;
 import dev.dkm.journal.RunUndo;
 import dev.dkm.keys.HostKeyProbe;
 import dev.dkm.keys.HostKeyVerifier;
 import dev.dkm.keys.KnownHostsFile;
 import dev.dkm.settings.AppDirs;
-import dev.dkm.settings.InstanceLookup;
 import dev.dkm.settings.Settings;
 import dev.dkm.settings.SettingsStore;
+import dev.dkm.environments.Environments;
+import dev.dkm.setup.AccountSide;
 import dev.dkm.setup.DeployKeySetup;
+import dev.dkm.setup.ThisAccount;
 import dev.dkm.setup.GitRunner;
 import dev.dkm.setup.SetupPlanner;
 import dev.dkm.setup.SshEnvironment;
+import dev.dkm.tokens.InstanceConnection;
+import dev.dkm.workspace.ScanOptions;
+import dev.dkm.workspace.WorkspaceScanner;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -50,10 +57,14 @@ public final class AppServices implements AutoCloseable {
     private final SshEnvironment ssh;
     private final HostKeyVerifier hostKeys;
     private final GitRunner git;
+    private final ThisAccount local;
+    private final Environments environments;
     private final DeployKeySetup setup;
 
+    private final InstanceSelector selector;
+
     private AppServices(AppDirs dirs, Function<String, String> env, TokenStore tokens, ClientFactory clients, Clock clock,
-            Path keyDirOverride) {
+            Path keyDirOverride, String hostOption) {
         this.dirs = dirs;
         this.env = env;
         this.clock = clock;
@@ -61,23 +72,32 @@ public final class AppServices implements AutoCloseable {
         this.tokens = tokens;
         this.clients = clients;
         this.credentials = new CredentialResolver(tokens, env);
-        this.connections = new InstanceConnections(() -> new InstanceLookup(this.settings), credentials, clients);
+        this.selector = new InstanceSelector(() -> this.settings, credentials, hostOption);
+        this.connections = new InstanceConnections(() -> selector, credentials, clients);
         SshEnvironment base = sshEnvironment(env);
         this.ssh = keyDirOverride == null ? base : base.withKeyDir(keyDirOverride);
         this.hostKeys = new HostKeyVerifier(new KnownHostsFile(ssh.knownHosts()), new HostKeyProbe(Duration.ofSeconds(15)));
         this.git = new GitRunner("git", gitEnv(env), 120);
-        this.setup = new DeployKeySetup(hostKeys, git, clock);
+        this.local = new ThisAccount(ssh, hostKeys, git);
+        this.environments = Environments.forThisProcess();
+        this.setup = new DeployKeySetup(this::side, clock);
     }
 
     public static AppServices create(AppDirs dirs, Function<String, String> env, TokenStore tokens, ClientFactory clients,
             Clock clock, Path keyDirOverride) {
-        return new AppServices(dirs, env, tokens, clients, clock, keyDirOverride);
+        return create(dirs, env, tokens, clients, clock, keyDirOverride, null);
+    }
+
+    /** As above, for a command given {@code --host URL} (null: none), which then comes first in the instance rule. */
+    public static AppServices create(AppDirs dirs, Function<String, String> env, TokenStore tokens, ClientFactory clients,
+            Clock clock, Path keyDirOverride, String hostOption) {
+        return new AppServices(dirs, env, tokens, clients, clock, keyDirOverride, hostOption);
     }
 
     /** The real user's session: the system directories and environment, the OS keyring (or its file fallback). */
     public static AppServices system(Clock clock) {
         AppDirs dirs = AppDirs.system();
-        return create(dirs, System::getenv, dev.dkm.credentials.TokenStores.open(dirs), ClientFactory.DEFAULT, clock, null);
+        return create(dirs, System::getenv, TokenStores.open(dirs), ClientFactory.DEFAULT, clock, null);
     }
 
     /** True when a GitLab instance is configured or GITLAB_TOKEN is set: no need to offer the demo. */
@@ -126,6 +146,11 @@ public final class AppServices implements AutoCloseable {
         return connections;
     }
 
+    /** The one rule that picks an instance: {@code --host} › {@code GITLAB_HOST} › the remote's › the only configured one. */
+    public InstanceSelector instances() {
+        return selector;
+    }
+
     public SshEnvironment sshEnvironment() {
         return ssh;
     }
@@ -138,13 +163,37 @@ public final class AppServices implements AutoCloseable {
         return git;
     }
 
-    public dev.dkm.workspace.WorkspaceScanner scanner() {
-        return new dev.dkm.workspace.WorkspaceScanner(dev.dkm.workspace.ScanOptions.defaults());
+    /**
+     * The scan as git sees this environment: {@code ~} is {@code $HOME} (git's home, which may differ from the
+     * password database's), and the global, system and XDG config files are found from the environment given.
+     */
+    public WorkspaceScanner scanner() {
+        String h = env.apply("HOME");
+        Path home = h == null || h.isEmpty() ? dirs.home() : Path.of(h);
+        return new WorkspaceScanner(ScanOptions.defaults(), dev.dkm.workspace.GlobalGitConfig.forUser(home, env), home);
     }
 
     /** A planner for one operation (it remembers projects' branch protection for its lifetime). */
     public SetupPlanner planner() {
-        return new SetupPlanner(ssh, hostKeys);
+        return new SetupPlanner(local);
+    }
+
+    /** A planner for the repositories of one environment ({@code null}: this account). */
+    public SetupPlanner planner(String environment) {
+        return new SetupPlanner(side(environment));
+    }
+
+    /**
+     * Where the account-side steps of a setup run: this process for the caller's own account (null), else the
+     * environment's helper, started on first use and stopped when the session closes.
+     */
+    public AccountSide side(String environment) {
+        return environment == null ? local : environments.side(environment);
+    }
+
+    /** The helpers of this session's other environments. */
+    public Environments environments() {
+        return environments;
     }
 
     public DeployKeySetup setup() {
@@ -161,21 +210,31 @@ public final class AppServices implements AutoCloseable {
 
     public RunUndo undo() {
         return new RunUndo(runsDir(), instance -> connections.forInstance(instance)
-                .orElseThrow(() -> new IllegalStateException("no token for " + instance + ": dkm login --host " + instance))
-                .client(), clock);
+                .orElseThrow(() -> new IllegalStateException("no token for " + instance + ": " + InstanceSelector.loginHint(instance)))
+                .client(), clock, new RunUndo.Configs() {
+                    @Override
+                    public dev.dkm.gitconfig.ConfigPatch.Revert revert(String environment, Path config,
+                            dev.dkm.gitconfig.ConfigPatch patch) throws java.io.IOException {
+                        return side(environment).revertConfig(config, patch);
+                    }
+
+                    @Override
+                    public void restore(String environment, dev.dkm.gitconfig.ConfigSnapshot original) throws java.io.IOException {
+                        side(environment).restoreConfig(original);
+                    }
+                });
     }
 
-    /** Every configured instance that has a token, for the tokens dashboard's collector. */
-    public java.util.List<dev.dkm.tokens.InstanceConnection> tokenConnections() {
-        return new InstanceLookup(settings).all().stream()
-                .flatMap(i -> connections.forInstance(i.baseUrl()).stream()
-                        .map(c -> new dev.dkm.tokens.InstanceConnection(i, c.client(),
-                                token -> dev.dkm.gitlab.GitLabClient.connect(i.baseUrl(), token))))
-                .toList();
+    /**
+     * Every known instance that has a token, for the tokens dashboard and {@code dkm tokens}; tokens found in remotes are
+     * asked about with clients of the same factory (the instance's CA file and proxy applied).
+     */
+    public List<InstanceConnection> tokenConnections() {
+        return connections.all();
     }
 
     public TokenCleanup tokenCleanup() {
-        return new TokenCleanup(connections);
+        return new TokenCleanup(connections, instance -> credentials.tokenFor(instance).map(t -> t.token()));
     }
 
     public InstanceLogin instanceLogin() {
@@ -229,6 +288,7 @@ public final class AppServices implements AutoCloseable {
 
     @Override
     public void close() {
+        environments.close();
         connections.close();
     }
 }

@@ -3,6 +3,7 @@ package dev.dkm.app;
 import dev.dkm.gitlab.GitLabConnections.GitLabConnection;
 import dev.dkm.journal.JournalEntry;
 import dev.dkm.journal.RunJournal;
+import dev.dkm.journal.RunLedger;
 import dev.dkm.setup.HostKeyConsent;
 import dev.dkm.setup.SetupException;
 import dev.dkm.setup.SetupListener;
@@ -28,21 +29,27 @@ public final class OneClickSetup {
     }
 
     public Prepared plan(RepoInfo repo, SetupOptions options) throws SetupException {
+        return plan(repo, options, null);
+    }
+
+    /** Plans a repository of another environment (its id; null: this account): the helper there does the local steps. */
+    public Prepared plan(RepoInfo repo, SetupOptions options, String environment) throws SetupException {
         RemoteInfo remote = repo.remotes().stream().filter(r -> r.name().equals(options.remote())).findFirst()
                 .orElseThrow(() -> new SetupException(repo.relativePath() + " has no remote named " + options.remote()));
-        GitLabConnection connection = services.connections().forHost(remote.host(), remote.port())
-                .orElseThrow(() -> new SetupException("no GitLab instance with a token is configured for " + remote.host()
-                        + ": add it in Settings (or run dkm login --host https://" + remote.host() + ")"));
-        SetupPlan plan = services.planner().plan(repo, connection.client(), connection.instanceUrl(), options);
+        GitLabConnection connection = services.connections().forRemote(remote.scheme(), remote.host(), remote.port())
+                .orElseThrow(() -> new SetupException(services.connections().whyNoConnection(remote.scheme(), remote.host(), remote.port())));
+        SetupPlan plan = services.planner(environment).plan(repo, connection.client(), connection.instanceUrl(), options);
         return new Prepared(repo, plan, connection);
     }
 
     public SetupResult run(Prepared prepared, HostKeyConsent consent, SetupListener listener) throws IOException {
+        RunRetention.pruneOld(services);
         String runId = RunJournal.newRunId(services.clock().instant());
-        try (RunJournal journal = RunJournal.open(services.runsDir(), runId)) {
+        try (RunLedger journal = RunLedger.open(services.runsDir(), runId)) {
             journal.append(new JournalEntry.RunStarted(services.clock().instant(), runId,
-                    "setup " + prepared.repo().path() + " (" + prepared.plan().projectPath() + ")"));
-            SetupResult result = services.setup().apply(prepared.plan(), prepared.connection().client(), consent, journal, runId, listener);
+                    "setup " + (prepared.plan().environment() == null ? "" : prepared.plan().environment() + ":")
+                            + prepared.repo().path() + " (" + prepared.plan().projectPath() + ")"));
+            SetupResult result = services.setup().apply(prepared.plan(), prepared.connection().client(), consent, journal, listener);
             journal.append(new JournalEntry.RunFinished(services.clock().instant(), result.success() ? "1 converted" : "1 failed"));
             return result;
         }

@@ -1,5 +1,6 @@
 package dev.dkm.cli;
 
+import dev.dkm.app.AppServices;
 import dev.dkm.credentials.CredentialResolver;
 import dev.dkm.credentials.TokenStore;
 import dev.dkm.credentials.TokenStores;
@@ -8,6 +9,7 @@ import dev.dkm.settings.AppDirs;
 import dev.dkm.settings.SettingsStore;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -34,8 +36,13 @@ public record CliContext(
     }
 
     /** The session's use cases; {@code keyDir} overrides where new keys go (null: the default). */
-    dev.dkm.app.AppServices services(java.nio.file.Path keyDir) {
-        return dev.dkm.app.AppServices.create(dirs, env, tokenStore.get(), clients, clock, keyDir);
+    AppServices services(Path keyDir) {
+        return services(keyDir, null);
+    }
+
+    /** As above, for a command given {@code --host URL} (null: none). */
+    AppServices services(Path keyDir, String host) {
+        return AppServices.create(dirs, env, tokenStore.get(), clients, clock, keyDir, host);
     }
 
     /** Opening the token store probes the keyring over D-Bus: do it at most once per run. */

@@ -31,6 +31,19 @@ final class KeyOptions {
         boolean readWrite;
     }
 
+    /** Why these flags cannot apply to a resumed run started with {@code recorded}, or null when they agree. */
+    String conflictWith(SetupOptions recorded, String runId) {
+        if (strategy != null && strategy.shared != recorded.sharedKey()) {
+            return "run " + runId + " was started with " + (recorded.sharedKey() ? "--shared-key" : "--per-repo-key")
+                    + "; a resume does the same — leave out " + (strategy.shared ? "--shared-key" : "--per-repo-key");
+        }
+        if (access != null && access.readOnly != recorded.readOnly()) {
+            return "run " + runId + " was started with " + (recorded.readOnly() ? "--read-only" : "--read-write")
+                    + "; a resume does the same — leave out " + (access.readOnly ? "--read-only" : "--read-write");
+        }
+        return null;
+    }
+
     /** {@code defaults} (from the settings) with what the flags say instead. */
     SetupOptions over(SetupOptions defaults) {
         SetupOptions options = defaults;

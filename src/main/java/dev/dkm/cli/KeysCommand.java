@@ -2,17 +2,17 @@ package dev.dkm.cli;
 
 import dev.dkm.app.AppServices;
 import dev.dkm.gitlab.GitLabConnections.GitLabConnection;
-import dev.dkm.setup.KeyManagementException;
-import dev.dkm.setup.ProjectDeployKeys;
-import dev.dkm.setup.ProjectDeployKeys.ProjectKey;
-import dev.dkm.setup.ProjectDeployKeys.Target;
+import dev.dkm.deploykeys.KeyManagementException;
+import dev.dkm.deploykeys.ProjectDeployKeys;
+import dev.dkm.deploykeys.ProjectDeployKeys.ProjectKey;
+import dev.dkm.deploykeys.ProjectDeployKeys.Target;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
  * {@code update KEY_ID PROJECT --read-only|--read-write} and {@code remove KEY_ID PROJECT} change one. The same
  * {@link ProjectDeployKeys} use case as the details pane's "Deploy keys on GitLab" section.
  */
-@Command(name = "keys", mixinStandardHelpOptions = true,
+@Command(name = "keys", mixinStandardHelpOptions = true, footer = HostOption.TOKEN_FOOTER,
         subcommands = {KeysCommand.Enable.class, KeysCommand.Update.class, KeysCommand.Remove.class},
         description = "List the deploy keys of a GitLab project.")
 final class KeysCommand implements Callable<Integer> {
@@ -31,8 +31,8 @@ final class KeysCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "PROJECT", description = "group/project path or numeric id.")
     String project;
 
-    @Option(names = "--host", paramLabel = "URL", description = "GitLab instance (default: GITLAB_HOST or https://gitlab.com).")
-    String host;
+    @Mixin
+    HostOption host = new HostOption();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -46,13 +46,9 @@ final class KeysCommand implements Callable<Integer> {
         if (project == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "Missing required parameter: 'PROJECT'");
         }
-        try (AppServices services = context.services(null)) {
-            Optional<GitLabConnection> c = connection(services, host);
-            if (c.isEmpty()) {
-                context.err().println("dkm keys: no token for " + (host == null ? services.credentials().defaultHost() : host) + ": run dkm login");
-                return 2;
-            }
-            List<ProjectKey> keys = new ProjectDeployKeys(services.connections()).list(ProjectDeployKeys.target(c.get(), project)).keys();
+        try (AppServices services = context.services(null, host.host)) {
+            GitLabConnection c = connection(services);
+            List<ProjectKey> keys = new ProjectDeployKeys(services.connections()).list(ProjectDeployKeys.target(c, project)).keys();
             PrintWriter out = context.out();
             out.println(String.format("%-6s %-10s %-12s %-50s %s", "ID", "ACCESS", "EXPIRES", "FINGERPRINT", "TITLE"));
             for (ProjectKey k : keys) {
@@ -67,8 +63,9 @@ final class KeysCommand implements Callable<Integer> {
         }
     }
 
-    static Optional<GitLabConnection> connection(AppServices services, String host) {
-        return host == null ? services.connections().defaultInstance() : services.connections().forInstance(host);
+    /** The instance of a command without a repository, by the one rule; no instance or no token ends the command. */
+    static GitLabConnection connection(AppServices services) {
+        return services.connections().commandConnection();
     }
 
     /** The options every key-changing subcommand shares, and the loop over its projects. */
@@ -78,8 +75,8 @@ final class KeysCommand implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "KEY_ID", description = "The deploy key's id (from dkm keys PROJECT).")
         long keyId;
 
-        @Option(names = "--host", paramLabel = "URL", description = "GitLab instance (default: GITLAB_HOST or https://gitlab.com).")
-        String host;
+        @Mixin
+        HostOption host = new HostOption();
 
         KeyChange(CliContext context) {
             this.context = context;
@@ -95,16 +92,12 @@ final class KeysCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             int failures = 0;
-            try (AppServices services = context.services(null)) {
-                Optional<GitLabConnection> c = connection(services, host);
-                if (c.isEmpty()) {
-                    context.err().println("dkm keys " + name() + ": no token for the instance: run dkm login");
-                    return 2;
-                }
+            try (AppServices services = context.services(null, host.host)) {
+                GitLabConnection c = connection(services);
                 ProjectDeployKeys keys = new ProjectDeployKeys(services.connections());
                 for (String project : projects()) {
                     try {
-                        context.out().println(project + ": " + change(keys, ProjectDeployKeys.target(c.get(), project)));
+                        context.out().println(project + ": " + change(keys, ProjectDeployKeys.target(c, project)));
                     } catch (KeyManagementException e) {
                         failures++;
                         context.out().println(project + ": " + e.getMessage());

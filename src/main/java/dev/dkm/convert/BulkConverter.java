@@ -6,6 +6,7 @@ import dev.dkm.gitlab.GitLabException;
 import dev.dkm.gitlab.Project;
 import dev.dkm.journal.JournalEntry;
 import dev.dkm.journal.RunJournal;
+import dev.dkm.journal.RunLedger;
 import dev.dkm.remote.RemoteKind;
 import dev.dkm.setup.DeployKeySetup;
 import dev.dkm.setup.HostKeyConsent;
@@ -101,15 +102,25 @@ public final class BulkConverter {
 
     public ConversionReport run(ConversionPreview preview, HostKeyConsent consent, int jobsPerInstance, String description,
             Progress progress, Listener listener) throws IOException {
-        return run(RunJournal.newRunId(clock.instant()), preview, consent, jobsPerInstance, description, progress, listener);
+        return run(RunJournal.newRunId(clock.instant()), preview, consent, jobsPerInstance, description, null, progress, listener);
     }
 
-    /** Runs under a given id: a new run, or the resumption of an interrupted one (its journal is appended to). */
+    /**
+     * Runs under a given id: a new run, or the resumption of an interrupted one (its journal is appended to; the
+     * repositories it finished count in the report as they ended then).
+     *
+     * @param options what the run was asked to do, journaled so that a resume does the same (null: not recorded)
+     */
     public ConversionReport run(String runId, ConversionPreview preview, HostKeyConsent consent, int jobsPerInstance,
-            String description, Progress progress, Listener listener) throws IOException {
+            String description, JournalEntry.RunOptions options, Progress progress, Listener listener) throws IOException {
+        Earlier earlier = earlier(RunJournal.fileOf(runsDir, runId));
         List<RepoOutcome> outcomes = Collections.synchronizedList(new ArrayList<>());
         for (ConversionItem item : preview.items()) {
             if (item.state() != ConversionItem.State.READY) {
+                String path = item.repo().path().toString();
+                if (item.state() == ConversionItem.State.SKIP && (earlier.converted.contains(path) || earlier.unfinished.contains(path))) {
+                    continue; // counted below, as the earlier part of the run ended it (or verified again)
+                }
                 RepoOutcome.Outcome o = item.state() == ConversionItem.State.SKIP ? RepoOutcome.Outcome.SKIPPED : RepoOutcome.Outcome.FAILED;
                 outcomes.add(outcome(item, o, item.reason(), null));
             }
@@ -119,11 +130,11 @@ public final class BulkConverter {
         int total = ready.size();
         AtomicInteger finished = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
-        try (RunJournal journal = RunJournal.open(runsDir, runId)) {
-            journal.append(new JournalEntry.RunStarted(clock.instant(), runId, description));
+        try (RunLedger journal = RunLedger.open(runsDir, runId)) {
+            journal.append(new JournalEntry.RunStarted(clock.instant(), runId, description, options));
             forEachPerInstance(ready, i -> i.connection().instanceUrl(), jobsPerInstance, progress, item -> {
                 listener.repoStarted(item.repo());
-                RepoOutcome o = convertOne(item, askOncePerKey, journal, runId);
+                RepoOutcome o = convertOne(item, askOncePerKey, journal);
                 outcomes.add(o);
                 if (o.outcome() == RepoOutcome.Outcome.FAILED) {
                     failed.incrementAndGet();
@@ -145,15 +156,81 @@ public final class BulkConverter {
                     }
                 }
             }
-            ConversionReport report = new ConversionReport(runId, ordered(preview, outcomes), cancelled);
+            List<RepoOutcome> whole = new ArrayList<>(ordered(preview, outcomes));
+            whole.addAll(earlier.finish(outcomes, journal, options));
+            ConversionReport report = new ConversionReport(runId, whole, cancelled);
             journal.append(new JournalEntry.RunFinished(clock.instant(), report.summary()));
             return report;
         }
     }
 
-    private RepoOutcome convertOne(ConversionItem item, HostKeyConsent consent, RunJournal journal, String runId) {
+    /**
+     * What the journal of a resumed run says about its earlier part: the repositories it converted (they count in the
+     * report) and those it wired but never verified (a crash between the two: they are verified now).
+     */
+    private final class Earlier {
+        final java.util.Set<String> converted = new java.util.LinkedHashSet<>();
+        final java.util.Set<String> unfinished = new java.util.LinkedHashSet<>();
+        JournalEntry.RunOptions options;
+
+        List<RepoOutcome> finish(List<RepoOutcome> done, RunLedger ledger, JournalEntry.RunOptions asked) throws IOException {
+            java.util.Set<Path> reported = new java.util.HashSet<>();
+            synchronized (done) {
+                done.forEach(o -> reported.add(o.repo()));
+            }
+            List<RepoOutcome> more = new ArrayList<>();
+            for (String repo : unfinished) {
+                Path path = Path.of(repo);
+                if (reported.contains(path) || !java.nio.file.Files.isDirectory(path)) {
+                    continue;
+                }
+                JournalEntry.RunOptions o = options != null ? options : asked;
+                String failure = setup.reverify(path, o == null || !o.readOnly());
+                ledger.append(new JournalEntry.RepoFinished(clock.instant(), repo, failure == null ? "converted" : "failed", failure));
+                more.add(new RepoOutcome(path, path.getFileName().toString(), null, failure == null ? RepoOutcome.Outcome.CONVERTED
+                        : RepoOutcome.Outcome.FAILED, failure == null ? "verified again after the interruption" : failure, null));
+            }
+            for (String repo : converted) {
+                Path path = Path.of(repo);
+                if (!reported.contains(path)) {
+                    more.add(new RepoOutcome(path, path.getFileName().toString(), null, RepoOutcome.Outcome.CONVERTED,
+                            "converted earlier in this run", null));
+                }
+            }
+            return more;
+        }
+    }
+
+    private Earlier earlier(Path journal) throws IOException {
+        Earlier e = new Earlier();
+        if (!java.nio.file.Files.isRegularFile(journal)) {
+            return e;
+        }
+        java.util.Set<String> started = new java.util.LinkedHashSet<>();
+        Map<String, String> finished = new LinkedHashMap<>();
+        for (JournalEntry entry : RunJournal.read(journal)) {
+            if (entry instanceof JournalEntry.RunStarted r && r.options() != null && e.options == null) {
+                e.options = r.options();
+            } else if (entry instanceof JournalEntry.ConfigChanged c) {
+                started.add(c.repo());
+            } else if (entry instanceof JournalEntry.ConfigSaved c) {
+                started.add(c.repo());
+            } else if (entry instanceof JournalEntry.RepoFinished f) {
+                finished.put(f.repo(), f.outcome());
+            }
+        }
+        finished.forEach((repo, outcome) -> {
+            if ("converted".equals(outcome)) {
+                e.converted.add(repo);
+            }
+        });
+        started.stream().filter(r -> !finished.containsKey(r)).forEach(e.unfinished::add);
+        return e;
+    }
+
+    private RepoOutcome convertOne(ConversionItem item, HostKeyConsent consent, RunLedger ledger) {
         try {
-            SetupResult result = setup.apply(item.plan(), item.connection().client(), consent, journal, runId, SetupListener.NONE);
+            SetupResult result = setup.apply(item.plan(), item.connection().client(), consent, ledger, SetupListener.NONE);
             return result.success()
                     ? outcome(item, RepoOutcome.Outcome.CONVERTED, result.limitation(), result.deployKeyId())
                     : outcome(item, RepoOutcome.Outcome.FAILED, result.failure(), null);
@@ -202,19 +279,38 @@ public final class BulkConverter {
         if (r.host() == null || r.projectPath() == null) {
             return new Target(repo, r, null, ConversionItem.problem(repo, "cannot tell the GitLab project from " + r.effectiveUrl()));
         }
-        Optional<GitLabConnection> connection = connections.forHost(r.host(), r.port());
+        Optional<GitLabConnection> connection = connections.forRemote(r.scheme(), r.host(), r.port());
         if (connection.isEmpty()) {
-            return new Target(repo, r, null, ConversionItem.skip(repo, "no GitLab instance configured for " + r.host()));
+            return new Target(repo, r, null, ConversionItem.skip(repo, connections.whyNoConnection(r.scheme(), r.host(), r.port())));
         }
         return new Target(repo, r, connection.get(), null);
     }
 
     private record Target(RepoInfo repo, RemoteInfo remote, GitLabConnection connection, ConversionItem skip) {}
 
+    /**
+     * The outcomes a run records before it starts: each skipped repository and each one with a problem (failed),
+     * with its reason. With nothing ready this is the whole result, under no run id ({@code dkm convert --json}).
+     */
+    public static ConversionReport notRun(ConversionPreview preview) {
+        List<RepoOutcome> outcomes = new ArrayList<>();
+        for (ConversionItem item : preview.items()) {
+            if (item.state() != ConversionItem.State.READY) {
+                RepoOutcome.Outcome o = item.state() == ConversionItem.State.SKIP ? RepoOutcome.Outcome.SKIPPED : RepoOutcome.Outcome.FAILED;
+                outcomes.add(outcome(item, o, item.reason(), null));
+            }
+        }
+        return new ConversionReport(null, outcomes, false);
+    }
+
     private static RepoOutcome outcome(ConversionItem item, RepoOutcome.Outcome outcome, String reason, Long keyId) {
-        String project = item.plan() != null ? item.plan().projectPath()
+        return new RepoOutcome(item.repo().path(), item.repo().relativePath(), projectOf(item), outcome, reason, keyId);
+    }
+
+    /** The GitLab project of an item: its plan's, else the one its primary remote names. */
+    static String projectOf(ConversionItem item) {
+        return item.plan() != null ? item.plan().projectPath()
                 : item.repo().primaryRemote().map(RemoteInfo::projectPath).orElse(null);
-        return new RepoOutcome(item.repo().path(), item.repo().relativePath(), project, outcome, reason, keyId);
     }
 
     private static List<RepoOutcome> ordered(ConversionPreview preview, List<RepoOutcome> outcomes) {

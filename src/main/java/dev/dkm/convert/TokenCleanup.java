@@ -18,16 +18,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
- * After a conversion: the tokens it took out of configs, and revocation of those no repository in the workspace
- * uses any more. A token still found anywhere in the (re-scanned) workspace is never revoked; the report says where.
+ * After a conversion: the tokens it took out of configs, and revocation of those no repository uses any more. What is
+ * checked before a revocation: every repository under every root the user has (the run's roots and the workspace
+ * roots the window remembers, scanned again after the run) — a token still found in any of them is never revoked and
+ * the report says where; and the API token dkm itself signs in with for that instance is never revoked (it would
+ * log dkm out and leave the run's deploy keys without a way to undo them).
  */
 public final class TokenCleanup {
     private final GitLabConnections connections;
+    private final Function<String, Optional<Secret>> apiTokens;
+
+    /** @param apiTokens the token dkm uses for an instance (by base URL), if any: never revoked */
+    public TokenCleanup(GitLabConnections connections, Function<String, Optional<Secret>> apiTokens) {
+        this.connections = connections;
+        this.apiTokens = apiTokens;
+    }
 
     public TokenCleanup(GitLabConnections connections) {
-        this.connections = connections;
+        this(connections, instance -> Optional.empty());
     }
 
     /** How a revocation went, in one line. */
@@ -90,6 +101,11 @@ public final class TokenCleanup {
         if (connection.isEmpty()) {
             return new Revocation(use, false, "no GitLab instance configured for " + use.host() + ": revoke "
                     + use.secret().redacted() + " in GitLab yourself");
+        }
+        if (apiTokens.apply(connection.get().instanceUrl()).filter(use.secret()::equals).isPresent()) {
+            return new Revocation(use, false, use.secret().redacted() + " is the API token dkm signs in to "
+                    + connection.get().instanceUrl() + " with: not revoked (rotate it with dkm api-token rotate, or log in"
+                    + " with another token first)");
         }
         try {
             return switch (use.kind()) {

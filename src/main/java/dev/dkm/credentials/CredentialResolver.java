@@ -34,8 +34,18 @@ public final class CredentialResolver {
 
     /** {@code GITLAB_HOST} normalized, or GitLab.com. */
     public String defaultHost() {
+        return environmentHost().orElse(DEFAULT_HOST);
+    }
+
+    /** {@code GITLAB_HOST} normalized, when it is set. */
+    public Optional<String> environmentHost() {
         String host = value("GITLAB_HOST");
-        return InstanceSettings.normalizeUrl(host == null ? DEFAULT_HOST : host);
+        return host == null ? Optional.empty() : Optional.of(InstanceSettings.normalizeUrl(host));
+    }
+
+    /** True when {@code GITLAB_TOKEN} is set (for the instance {@link #defaultHost()} names). */
+    public boolean hasEnvironmentToken() {
+        return value("GITLAB_TOKEN") != null;
     }
 
     public TokenStore store() {

@@ -3,6 +3,7 @@ package dev.dkm.journal;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import dev.dkm.files.AtomicFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -10,15 +11,22 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A run's write-ahead journal: one JSON object per line, appended and forced to disk before the change it
  * announces. A line torn by a crash mid-write is ignored when reading (it announced nothing that happened).
- * The file is 0600: it holds original configs, which may contain the very tokens being removed.
+ * What it holds: the run's options, the deploy keys it attached (ids and fingerprints) and, for each config it
+ * changed, only the lines it removed and added with digests of the file — the removed lines may carry the very token
+ * being removed, so the file is 0600 in a 0700 folder, and those tokens are dropped once undo cannot use them any more
+ * (after an undo, after the token's revocation: {@link JournalScrubber}) and with the whole journal by
+ * {@link #prune pruning}.
  */
 public final class RunJournal implements AutoCloseable {
     private final Path file;
@@ -31,15 +39,49 @@ public final class RunJournal implements AutoCloseable {
 
     /** Opens (creating if needed) the journal of {@code runId} in {@code runsDir} for appending. */
     public static RunJournal open(Path runsDir, String runId) throws IOException {
-        if (!Files.isDirectory(runsDir)) {
-            Files.createDirectories(runsDir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        }
+        privateDir(runsDir);
         Path file = fileOf(runsDir, runId);
         if (!Files.exists(file)) {
             Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         }
         FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
         return new RunJournal(file, channel);
+    }
+
+    /**
+     * Creates {@code runsDir} owner-only, or tightens an existing one to 0700 (folders made by earlier versions, or by a
+     * umask, may be readable by others; the journals in it are 0600 but their names and count are not theirs to see).
+     */
+    static void privateDir(Path runsDir) throws IOException {
+        Set<PosixFilePermission> owner = PosixFilePermissions.fromString("rwx------");
+        AtomicFiles.createPrivateDirectories(runsDir);
+        if (!Files.getPosixFilePermissions(runsDir).equals(owner)) {
+            Files.setPosixFilePermissions(runsDir, owner);
+        }
+    }
+
+    /**
+     * Deletes the journals of runs that ended (finished or undone) or were interrupted longer than {@code olderThan}
+     * ago (by their last change); a run still going (a recent change) is never pruned. Their runs cannot be undone
+     * afterwards.
+     *
+     * @return the pruned run ids
+     */
+    public static List<String> prune(Path runsDir, Duration olderThan, Instant now) throws IOException {
+        List<String> pruned = new ArrayList<>();
+        if (!Files.isDirectory(runsDir)) {
+            return pruned;
+        }
+        privateDir(runsDir);
+        Instant cutoff = now.minus(olderThan);
+        for (String id : list(runsDir)) {
+            Path file = fileOf(runsDir, id);
+            if (Files.getLastModifiedTime(file).toInstant().isBefore(cutoff)) {
+                Files.deleteIfExists(file);
+                pruned.add(id);
+            }
+        }
+        return pruned;
     }
 
     public static Path fileOf(Path runsDir, String runId) {

@@ -1,5 +1,6 @@
 package dev.dkm.settings;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -16,15 +17,66 @@ public final class InstanceLookup {
             List.of("altssh.gitlab.com", "www.gitlab.com"));
 
     private final List<InstanceSettings> configured;
+    private final InstanceSettings first;
 
     public InstanceLookup(Settings settings) {
-        this.configured = settings.instances();
+        this(settings, null);
     }
 
-    /** Every instance known: the configured ones, then GitLab.com unless configured too. */
+    /**
+     * {@code first} (the instance named by {@code --host} or {@code GITLAB_HOST}, configured or not; may be null) is
+     * known even when it is not in the settings, and wins when a remote's host could belong to more than one instance.
+     */
+    public InstanceLookup(Settings settings, InstanceSettings first) {
+        this.configured = settings.instances();
+        this.first = first;
+    }
+
+    /** Every instance known: the named one, then the configured ones, then GitLab.com unless configured too. */
     public List<InstanceSettings> all() {
-        boolean hasGitLabCom = configured.stream().anyMatch(i -> i.baseUrl().equals(GITLAB_COM.baseUrl()));
-        return hasGitLabCom ? configured : Stream.concat(configured.stream(), Stream.of(GITLAB_COM)).toList();
+        Stream<InstanceSettings> named = first == null ? Stream.empty() : Stream.of(first);
+        Stream<InstanceSettings> rest = configured.stream().filter(i -> first == null || !i.baseUrl().equals(first.baseUrl()));
+        List<InstanceSettings> known = Stream.concat(named, rest).toList();
+        boolean hasGitLabCom = known.stream().anyMatch(i -> i.baseUrl().equals(GITLAB_COM.baseUrl()));
+        return hasGitLabCom ? known : Stream.concat(known.stream(), Stream.of(GITLAB_COM)).toList();
+    }
+
+    /** The instances in the settings (without GitLab.com when it is only built in, without the named one). */
+    public List<InstanceSettings> configured() {
+        return configured;
+    }
+
+    /**
+     * The instance a remote belongs to, its scheme considered: an {@code http(s)} remote on the web host must also use
+     * the web port when either side names a port ({@code http://127.0.0.1:8080} is not {@code http://127.0.0.1:9090}).
+     */
+    public Optional<InstanceSettings> forRemote(String scheme, String host, Integer port) {
+        if (host == null || host.isBlank()) {
+            return Optional.empty();
+        }
+        boolean web = "http".equals(scheme) || "https".equals(scheme);
+        if (!web) {
+            return forRemoteHost(host, port);
+        }
+        String h = host.toLowerCase(Locale.ROOT);
+        int p = port == null ? -1 : port;
+        return all().stream()
+                .filter(i -> h.equals(i.webHost()) ? webPortFits(i, scheme, p) : matches(i, h, p))
+                .findFirst();
+    }
+
+    private static boolean webPortFits(InstanceSettings i, String scheme, int remotePort) {
+        int instancePort = URI.create(i.baseUrl()).getPort();
+        if (remotePort == -1 && instancePort == -1) {
+            return true;
+        }
+        int r = remotePort != -1 ? remotePort : defaultPort(scheme);
+        int w = instancePort != -1 ? instancePort : defaultPort(URI.create(i.baseUrl()).getScheme());
+        return r == w;
+    }
+
+    private static int defaultPort(String scheme) {
+        return "http".equals(scheme) ? 80 : 443;
     }
 
     /** The instance a remote on {@code host} (port may be null or -1 = default) belongs to. */

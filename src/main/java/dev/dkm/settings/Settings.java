@@ -13,6 +13,8 @@ import java.util.Optional;
  * @param keyStrategy         the key "Set up deploy key" and "Convert to SSH" start with (default one per repository)
  * @param readOnlyByDefault   register new deploy keys read-only unless the user says otherwise (default false;
  *                            absent from files written before it existed)
+ * @param runRetentionDays    run journals older than this many days are pruned automatically when a new run starts
+ *                            (default {@value #DEFAULT_RUN_RETENTION_DAYS}; 0 keeps them until {@code dkm runs --prune})
  */
 public record Settings(
         List<InstanceSettings> instances,
@@ -20,9 +22,16 @@ public record Settings(
         Theme theme,
         List<Integer> expiryThresholdDays,
         KeyStrategy keyStrategy,
-        boolean readOnlyByDefault) {
+        boolean readOnlyByDefault,
+        Integer runRetentionDays) {
 
     public static final List<Integer> DEFAULT_EXPIRY_THRESHOLDS = List.of(60, 30, 7, 1);
+    public static final int DEFAULT_RUN_RETENTION_DAYS = 30;
+
+    public Settings(List<InstanceSettings> instances, List<Path> workspaceRoots, Theme theme, List<Integer> expiryThresholdDays,
+            KeyStrategy keyStrategy, boolean readOnlyByDefault) {
+        this(instances, workspaceRoots, theme, expiryThresholdDays, keyStrategy, readOnlyByDefault, null);
+    }
 
     public Settings {
         instances = instances == null ? List.of() : instances.stream().filter(i -> i != null).toList();
@@ -31,6 +40,11 @@ public record Settings(
         expiryThresholdDays = expiryThresholdDays == null || expiryThresholdDays.isEmpty()
                 ? DEFAULT_EXPIRY_THRESHOLDS : List.copyOf(expiryThresholdDays);
         keyStrategy = keyStrategy == null ? KeyStrategy.ONE_KEY_PER_REPOSITORY : keyStrategy;
+        runRetentionDays = runRetentionDays == null || runRetentionDays < 0 ? DEFAULT_RUN_RETENTION_DAYS : runRetentionDays;
+    }
+
+    public Settings withRunRetentionDays(int days) {
+        return new Settings(instances, workspaceRoots, theme, expiryThresholdDays, keyStrategy, readOnlyByDefault, days);
     }
 
     public static Settings defaults() {
@@ -38,27 +52,27 @@ public record Settings(
     }
 
     public Settings withWorkspaceRoots(List<Path> roots) {
-        return new Settings(instances, roots, theme, expiryThresholdDays, keyStrategy, readOnlyByDefault);
+        return new Settings(instances, roots, theme, expiryThresholdDays, keyStrategy, readOnlyByDefault, runRetentionDays);
     }
 
     public Settings withTheme(Theme t) {
-        return new Settings(instances, workspaceRoots, t, expiryThresholdDays, keyStrategy, readOnlyByDefault);
+        return new Settings(instances, workspaceRoots, t, expiryThresholdDays, keyStrategy, readOnlyByDefault, runRetentionDays);
     }
 
     public Settings withExpiryThresholdDays(List<Integer> days) {
-        return new Settings(instances, workspaceRoots, theme, days, keyStrategy, readOnlyByDefault);
+        return new Settings(instances, workspaceRoots, theme, days, keyStrategy, readOnlyByDefault, runRetentionDays);
     }
 
     public Settings withKeyStrategy(KeyStrategy s) {
-        return new Settings(instances, workspaceRoots, theme, expiryThresholdDays, s, readOnlyByDefault);
+        return new Settings(instances, workspaceRoots, theme, expiryThresholdDays, s, readOnlyByDefault, runRetentionDays);
     }
 
     public Settings withReadOnlyByDefault(boolean readOnly) {
-        return new Settings(instances, workspaceRoots, theme, expiryThresholdDays, keyStrategy, readOnly);
+        return new Settings(instances, workspaceRoots, theme, expiryThresholdDays, keyStrategy, readOnly, runRetentionDays);
     }
 
     public Settings withInstances(List<InstanceSettings> list) {
-        return new Settings(list, workspaceRoots, theme, expiryThresholdDays, keyStrategy, readOnlyByDefault);
+        return new Settings(list, workspaceRoots, theme, expiryThresholdDays, keyStrategy, readOnlyByDefault, runRetentionDays);
     }
 
     /** Adds the instance, or replaces the one with the same base URL. */

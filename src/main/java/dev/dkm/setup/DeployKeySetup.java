@@ -1,18 +1,16 @@
 package dev.dkm.setup;
 
 import dev.dkm.journal.JournalEntry;
-import dev.dkm.journal.RunJournal;
+import dev.dkm.journal.RunLedger;
+import dev.dkm.journal.RunLocks;
 import dev.dkm.gitconfig.ConfigChangedMeanwhileException;
-import dev.dkm.gitconfig.ConfigSnapshot;
-import dev.dkm.gitconfig.GitConfigEditor;
+import dev.dkm.gitconfig.ConfigPatch;
 import dev.dkm.gitlab.DeployKey;
 import dev.dkm.gitlab.GitLabClient;
 import dev.dkm.gitlab.GitLabErrorKind;
 import dev.dkm.gitlab.GitLabException;
-import dev.dkm.keys.Ed25519KeyGenerator;
 import dev.dkm.keys.HostKeyStatus;
 import dev.dkm.keys.HostKeyVerifier;
-import dev.dkm.keys.KeyPairFiles;
 import dev.dkm.keys.SshPublicKey;
 import java.io.IOException;
 import java.time.Clock;
@@ -28,33 +26,48 @@ import java.util.List;
  * in one sentence what went wrong. The key file is kept: it is harmless and the next attempt reuses it.
  */
 public final class DeployKeySetup {
-    private static final java.util.Map<java.nio.file.Path, Object> KEY_FILE_LOCKS = new java.util.concurrent.ConcurrentHashMap<>();
-    /**
-     * Keys this process attached, by instance, project and fingerprint. A second clone of the same project in one bulk
-     * run reuses the first one's key: its POST would answer with the existing attachment, which it must not claim
-     * (nor remove on rollback) as its own.
-     */
-    private final java.util.Map<String, Long> attachedHere = new java.util.concurrent.ConcurrentHashMap<>();
-    private final java.util.Map<String, Object> attachLocks = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private final HostKeyVerifier hostKeys;
-    private final RemoteAccessVerifier access;
-    private final GitRunner git;
-    private final Ed25519KeyGenerator generator = new Ed25519KeyGenerator();
+    private final java.util.function.Function<String, AccountSide> sides;
     private final Clock clock;
 
+    /** Sets up repositories of this account only. */
     public DeployKeySetup(HostKeyVerifier hostKeys, GitRunner git, Clock clock) {
-        this.hostKeys = hostKeys;
-        this.git = git;
-        this.access = new RemoteAccessVerifier(git);
+        this(local(new ThisAccount(SshEnvironment.forCurrentUser(), hostKeys, git)), clock);
+    }
+
+    /**
+     * @param sides the account side of each plan's {@link SetupPlan#environment() environment} (null: the caller's
+     *              own): where the key is generated, the host key trusted, the config written and git run
+     */
+    public DeployKeySetup(java.util.function.Function<String, AccountSide> sides, Clock clock) {
+        this.sides = sides;
         this.clock = clock;
     }
 
-    public SetupResult apply(SetupPlan plan, GitLabClient client, HostKeyConsent consent, RunJournal journal,
-            String runId, SetupListener listener) throws IOException {
-        Run run = new Run(plan, client, journal, runId, listener);
+    private static java.util.function.Function<String, AccountSide> local(AccountSide side) {
+        return env -> {
+            if (env != null) {
+                throw new IllegalStateException("no environment " + env + " in this session");
+            }
+            return side;
+        };
+    }
+
+    /**
+     * Applies the plan as part of the run {@code ledger} owns: the repository's config and key file are locked for the
+     * rest of that run (another run holding them makes this one stop before changing anything), and every deploy key
+     * attached is recorded there, so that a rollback removes only what this run created and nothing else uses.
+     */
+    public SetupResult apply(SetupPlan plan, GitLabClient client, HostKeyConsent consent, RunLedger ledger,
+            SetupListener listener) throws IOException {
+        Run run = new Run(plan, client, ledger, listener, sides.apply(plan.environment()));
         if (plan.blocked()) {
             return run.fail(null, String.join("; ", plan.problems()), null);
+        }
+        String busy = ledger.tryLock(java.util.List.of(RunLocks.config(plan.environment(), plan.configFile()),
+                RunLocks.key(plan.environment(), plan.keyFile())));
+        if (busy != null) {
+            return run.fail(null, "busy: " + busy + "; nothing was changed — run it again once that run has finished", null);
         }
         // Host key consent comes first: an unknown key the user does not accept stops the setup before anything changes.
         HostKeyStatus hostKey = plan.hostKey();
@@ -84,29 +97,52 @@ public final class DeployKeySetup {
         }
     }
 
+    /**
+     * Verifies a repository a crashed run left wired but unverified: its remote ({@code origin}, else the first) reaches
+     * GitLab over SSH with the wired key — for writing too when {@code canPush}.
+     *
+     * @return null when it works, else why not in one sentence
+     */
+    public String reverify(java.nio.file.Path repo, boolean canPush) throws IOException {
+        AccountSide side = sides.apply(null); // the caller's own account: a resume re-verifies its own repositories
+        RemoteAccessVerifier access = new RemoteAccessVerifier(side::git);
+        GitRunner.Result remotes = side.git(repo, List.of("remote"));
+        List<String> names = remotes.stdout().lines().map(String::strip).filter(n -> !n.isEmpty()).toList();
+        if (!remotes.ok() || names.isEmpty()) {
+            return "it has no remote any more";
+        }
+        String remote = names.contains("origin") ? "origin" : names.get(0);
+        RemoteAccessVerifier.Outcome outcome = canPush ? access.canWrite(repo, remote) : access.canRead(repo, remote);
+        return outcome.ok() ? null : outcome.explanation().sentence();
+    }
+
     /** The state of one apply: what has been done so far, so that a failure knows what to undo. */
     private final class Run {
         final SetupPlan plan;
         final GitLabClient client;
-        final RunJournal journal;
+        final RunLedger ledger;
         final String runId;
         final SetupListener listener;
+        final AccountSide side;
         final List<StepOutcome> steps = new ArrayList<>();
         SetupStep current;
         Long keyId;
         boolean keyAddedByUs;
         Boolean previousCanPush;
-        ConfigSnapshot wiredFrom;
+        boolean generatedNow;
+        String fingerprint;
+        ConfigPatch wired;
         boolean failed;
         String failure;
         String limitation;
         GitErrorExplainer.Cause cause;
 
-        Run(SetupPlan plan, GitLabClient client, RunJournal journal, String runId, SetupListener listener) {
+        Run(SetupPlan plan, GitLabClient client, RunLedger ledger, SetupListener listener, AccountSide side) {
+            this.side = side;
             this.plan = plan;
             this.client = client;
-            this.journal = journal;
-            this.runId = runId;
+            this.ledger = ledger;
+            this.runId = ledger.runId();
             this.listener = listener;
         }
 
@@ -116,54 +152,53 @@ public final class DeployKeySetup {
                 finish(StepOutcome.skipped(SetupStep.GENERATE, "reusing " + plan.keyFile()));
                 return plan.publicKey();
             }
-            // Repositories of one bulk run may share a key file (shared strategy, two clones of one project): the
-            // first generates it, the others reuse it once it is complete.
-            synchronized (KEY_FILE_LOCKS.computeIfAbsent(plan.keyFile().toAbsolutePath(), p -> new Object())) {
-                if (java.nio.file.Files.exists(plan.keyFile())) {
-                    SshPublicKey existing = new dev.dkm.keys.PublicKeyReader().read(plan.keyFile());
-                    finish(StepOutcome.skipped(SetupStep.GENERATE, "reusing " + plan.keyFile() + ", created meanwhile"));
-                    return existing;
-                }
-                KeyPairFiles files = generator.generateInto(plan.keyFile(), plan.keyTitle());
-                finish(StepOutcome.done(SetupStep.GENERATE, "new Ed25519 key " + files.privateKey() + " ("
-                        + files.publicKey().fingerprintSha256() + ")"));
-                return files.publicKey();
+            AccountSide.GeneratedKey key = side.generateKey(plan.keyFile(), plan.keyTitle());
+            if (!key.created()) {
+                finish(StepOutcome.skipped(SetupStep.GENERATE, "reusing " + plan.keyFile() + ", created meanwhile"));
+                return key.publicKey();
             }
+            generatedNow = true;
+            finish(StepOutcome.done(SetupStep.GENERATE, "new Ed25519 key " + key.privateKey() + " ("
+                    + key.publicKey().fingerprintSha256() + ")" + (side.environment() == null ? "" : " in " + side.environment())));
+            return key.publicKey();
         }
 
         boolean register(SshPublicKey publicKey) throws IOException {
             start(SetupStep.REGISTER);
             String project = plan.projectPath();
-            if (plan.existingKeyId() != null) {
-                keyId = plan.existingKeyId();
-                if (plan.existingCanPush() != null && plan.existingCanPush() == plan.canPush()) {
-                    finish(StepOutcome.skipped(SetupStep.REGISTER, "already deploy key #" + keyId + ", " + plan.access()));
+            fingerprint = publicKey.fingerprintSha256();
+            synchronized (ledger.mutex(plan.instanceUrl(), plan.projectId(), fingerprint)) {
+                Long already = ledger.attached(plan.instanceUrl(), plan.projectId(), fingerprint);
+                if (already != null) {
+                    // Another repository of this run (a second clone of the project, the shared key) attached it.
+                    keyId = already;
+                    ledger.used(repo(), plan.instanceUrl(), plan.projectId(), keyId, fingerprint);
+                    finish(StepOutcome.skipped(SetupStep.REGISTER, "deploy key #" + keyId + " was just added to " + project
+                            + " for another clone"));
+                } else if (plan.existingKeyId() != null) {
+                    keyId = plan.existingKeyId();
+                    ledger.used(repo(), plan.instanceUrl(), plan.projectId(), keyId, fingerprint);
+                    reuse(plan.existingCanPush());
                 } else {
-                    journal.append(new JournalEntry.KeyAccessChanged(now(), repo(), plan.instanceUrl(), plan.projectId(),
-                            keyId, Boolean.TRUE.equals(plan.existingCanPush())));
-                    previousCanPush = Boolean.TRUE.equals(plan.existingCanPush());
-                    client.updateDeployKey(project, keyId, null, plan.canPush());
-                    finish(StepOutcome.done(SetupStep.REGISTER, "deploy key #" + keyId + " made " + plan.access()));
-                }
-            } else {
-                String attachment = plan.instanceUrl() + " " + plan.projectId() + " " + publicKey.fingerprintSha256();
-                synchronized (attachLocks.computeIfAbsent(attachment, k -> new Object())) {
-                    Long already = attachedHere.get(attachment);
-                    if (already != null) {
-                        keyId = already;
-                        finish(StepOutcome.skipped(SetupStep.REGISTER, "deploy key #" + keyId + " was just added to " + project
-                                + " for another clone"));
+                    // GitLab answers a POST of a key the project already has with that key, as if it had created it
+                    // (lib/api/deploy_keys.rb): a key file that existed before this step may have been attached since
+                    // the plan (by another run), so look first and never claim that attachment as ours.
+                    java.util.Optional<DeployKey> there = generatedNow ? java.util.Optional.empty()
+                            : client.findProjectDeployKey(project, publicKey.withoutComment());
+                    if (there.isPresent()) {
+                        keyId = there.get().id();
+                        ledger.used(repo(), plan.instanceUrl(), plan.projectId(), keyId, fingerprint);
+                        reuse(there.get().canPush());
                     } else {
-                        journal.append(new JournalEntry.KeyIntended(now(), repo(), plan.instanceUrl(), plan.projectId(),
-                                publicKey.fingerprintSha256()));
+                        ledger.append(new JournalEntry.KeyIntended(now(), repo(), plan.instanceUrl(), plan.projectId(),
+                                fingerprint));
                         DeployKey key = addOrEnable(project, publicKey);
                         if (key == null) {
                             return false;
                         }
                         keyId = key.id();
                         keyAddedByUs = true;
-                        journal.append(new JournalEntry.KeyCreated(now(), repo(), plan.instanceUrl(), plan.projectId(), keyId,
-                                publicKey.fingerprintSha256()));
+                        ledger.created(repo(), plan.instanceUrl(), plan.projectId(), keyId, fingerprint);
                         finish(StepOutcome.done(SetupStep.REGISTER, "deploy key #" + keyId + " added to " + project + ", " + plan.access()));
                     }
                 }
@@ -172,6 +207,19 @@ public final class DeployKeySetup {
                 limitation = openProtectedBranch(project);
             }
             return true;
+        }
+
+        /** A key already on the project: made read-write or read-only as asked (journaled, so undo sets it back). */
+        private void reuse(Boolean canPushNow) throws IOException {
+            if (canPushNow != null && canPushNow == plan.canPush()) {
+                finish(StepOutcome.skipped(SetupStep.REGISTER, "already deploy key #" + keyId + ", " + plan.access()));
+                return;
+            }
+            ledger.append(new JournalEntry.KeyAccessChanged(now(), repo(), plan.instanceUrl(), plan.projectId(),
+                    keyId, Boolean.TRUE.equals(canPushNow)));
+            previousCanPush = Boolean.TRUE.equals(canPushNow);
+            client.updateDeployKey(plan.projectPath(), keyId, null, plan.canPush());
+            finish(StepOutcome.done(SetupStep.REGISTER, "deploy key #" + keyId + " made " + plan.access()));
         }
 
         /**
@@ -252,9 +300,9 @@ public final class DeployKeySetup {
                 finish(StepOutcome.skipped(SetupStep.TRUST_HOST_KEY, "already trusted: " + status.fingerprint()));
                 return;
             }
-            hostKeys.trust(plan.sshHost(), plan.sshPort(), status.presented());
+            String knownHosts = side.trustHostKey(plan.sshHost(), plan.sshPort(), status.presented());
             finish(StepOutcome.done(SetupStep.TRUST_HOST_KEY, "added " + status.presented().type() + " "
-                    + status.fingerprint() + " to " + hostKeys.knownHosts().path()));
+                    + status.fingerprint() + " to " + knownHosts));
         }
 
         boolean wire() throws IOException {
@@ -263,11 +311,13 @@ public final class DeployKeySetup {
                 finish(StepOutcome.skipped(SetupStep.WIRE, "already wired to " + plan.sshUrl()));
                 return true;
             }
-            GitConfigEditor editor = new GitConfigEditor(plan.configFile());
-            journal.append(new JournalEntry.ConfigSaved(now(), repo(), plan.configFile().toString(),
-                    plan.originalConfig().contentBase64()));
             try {
-                wiredFrom = editor.apply(plan.originalConfig(), plan.configOps());
+                byte[] written = side.renderConfig(plan.originalConfig(), plan.configOps());
+                ConfigPatch patch = ConfigPatch.between(plan.originalConfig().content(), written);
+                ledger.append(new JournalEntry.ConfigChanged(now(), repo(), plan.configFile().toString(), patch,
+                        plan.environment()));
+                side.writeConfig(plan.originalConfig(), written);
+                wired = patch;
             } catch (ConfigChangedMeanwhileException e) {
                 fail(SetupStep.WIRE, e.getMessage(), null);
                 return false;
@@ -280,7 +330,7 @@ public final class DeployKeySetup {
             start(SetupStep.VERIFY);
             String remote = plan.remote();
             for (List<String> args : List.of(List.of("remote", "get-url", remote), List.of("remote", "get-url", "--push", remote))) {
-                GitRunner.Result url = git.run(plan.repo(), args);
+                GitRunner.Result url = side.git(plan.repo(), args);
                 if (!url.ok() || !url.stdout().strip().equals(plan.sshUrl())) {
                     fail(SetupStep.VERIFY, "git still resolves " + remote + " to another URL (an insteadOf rule in your"
                             + " global git config?): " + dev.dkm.remote.UrlRedactor.redact(url.stdout().strip()), null);
@@ -289,6 +339,7 @@ public final class DeployKeySetup {
             }
             // The push handshake lists the remote's refs, so when it succeeds reading works too: a read-write key
             // needs one SSH connection, and ls-remote only runs to explain a failure (no access at all vs read-only).
+            RemoteAccessVerifier access = new RemoteAccessVerifier(side::git);
             RemoteAccessVerifier.Outcome write = plan.canPush() ? access.canWrite(plan.repo(), remote) : null;
             if (write == null || !write.ok()) {
                 RemoteAccessVerifier.Outcome read = access.canRead(plan.repo(), remote);
@@ -301,7 +352,7 @@ public final class DeployKeySetup {
             finish(StepOutcome.done(SetupStep.VERIFY, plan.canPush()
                     ? "the push handshake succeeds over SSH (it lists the refs: reading works too)"
                     : "git ls-remote succeeds over SSH"));
-            journal.append(new JournalEntry.RepoFinished(now(), repo(), "converted", null));
+            ledger.append(new JournalEntry.RepoFinished(now(), repo(), "converted", null));
         }
 
         SetupResult fail(SetupStep step, String message, GitErrorExplainer.Cause why) {
@@ -314,7 +365,7 @@ public final class DeployKeySetup {
                 }
                 rollback();
                 try {
-                    journal.append(new JournalEntry.RepoFinished(now(), repo(), "failed", message));
+                    ledger.append(new JournalEntry.RepoFinished(now(), repo(), "failed", message));
                 } catch (IOException e) {
                     failure = failure + " (and the journal could not be written: " + e.getMessage() + ")";
                 }
@@ -322,34 +373,59 @@ public final class DeployKeySetup {
             return result();
         }
 
-        /** Undoes, newest first, what this run did. Each undo is attempted even if another fails. */
+        /**
+         * Undoes, newest first, what this run did for this repository. The config gets back what it had unless the user
+         * edited the run's own lines since; the deploy key is removed only when this run created it and nothing else
+         * depends on it (see {@link RunLedger#release}). Each undo is attempted even if another fails.
+         */
         private void rollback() {
             List<String> problems = new ArrayList<>();
-            if (wiredFrom != null) {
+            boolean stillWired = false;
+            if (wired != null) {
                 try {
-                    new GitConfigEditor(plan.configFile()).restore(wiredFrom);
-                    steps.add(new StepOutcome(SetupStep.WIRE, StepOutcome.Status.ROLLED_BACK, "config restored byte for byte"));
+                    ConfigPatch.Revert revert = side.revertConfig(plan.configFile(), wired);
+                    switch (revert.state()) {
+                        case RESTORED -> steps.add(new StepOutcome(SetupStep.WIRE, StepOutcome.Status.ROLLED_BACK, "config restored byte for byte"));
+                        case MERGED -> steps.add(new StepOutcome(SetupStep.WIRE, StepOutcome.Status.ROLLED_BACK,
+                                "the run's lines reverted; the edits made to the config since were kept"));
+                        case NOTHING_TO_DO -> { }
+                        case CONFLICT -> {
+                            stillWired = true;
+                            problems.add(plan.configFile() + " was not restored: " + revert.reason());
+                        }
+                    }
                 } catch (IOException e) {
+                    stillWired = true;
                     problems.add("restoring " + plan.configFile() + " failed: " + e.getMessage());
                 }
             }
-            if (keyId != null) {
-                try {
-                    if (keyAddedByUs) {
-                        client.deleteDeployKey(plan.projectPath(), keyId);
-                        attachedHere.values().remove(keyId);
-                        steps.add(new StepOutcome(SetupStep.REGISTER, StepOutcome.Status.ROLLED_BACK, "deploy key #" + keyId + " removed from " + plan.projectPath()));
-                        keyId = null;
-                    } else if (previousCanPush != null) {
-                        client.updateDeployKey(plan.projectPath(), keyId, null, previousCanPush);
-                        steps.add(new StepOutcome(SetupStep.REGISTER, StepOutcome.Status.ROLLED_BACK, "deploy key #" + keyId + " access set back"));
-                    }
-                } catch (GitLabException e) {
-                    if (e.kind() == GitLabErrorKind.NOT_FOUND && keyAddedByUs) {
-                        keyId = null; // someone removed it already: nothing of ours is left there
-                    } else {
-                        problems.add("removing deploy key #" + keyId + " failed: " + e.userMessage(plan.projectPath())
-                            + " (dkm undo " + runId + " will retry)");
+            if (keyId != null && fingerprint != null) {
+                synchronized (ledger.mutex(plan.instanceUrl(), plan.projectId(), fingerprint)) {
+                    try {
+                        String keep = stillWired ? "the repository may still use it" : ledger.release(repo(), plan.instanceUrl(),
+                                plan.projectId(), fingerprint);
+                        if (keyAddedByUs && keep == null) {
+                            client.deleteDeployKey(plan.projectPath(), keyId);
+                            ledger.removed(plan.instanceUrl(), plan.projectId(), fingerprint);
+                            steps.add(new StepOutcome(SetupStep.REGISTER, StepOutcome.Status.ROLLED_BACK, "deploy key #" + keyId + " removed from " + plan.projectPath()));
+                            keyId = null;
+                        } else if (keyAddedByUs) {
+                            steps.add(new StepOutcome(SetupStep.REGISTER, StepOutcome.Status.ROLLED_BACK, "deploy key #" + keyId
+                                    + " kept on " + plan.projectPath() + ": " + keep));
+                        } else if (previousCanPush != null && keep != null && keep.startsWith("this run did not")) {
+                            client.updateDeployKey(plan.projectPath(), keyId, null, previousCanPush);
+                            steps.add(new StepOutcome(SetupStep.REGISTER, StepOutcome.Status.ROLLED_BACK, "deploy key #" + keyId + " access set back"));
+                        }
+                    } catch (GitLabException e) {
+                        if (e.kind() == GitLabErrorKind.NOT_FOUND && keyAddedByUs) {
+                            ledger.removed(plan.instanceUrl(), plan.projectId(), fingerprint);
+                            keyId = null; // someone removed it already: nothing of ours is left there
+                        } else {
+                            problems.add("removing deploy key #" + keyId + " failed: " + e.userMessage(plan.projectPath())
+                                    + " (dkm undo " + runId + " will retry)");
+                        }
+                    } catch (IOException e) {
+                        problems.add("deploy key #" + keyId + " kept: could not read the other runs' journals: " + e.getMessage());
                     }
                 }
             }

@@ -13,9 +13,16 @@ import java.util.function.Function;
  * way to make a client that speaks with another token (a token found in a remote, or a freshly rotated one).
  * The caller owns the clients and closes them.
  *
- * @param clientForToken builds a client for the same instance with that token; the caller of it closes it
+ * @param clientForToken builds a client for the same instance with that token (its CA file and proxy applied); the
+ *                       caller of it closes it
+ * @param tokenSource    where the API token came from ("GITLAB_TOKEN", "OS keyring" …), for the user
  */
-public record InstanceConnection(InstanceSettings settings, GitLabClient client, Function<Secret, GitLabClient> clientForToken) {
+public record InstanceConnection(InstanceSettings settings, GitLabClient client, Function<Secret, GitLabClient> clientForToken,
+        String tokenSource) {
+
+    public InstanceConnection(InstanceSettings settings, GitLabClient client, Function<Secret, GitLabClient> clientForToken) {
+        this(settings, client, clientForToken, null);
+    }
 
     /** A connection whose token clients are plain {@link GitLabClient#connect} clients. */
     public static InstanceConnection of(InstanceSettings settings, GitLabClient client) {

@@ -1,5 +1,8 @@
 package dev.dkm.ui;
 
+import dev.dkm.files.AtomicFiles;
+import dev.dkm.files.FileMode;
+import java.nio.charset.StandardCharsets;
 import dev.dkm.app.BulkConversion;
 import dev.dkm.convert.BulkConverter;
 import dev.dkm.convert.ConversionItem;
@@ -299,7 +302,6 @@ public final class ConvertDialogViewModel {
         }
         ConversionPreview plan = preview.get();
         List<String> trusted = hostKeys.stream().filter(h -> h.trusted().get()).map(h -> h.status().fingerprint()).toList();
-        String description = conversion().description(options());
         phase.set(Phase.RUNNING);
         cancelRequested = false;
         total.set(plan.ready().size());
@@ -321,8 +323,9 @@ public final class ConvertDialogViewModel {
                 uiThread.execute(() -> recordOutcome(outcome));
             }
         };
+        SetupOptions asked = options();
         running = executor.submit(p -> conversion().run(null, plan, status -> trusted.contains(status.fingerprint()),
-                BulkConversion.DEFAULT_JOBS, description, p, listener), new TaskListener<BulkConversion.Result>() {
+                BulkConversion.DEFAULT_JOBS, asked, p, listener), new TaskListener<BulkConversion.Result>() {
                     @Override
                     public void onSuccess(BulkConversion.Result result) {
                         showResults(result);
@@ -483,7 +486,10 @@ public final class ConvertDialogViewModel {
             return;
         }
         String text = exportText(format);
-        executor.submit(p -> Files.writeString(file, text), new TaskListener<Path>() {
+        executor.submit(p -> {
+            AtomicFiles.write(file, text.getBytes(StandardCharsets.UTF_8), FileMode.KEEP_OR_PUBLIC);
+            return file;
+        }, new TaskListener<Path>() {
             @Override
             public void onSuccess(Path written) {
                 message.set("Results saved to " + written);

@@ -10,6 +10,8 @@ import java.util.function.Predicate;
 public enum RepoQuickFilter implements Predicate<RepoInfo> {
     ALL("All repositories", EnumSet.allOf(RepoStatus.class)),
     TOKENS_IN_URLS("Tokens in URLs", EnumSet.of(RepoStatus.TOKEN_IN_URL)),
+    /** A token git sends from a credential store or an {@code http.extraHeader}. */
+    TOKENS_IN_CREDENTIALS("Tokens in credential stores and headers", EnumSet.of(RepoStatus.TOKEN_IN_CREDENTIALS)),
     WIRED("Wired to deploy keys", EnumSet.of(RepoStatus.WIRED)),
     KEY_MISSING("Key missing", EnumSet.of(RepoStatus.KEY_MISSING)),
     SSH_DEFAULT_KEY("SSH with default key", EnumSet.of(RepoStatus.SSH_DEFAULT_KEY)),

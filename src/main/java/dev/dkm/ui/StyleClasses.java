@@ -56,7 +56,7 @@ public final class StyleClasses {
     public static String badge(RepoStatus status) {
         return switch (status) {
             case WIRED -> BADGE_SUCCESS;
-            case TOKEN_IN_URL, ERROR -> BADGE_DANGER;
+            case TOKEN_IN_URL, TOKEN_IN_CREDENTIALS, ERROR -> BADGE_DANGER;
             case KEY_MISSING, SSH_DEFAULT_KEY -> BADGE_WARNING;
             case HTTPS_NO_TOKEN -> BADGE_ACCENT;
             case LOCAL_REMOTE, NO_REMOTE -> BADGE_NEUTRAL;

@@ -1,7 +1,5 @@
 package dev.dkm.workspace;
 
-import dev.dkm.remote.InsteadOfRule;
-import dev.dkm.remote.UrlRewriter;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -16,12 +14,16 @@ import org.eclipse.jgit.lib.Config;
  * never throws.
  */
 final class RepoReader {
-    private final List<InsteadOfRule> globalRules;
+    private final ConfigStack stack;
     private final SshCommandParser sshCommands;
 
-    RepoReader(List<InsteadOfRule> globalRules, Path home) {
-        this.globalRules = List.copyOf(globalRules);
+    RepoReader(ConfigStack stack, Path home) {
+        this.stack = stack;
         this.sshCommands = new SshCommandParser(home);
+    }
+
+    RepoReader(GlobalGitConfig global, Path home) {
+        this(new ConfigStack(global.withDefaultHome(home)), home);
     }
 
     RepoInfo read(RepoLocation location, Path root) {
@@ -32,8 +34,9 @@ final class RepoReader {
         try {
             String branch = HeadReader.branch(location.gitDir());
             Config config = GitConfigs.readIfExists(configFile);
-            List<RemoteInfo> remotes = RemoteDescriber.describe(config, rewriter(config));
-            SshCommandInfo ssh = sshCommands.parse(config.getString("core", null, "sshCommand"), location.path());
+            List<ConfigLayer> layers = stack.layers(configFile, config, location.gitDir(), branch, new ArrayList<>());
+            List<RemoteInfo> remotes = RemoteDescriber.describe(layers, stack);
+            SshCommandInfo ssh = sshCommands.parse(lastString(layers, "core", "sshCommand"), location.path());
             StatusDecider.Verdict verdict = StatusDecider.decide(remotes, ssh);
             return new RepoInfo(location.path(), root, location.gitDir(), location.layout(), branch, verdict.status(),
                     verdict.reason(), ssh, remotes);
@@ -49,15 +52,16 @@ final class RepoReader {
         }
     }
 
-    /** Global rules first, then the repository's: git reads them in that order, and a tie goes to the first. */
-    private UrlRewriter rewriter(Config config) {
-        List<InsteadOfRule> local = GitConfigs.insteadOfRules(config);
-        if (local.isEmpty()) {
-            return globalRules.isEmpty() ? UrlRewriter.NONE : new UrlRewriter(globalRules);
+    /** The value git uses for a single-valued key: the last one set in any file it reads. */
+    private static String lastString(List<ConfigLayer> layers, String section, String name) {
+        String value = null;
+        for (ConfigLayer l : layers) {
+            String v = l.config().getString(section, null, name);
+            if (v != null) {
+                value = v;
+            }
         }
-        List<InsteadOfRule> all = new ArrayList<>(globalRules);
-        all.addAll(local);
-        return new UrlRewriter(all);
+        return value;
     }
 
     private static RepoInfo error(RepoLocation location, Path root, String reason) {

@@ -4,6 +4,11 @@ package dev.dkm.workspace;
 public enum RepoStatus {
     /** A token or password sits in a remote URL, a push URL or an insteadOf rule. */
     TOKEN_IN_URL("token-in-url"),
+    /**
+     * git sends a token that is not in a URL: an {@code http.extraHeader} (in any config file git reads) or a
+     * {@code git credential-store} entry.
+     */
+    TOKEN_IN_CREDENTIALS("token-in-credentials"),
     /** SSH remote and {@code core.sshCommand} names an identity file that exists. */
     WIRED("wired"),
     /** {@code core.sshCommand} names an identity file that does not exist (or cannot be read). */

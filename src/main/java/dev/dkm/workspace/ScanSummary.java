@@ -23,6 +23,10 @@ public record ScanSummary(int repos, int withTokens, int wired, int errors, Map<
     public String line() {
         String line = repos + (repos == 1 ? " repo" : " repos") + " · " + withTokens + " with tokens in URLs · "
                 + wired + " wired to deploy keys";
+        int credentials = byStatus.getOrDefault(RepoStatus.TOKEN_IN_CREDENTIALS, 0);
+        if (credentials > 0) {
+            line += " · " + credentials + " with tokens in git credentials";
+        }
         return errors == 0 ? line : line + " · " + errors + (errors == 1 ? " error" : " errors");
     }
 }

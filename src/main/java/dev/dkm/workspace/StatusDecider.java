@@ -28,8 +28,9 @@ final class StatusDecider {
         }
         Optional<RemoteInfo> https = first(remotes, RemoteKind.HTTPS);
         if (https.isPresent()) {
-            return new Verdict(RepoStatus.HTTPS_NO_TOKEN,
-                    https.get().name() + " uses HTTPS without a token in its URL (credential helper or prompt)");
+            List<String> helpers = https.get().otherHelpers();
+            return new Verdict(RepoStatus.HTTPS_NO_TOKEN, https.get().name() + " uses HTTPS without a token in its URL ("
+                    + (helpers.isEmpty() ? "credential helper or prompt" : "credentials from " + String.join(", ", helpers)) + ")");
         }
         RemoteInfo local = remotes.get(0);
         String where = local.kind() == RemoteKind.FILE ? "a local path" : "a non-GitLab URL";
@@ -38,11 +39,20 @@ final class StatusDecider {
 
     private static Optional<Verdict> tokenVerdict(List<RemoteInfo> remotes) {
         long count = remotes.stream().mapToLong(r -> r.tokens().size()).sum();
+        String more = count > 1 ? " (+" + (count - 1) + " more)" : "";
+        // A token in a URL first: it is the one the user sees and the one conversion rewrites.
         for (RemoteInfo r : remotes) {
             for (FoundToken t : r.tokens()) {
-                String more = count > 1 ? " (+" + (count - 1) + " more)" : "";
-                return Optional.of(new Verdict(RepoStatus.TOKEN_IN_URL, r.name() + " carries " + article(t)
-                        + " (" + t.secret().redacted() + ") " + where(t.location()) + more));
+                if (t.inUrl()) {
+                    return Optional.of(new Verdict(RepoStatus.TOKEN_IN_URL, r.name() + " carries " + article(t)
+                            + " (" + t.secret().redacted() + ") " + where(t) + more));
+                }
+            }
+        }
+        for (RemoteInfo r : remotes) {
+            for (FoundToken t : r.tokens()) {
+                return Optional.of(new Verdict(RepoStatus.TOKEN_IN_CREDENTIALS, r.name() + " authenticates with "
+                        + article(t) + " (" + t.secret().redacted() + ") " + where(t) + more));
             }
         }
         return Optional.empty();
@@ -82,11 +92,15 @@ final class StatusDecider {
         };
     }
 
-    private static String where(String location) {
-        return switch (location) {
+    private static String where(FoundToken t) {
+        String place = switch (t.location()) {
             case "pushurl" -> "in its push URL";
             case "insteadOf" -> "in an insteadOf rule";
+            case "extraHeader" -> "in an http.extraHeader";
+            case "credential-store" -> "from the credential store " + t.file();
             default -> "in its URL";
         };
+        boolean elsewhere = t.origin() != null && !t.origin().equals("config") && !t.location().equals("credential-store");
+        return elsewhere ? place + " (" + t.origin() + ")" : place;
     }
 }

@@ -50,7 +50,8 @@ public final class WorkspaceScanner {
 
     /** Like {@link #scan} and also tells which folders could not be read. */
     public ScanResult scanAll(List<Path> roots, Progress progress) {
-        RepoReader reader = new RepoReader(globalConfig.insteadOfRules(), home);
+        ConfigStack stack = new ConfigStack(globalConfig.withDefaultHome(home));
+        RepoReader reader = new RepoReader(stack, home);
         Queue<RepoInfo> repos = new ConcurrentLinkedQueue<>();
         Queue<Path> unreadable = new ConcurrentLinkedQueue<>();
         ThrottledCounter counter = new ThrottledCounter(progress);
@@ -74,7 +75,7 @@ public final class WorkspaceScanner {
         sorted = distinctPaths(sorted);
         List<Path> skipped = new ArrayList<>(unreadable);
         skipped.sort(Comparator.naturalOrder());
-        return new ScanResult(sorted, skipped);
+        return new ScanResult(sorted, skipped, stack.scanNotes());
     }
 
     /** Overlapping roots ({@code ~/src} and {@code ~/src/team}) find a repository twice: keep the first root's. */

@@ -147,7 +147,7 @@ class TokensCommandTest {
         cli.setOut(new PrintWriter(out));
         cli.setErr(new PrintWriter(err));
         assertThat(cli.execute("tokens", workspace.toString(), "--host", server.url())).isEqualTo(2);
-        assertThat(err.toString().strip()).isEqualTo("dkm tokens: no API token for " + server.url()
-                + ": run dkm login --host " + server.url() + " or set GITLAB_TOKEN (a personal access token with the api scope)");
+        assertThat(err.toString().strip()).isEqualTo("dkm tokens: no token for " + server.url() + " (--host): run dkm login --host "
+                + server.url() + ", or set GITLAB_HOST=" + server.url() + " and GITLAB_TOKEN (a personal access token with the api scope)");
     }
 }
