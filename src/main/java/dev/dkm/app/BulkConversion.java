@@ -107,8 +107,7 @@ public final class BulkConversion {
             throws IOException {
         RunRetention.pruneOld(services);
         String runId = resumeRunId == null ? RunJournal.newRunId(services.clock().instant()) : resumeRunId;
-        ConversionPreview toRun = resumeRunId == null ? preview : reverifyUnfinished(resumeRunId, preview);
-        ConversionReport report = converter.run(runId, toRun, consent, jobs, description, options, progress, listener);
+        ConversionReport report = converter.run(runId, preview, consent, jobs, description, options, progress, listener);
         Set<Path> converted = report.outcomes().stream().filter(o -> o.outcome() == RepoOutcome.Outcome.CONVERTED)
                 .map(RepoOutcome::repo).collect(Collectors.toSet());
         List<RepoInfo> convertedBefore = preview.items().stream().map(ConversionItem::repo)
@@ -138,30 +137,6 @@ public final class BulkConversion {
         services.settings().workspaceRoots().stream().filter(java.nio.file.Files::isDirectory)
                 .forEach(r -> all.add(r.toAbsolutePath().normalize()));
         return services.scanner().scan(List.copyOf(all), Progress.NONE);
-    }
-
-    /**
-     * A resumed run re-verifies the repositories a crash left between wiring and verifying: the preview sees them as
-     * already set up (skip), the journal knows they never finished.
-     */
-    private ConversionPreview reverifyUnfinished(String runId, ConversionPreview preview) throws IOException {
-        Set<String> started = new java.util.HashSet<>();
-        Set<String> finished = new java.util.HashSet<>();
-        for (JournalEntry e : RunJournal.read(RunJournal.fileOf(services.runsDir(), runId))) {
-            if (e instanceof JournalEntry.ConfigChanged c) {
-                started.add(c.repo());
-            } else if (e instanceof JournalEntry.ConfigSaved c) {
-                started.add(c.repo());
-            } else if (e instanceof JournalEntry.KeyCreated k) {
-                started.add(k.repo());
-            } else if (e instanceof JournalEntry.RepoFinished f) {
-                finished.add(f.repo());
-            }
-        }
-        started.removeAll(finished);
-        return new ConversionPreview(preview.items().stream().map(i -> i.state() == ConversionItem.State.SKIP
-                && i.plan() != null && i.connection() != null && started.contains(i.repo().path().toString())
-                ? new ConversionItem(i.repo(), ConversionItem.State.READY, i.plan(), i.connection(), null) : i).toList());
     }
 
     /**

@@ -32,6 +32,9 @@ final class JournalCodec {
             o.addProperty("type", "config-changed");
             o.addProperty("repo", e.repo());
             o.addProperty("configFile", e.configFile());
+            if (e.environment() != null) {
+                o.addProperty("environment", e.environment());
+            }
             o.addProperty("originalSha256", e.patch().originalSha256());
             o.addProperty("writtenSha256", e.patch().writtenSha256());
             JsonArray hunks = new JsonArray();
@@ -109,7 +112,8 @@ final class JournalCodec {
         return Optional.ofNullable(switch (type) {
             case "run-started" -> new JournalEntry.RunStarted(at, s(o, "runId"), s(o, "description"), options(o));
             case "config-changed" -> new JournalEntry.ConfigChanged(at, s(o, "repo"), s(o, "configFile"),
-                    new ConfigPatch(s(o, "originalSha256"), s(o, "writtenSha256"), hunks(o.getAsJsonArray("hunks"))));
+                    new ConfigPatch(s(o, "originalSha256"), s(o, "writtenSha256"), hunks(o.getAsJsonArray("hunks"))),
+                    s(o, "environment"));
             case "key-used" -> new JournalEntry.KeyUsed(at, s(o, "repo"), s(o, "instance"),
                     o.get("projectId").getAsLong(), o.get("keyId").getAsLong(), s(o, "fingerprint"));
             case "secrets-dropped" -> new JournalEntry.SecretsDropped(at, s(o, "reason"));
