@@ -173,7 +173,14 @@ public final class RepoDetailsView extends ScrollPane {
             row = addRow(grid, row, "Project", wrapping(remote.projectPath()));
         }
         if (remote.host() != null) {
-            addRow(grid, row, "Host", wrapping(RepoTexts.host(remote)));
+            row = addRow(grid, row, "Host", wrapping(RepoTexts.host(remote)));
+        }
+        // Every token git sends for this remote, redacted, and the file it lives in (URL, header, credential store).
+        for (dev.dkm.workspace.FoundToken t : remote.tokens()) {
+            row = addRow(grid, row, "Token", wrapping(t.secret().redacted() + " — " + t.where()));
+        }
+        if (!remote.otherHelpers().isEmpty()) {
+            addRow(grid, row, "Helpers", wrapping("credentials from " + String.join(", ", remote.otherHelpers()) + " (not asked)"));
         }
         VBox card = new VBox(8, title, grid);
         card.getStyleClass().add(StyleClasses.REMOTE_CARD);
