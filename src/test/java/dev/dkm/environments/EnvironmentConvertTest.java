@@ -263,4 +263,29 @@ class EnvironmentConvertTest {
         }
         assertThat(helperTouched).isTrue();
     }
+
+    @Test
+    void setup_user_wires_one_repository_of_another_account_and_refuses_the_symlinked_config_with_its_reason() throws Exception {
+        Path repo = ThrowawayAccounts.home(b).resolve("work/infra");
+        Run dry = dkm("setup", "--user", b, repo.toString(), "--dry-run");
+        assertThat(dry.exit()).as(dry.out() + dry.err()).isZero();
+        assertThat(dry.out()).contains("Project:     acme/platform/infra").contains("/home/" + b + "/.ssh/dkm/")
+                .contains("Title:       dkm " + b + "@");
+
+        Run done = dkm("setup", "--user", b, repo.toString(), "--yes", "--accept-host-key", server.hostKeyFingerprint());
+        assertThat(done.exit()).as(done.out() + done.err()).isZero();
+        assertThat(Files.readString(config(b, "work/infra"))).contains("sshCommand = ssh -i /home/" + b + "/.ssh/dkm/");
+        ThrowawayAccounts.as(b, "cd work/infra && git ls-remote -q origin > /dev/null").assertOk();
+
+        byte[] rootOwnedBefore = Files.readAllBytes(rootOwned);
+        Run linked = dkm("setup", "--user", b, ThrowawayAccounts.home(b).resolve("work/linked").toString(), "--yes",
+                "--accept-host-key", server.hostKeyFingerprint());
+        assertThat(linked.exit()).isEqualTo(1);
+        assertThat(linked.out() + linked.err()).contains("is a link to " + rootOwned).contains("left alone");
+        assertThat(Files.readAllBytes(rootOwned)).isEqualTo(rootOwnedBefore);
+
+        Run nobody = dkm("setup", "--user", "dkmt15nosuchaccount", "/tmp", "--yes");
+        assertThat(nobody.exit()).isEqualTo(1);
+        assertThat(nobody.err()).contains("there is no account dkmt15nosuchaccount");
+    }
 }
