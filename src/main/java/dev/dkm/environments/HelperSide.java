@@ -85,7 +85,7 @@ public final class HelperSide implements AccountSide, AutoCloseable {
         JsonObject r = connection.call("scan", a, limits.scan());
         try {
             List<RepoInfo> repos = new ArrayList<>();
-            r.getAsJsonArray("repos").forEach(e -> repos.add(ProtocolCodec.repo(e.getAsJsonObject())));
+            r.getAsJsonArray("repos").forEach(e -> repos.add(ProtocolCodec.repo(e.getAsJsonObject()).inEnvironment(spec.id())));
             return new Scan(ProtocolCodec.paths(r, "roots"), ProtocolCodec.paths(r, "missingRoots"), repos,
                     ProtocolCodec.paths(r, "unreadable"));
         } catch (RuntimeException e) {
