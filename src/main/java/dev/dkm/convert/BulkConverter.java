@@ -304,9 +304,13 @@ public final class BulkConverter {
     }
 
     private static RepoOutcome outcome(ConversionItem item, RepoOutcome.Outcome outcome, String reason, Long keyId) {
-        String project = item.plan() != null ? item.plan().projectPath()
+        return new RepoOutcome(item.repo().path(), item.repo().relativePath(), projectOf(item), outcome, reason, keyId);
+    }
+
+    /** The GitLab project of an item: its plan's, else the one its primary remote names. */
+    static String projectOf(ConversionItem item) {
+        return item.plan() != null ? item.plan().projectPath()
                 : item.repo().primaryRemote().map(RemoteInfo::projectPath).orElse(null);
-        return new RepoOutcome(item.repo().path(), item.repo().relativePath(), project, outcome, reason, keyId);
     }
 
     private static List<RepoOutcome> ordered(ConversionPreview preview, List<RepoOutcome> outcomes) {

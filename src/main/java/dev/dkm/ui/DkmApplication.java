@@ -8,7 +8,7 @@ import dev.dkm.app.BulkConversion;
 import dev.dkm.app.DemoEnvironment;
 import dev.dkm.app.OneClickSetup;
 import dev.dkm.settings.AppDirs;
-import dev.dkm.setup.ProjectDeployKeys;
+import dev.dkm.deploykeys.ProjectDeployKeys;
 import dev.dkm.setup.SetupOptions;
 import dev.dkm.task.TaskExecutor;
 import dev.dkm.task.TaskListener;
