@@ -142,8 +142,14 @@ final class SetupCommand implements Callable<Integer> {
                 err.println(interactive ? "Nothing changed." : "dkm setup: add --yes to run without a terminal; nothing changed");
                 return interactive ? 0 : 2;
             }
-            SetupResult result = setup.run(prepared, HostKeyPrompt.from(acceptHostKey, context, interactive),
-                    json ? SetupListener.NONE : printer(out));
+            SetupResult result;
+            try {
+                result = setup.run(prepared, HostKeyPrompt.from(acceptHostKey, context, interactive),
+                        json ? SetupListener.NONE : printer(out));
+            } catch (dev.dkm.journal.RunLedger.Unwritable e) {
+                err.println("dkm setup: " + e.getMessage());
+                return 1;
+            }
             String runId = result.runId();
             if (json) {
                 out.println(json(plan, result));
