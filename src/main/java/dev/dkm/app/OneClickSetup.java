@@ -29,11 +29,16 @@ public final class OneClickSetup {
     }
 
     public Prepared plan(RepoInfo repo, SetupOptions options) throws SetupException {
+        return plan(repo, options, null);
+    }
+
+    /** Plans a repository of another environment (its id; null: this account): the helper there does the local steps. */
+    public Prepared plan(RepoInfo repo, SetupOptions options, String environment) throws SetupException {
         RemoteInfo remote = repo.remotes().stream().filter(r -> r.name().equals(options.remote())).findFirst()
                 .orElseThrow(() -> new SetupException(repo.relativePath() + " has no remote named " + options.remote()));
         GitLabConnection connection = services.connections().forRemote(remote.scheme(), remote.host(), remote.port())
                 .orElseThrow(() -> new SetupException(services.connections().whyNoConnection(remote.scheme(), remote.host(), remote.port())));
-        SetupPlan plan = services.planner().plan(repo, connection.client(), connection.instanceUrl(), options);
+        SetupPlan plan = services.planner(environment).plan(repo, connection.client(), connection.instanceUrl(), options);
         return new Prepared(repo, plan, connection);
     }
 
@@ -42,7 +47,8 @@ public final class OneClickSetup {
         String runId = RunJournal.newRunId(services.clock().instant());
         try (RunLedger journal = RunLedger.open(services.runsDir(), runId)) {
             journal.append(new JournalEntry.RunStarted(services.clock().instant(), runId,
-                    "setup " + prepared.repo().path() + " (" + prepared.plan().projectPath() + ")"));
+                    "setup " + (prepared.plan().environment() == null ? "" : prepared.plan().environment() + ":")
+                            + prepared.repo().path() + " (" + prepared.plan().projectPath() + ")"));
             SetupResult result = services.setup().apply(prepared.plan(), prepared.connection().client(), consent, journal, listener);
             journal.append(new JournalEntry.RunFinished(services.clock().instant(), result.success() ? "1 converted" : "1 failed"));
             return result;

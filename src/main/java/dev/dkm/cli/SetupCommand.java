@@ -61,6 +61,14 @@ final class SetupCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Print the plan only; change nothing.")
     boolean dryRun;
 
+    @Option(names = "--user", paramLabel = "NAME", description = "PATH is a repository of this local account: the key is"
+            + " born in its ~/.ssh/dkm and its config written by dkm running as that account (runuser/sudo -n -u).")
+    String user;
+
+    @Option(names = "--env-command", paramLabel = "TEMPLATE", description = "PATH is in the environment this command"
+            + " reaches (e.g. 'podman exec -i -u app web').")
+    String envCommand;
+
     @Option(names = "--yes", description = "Do not ask before changing anything.")
     boolean yes;
 
@@ -75,23 +83,45 @@ final class SetupCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = context.out();
         PrintWriter err = context.err();
-        if (!Files.isDirectory(path)) {
+        if (user != null && envCommand != null) {
+            err.println("dkm setup: give --user or --env-command, not both");
+            return 2;
+        }
+        dev.dkm.environments.EnvironmentSpec environment = user != null ? dev.dkm.environments.EnvironmentSpec.account(user)
+                : envCommand != null ? dev.dkm.environments.EnvironmentSpec.command(envCommand) : null;
+        if (environment != null && keyDir != null) {
+            err.println("dkm setup: --key-dir works for this account only: keys of another environment go to its ~/.ssh/dkm");
+            return 2;
+        }
+        if (environment == null && !Files.isDirectory(path)) {
             err.println("dkm setup: " + path + " is not a folder");
             return 2;
         }
-        List<RepoInfo> found = new WorkspaceScanner(ScanOptions.defaults().withMaxDepth(0)).scan(List.of(path), Progress.NONE);
-        if (found.isEmpty()) {
-            err.println("dkm setup: " + path + " is not a git repository");
-            return 2;
-        }
-        RepoInfo repo = found.get(0);
         try (AppServices services = context.services(keyDir, host.host)) {
+            List<RepoInfo> found;
+            String environmentId = null;
+            if (environment == null || services.environments().isCaller(environment)) {
+                found = new WorkspaceScanner(ScanOptions.defaults().withMaxDepth(0)).scan(List.of(path), Progress.NONE);
+            } else {
+                try {
+                    found = services.environments().open(environment).scan(List.of(path), ScanOptions.defaults().withMaxDepth(0)).repos();
+                } catch (dev.dkm.environments.EnvironmentException e) {
+                    err.println("dkm setup: " + environment + ": " + e.getMessage());
+                    return 1;
+                }
+                environmentId = environment.id();
+            }
+            if (found.isEmpty()) {
+                err.println("dkm setup: " + path + " is not a git repository" + (environment == null ? "" : " in " + environment));
+                return 2;
+            }
+            RepoInfo repo = found.get(0);
             OneClickSetup setup = new OneClickSetup(services);
             SetupOptions options = keyOptions.over(services.preferences().setupOptions()).withRemote(remote)
                     .withExpiresOn(expires).withAcceptHostKey(acceptHostKey).withAllowProtectedPush(allowProtectedPush);
             OneClickSetup.Prepared prepared;
             try {
-                prepared = setup.plan(repo, options);
+                prepared = setup.plan(repo, options, environmentId);
             } catch (SetupException e) {
                 err.println("dkm setup: " + e.getMessage());
                 return repo.remotes().stream().anyMatch(x -> x.name().equals(remote)) ? 1 : 2;

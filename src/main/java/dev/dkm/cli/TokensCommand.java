@@ -2,6 +2,9 @@ package dev.dkm.cli;
 
 import dev.dkm.app.AppServices;
 import dev.dkm.app.TokenManagement;
+import dev.dkm.files.AtomicFiles;
+import dev.dkm.files.FileMode;
+import java.nio.charset.StandardCharsets;
 import dev.dkm.task.Progress;
 import dev.dkm.tokens.CollectionResult;
 import dev.dkm.tokens.CredentialExport;
@@ -50,6 +53,9 @@ final class TokensCommand implements Callable<Integer>, ManagesTokens {
     @Option(names = "--output", paramLabel = "FILE", description = "Where --export writes.")
     Path output;
 
+    @Option(names = {"-v", "--verbose"}, description = "Under a note that stands for several projects or groups, list them.")
+    boolean verbose;
+
     @Option(names = "--inspect-url-tokens", description = {"Send each access token found in a remote to its GitLab once",
         "(GET /personal_access_tokens/self with that token) to learn its name and expiry."})
     boolean inspectUrlTokens;
@@ -88,7 +94,7 @@ final class TokensCommand implements Callable<Integer>, ManagesTokens {
         List<CredentialItem> items = within == null ? result.items() : CredentialSummary.expiringWithin(result.items(), within, today);
         CredentialExport exporter = new CredentialExport(today, Instant.now(), exportThresholds);
         if (format != null) {
-            Files.writeString(output, exporter.render(format, items));
+            AtomicFiles.write(output, exporter.render(format, items).getBytes(StandardCharsets.UTF_8), FileMode.KEEP_OR_PUBLIC);
             err.println("dkm tokens: wrote " + items.size() + " credentials to " + output);
         }
         if (json) {
@@ -97,7 +103,7 @@ final class TokensCommand implements Callable<Integer>, ManagesTokens {
             out.println(CredentialSummary.line(items, today));
             out.print(TokenTable.write(items, today));
         }
-        result.notes().forEach(n -> err.println("note: " + n));
+        (verbose ? result.notesWithPlaces() : result.notes()).forEach(n -> err.println(n.startsWith("  - ") ? n : "note: " + n));
         out.flush();
         err.flush();
         return 0;

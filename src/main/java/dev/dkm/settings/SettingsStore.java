@@ -5,6 +5,8 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.TypeAdapter;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonWriter;
+import dev.dkm.files.AtomicFiles;
+import dev.dkm.files.FileMode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -58,7 +60,7 @@ public final class SettingsStore {
 
     public void save(Settings settings) {
         try {
-            AtomicFiles.write(file, GSON.toJson(settings).getBytes(StandardCharsets.UTF_8));
+            AtomicFiles.write(file, GSON.toJson(settings).getBytes(StandardCharsets.UTF_8), FileMode.KEEP_OR_PRIVATE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }

@@ -137,6 +137,6 @@ class ProjectDeployKeysTest {
         assertThatThrownBy(() -> keys.setCanPush(target, 99999, true))
                 .isInstanceOf(KeyManagementException.class)
                 .hasMessage("GitLab answered 404 for " + STOREFRONT
-                        + ": it does not exist or you need the Maintainer role to manage its deploy keys.");
+                        + ": it does not exist, or this token cannot see it (404 Not found).");
     }
 }
