@@ -221,10 +221,10 @@ public final class RepoDetailsView extends ScrollPane {
         VBox body = new VBox(6, sentence);
         status.map(ServerKeyStatus::detail).filter(d -> !d.equals(lines.sentence())).ifPresent(d -> body.getChildren().add(muted(d)));
         if (status.isPresent() && status.get().state() == ServerKeyStatus.State.NO_INSTANCE && addInstance != null) {
-            String host = ServerStatusTexts.host(repo);
+            String url = ServerStatusTexts.webUrl(repo);
             Button add = new Button("Add instance…", new FontIcon(Feather.PLUS));
             add.setId("addInstanceForHost");
-            add.setOnAction(e -> addInstance.accept(host));
+            add.setOnAction(e -> addInstance.accept(url));
             body.getChildren().add(add);
         }
         return section("GitLab", body);
