@@ -1,5 +1,7 @@
 package dev.dkm.cli;
 
+import dev.dkm.files.IoProblems;
+import dev.dkm.remote.UrlRedactor;
 import dev.dkm.AppVersion;
 import dev.dkm.credentials.TokenStores;
 import dev.dkm.gitlab.GitLabException;
@@ -105,6 +107,13 @@ public final class DkmCli implements Runnable {
             if (e instanceof GitLabException g) {
                 commandLine.getErr().println("dkm " + commandLine.getCommandName() + ": "
                         + g.userMessage(subjectOf(parseResult, commandLine.getCommandName()), managedBy(commandLine)));
+                commandLine.getErr().flush();
+                return 1;
+            }
+            if (IoProblems.isIo(e)) {
+                // a folder that cannot be written (runs/, ~/.ssh …) is a sentence, not a stack trace
+                commandLine.getErr().println("dkm " + commandLine.getCommandName() + ": "
+                        + UrlRedactor.redact(IoProblems.describe(e)));
                 commandLine.getErr().flush();
                 return 1;
             }
