@@ -1,5 +1,6 @@
 package dev.dkm.workspace;
 
+import dev.dkm.remote.UrlRedactor;
 import dev.dkm.files.PathNames;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,6 +29,7 @@ public record RepoInfo(
 
     public RepoInfo {
         remotes = List.copyOf(remotes);
+        statusReason = UrlRedactor.redact(statusReason);
     }
 
     public boolean bare() {
