@@ -158,8 +158,20 @@ public final class ProcessRunner {
         }
     }
 
+    /**
+     * Starts a long-lived program that the caller talks to over its stdin/stdout (the environments' helper protocol),
+     * in {@code dir}, with exactly {@code env} as its environment (nothing of the caller's leaks in). The caller owns
+     * its streams, limits and timeouts, and ends it with {@link #killTree}.
+     */
+    public static Process startConversation(List<String> argv, Map<String, String> env, Path dir) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(argv).directory(dir.toFile());
+        pb.environment().clear();
+        pb.environment().putAll(env);
+        return pb.start();
+    }
+
     /** TERM to the process and all its descendants, then KILL to whatever is left after the grace period. */
-    static void killTree(Process p) {
+    public static void killTree(Process p) {
         List<ProcessHandle> tree = new ArrayList<>(p.descendants().toList());
         tree.add(p.toHandle());
         tree.forEach(ProcessHandle::destroy);

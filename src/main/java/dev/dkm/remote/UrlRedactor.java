@@ -1,5 +1,7 @@
 package dev.dkm.remote;
 
+import java.util.List;
+
 /**
  * The one redactor: replaces credentials in URLs and in free text (exception messages, config lines, a helper's
  * output) by their redacted form, so that whatever reaches a screen, a log, a journal or a report never carries a
@@ -33,7 +35,56 @@ public final class UrlRedactor {
         if (text == null || text.isEmpty()) {
             return text;
         }
-        return redactBareTokens(redactUserInfos(text));
+        return redactHeaderCredentials(redactBareTokens(redactUserInfos(text)));
+    }
+
+    /** Words after which the next word is a credential in an HTTP header ({@code http.extraHeader} values). */
+    private static final List<String> CREDENTIAL_MARKERS = List.of("basic ", "bearer ", "private-token:", "job-token:",
+            "deploy-token:");
+
+    /**
+     * {@code Authorization: Basic dXNlcjp0b2tlbg==}, {@code Bearer …}, {@code PRIVATE-TOKEN: …}: the credential
+     * after the marker is redacted whatever its shape (a Basic value is base64 of {@code user:token}).
+     */
+    private static String redactHeaderCredentials(String text) {
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        if (CREDENTIAL_MARKERS.stream().noneMatch(lower::contains)) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        int i = 0;
+        while (i < text.length()) {
+            int next = -1;
+            String marker = null;
+            for (String m : CREDENTIAL_MARKERS) {
+                int at = lower.indexOf(m, i);
+                if (at >= 0 && (next < 0 || at < next)) {
+                    next = at;
+                    marker = m;
+                }
+            }
+            if (next < 0) {
+                break;
+            }
+            int start = next + marker.length();
+            while (start < text.length() && text.charAt(start) == ' ') {
+                start++;
+            }
+            int end = start;
+            while (end < text.length() && isHeaderValueChar(text.charAt(end))) {
+                end++;
+            }
+            String value = text.substring(start, end);
+            out.append(text, i, start);
+            out.append(value.length() < 8 || isRedacted(value) ? value : Secret.redact(value));
+            i = end;
+        }
+        return out.append(text, i, text.length()).toString();
+    }
+
+    private static boolean isHeaderValueChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '+' || c == '/' || c == '=' || c == '_' || c == '-' || c == '.'
+                || c == '~';
     }
 
     /**

@@ -87,7 +87,7 @@ final class ConvertPreviewTable {
      * more), then the plan's notes; for a repository left alone, why.
      */
     private static Node configCell(ConversionItem item) {
-        if (item.plan() == null || item.state() != ConversionItem.State.READY) {
+        if (item.plan() == null) {
             return sentence(item.reason() == null ? "—" : item.reason(),
                     item.state() == ConversionItem.State.PROBLEM ? StyleClasses.PROBLEM : StyleClasses.MUTED);
         }

@@ -123,7 +123,7 @@ final class RepoTableColumns {
             }
             box.setAlignment(Pos.CENTER_LEFT);
             cell.setGraphic(box);
-            String why = model.statusOf(repo).map(dev.dkm.instances.ServerKeyStatus::detail).orElse(null);
+            String why = model.statusOf(repo).map(dev.dkm.deploykeys.ServerKeyStatus::detail).orElse(null);
             cell.setTooltip(Badges.tooltip(lines.sentence() + (why == null || why.equals(lines.sentence()) ? "" : "\n" + why)));
         }));
     }

@@ -19,7 +19,7 @@ class KeyChoiceNamesTest {
         RepoInfo repo = new RepoInfo(tmp.resolve("r"), tmp, tmp.resolve("r/.git"), RepoLayout.NORMAL, "main", RepoStatus.TOKEN_IN_URL,
                 "", SshCommandInfo.NONE, List.of());
         SshEnvironment env = new SshEnvironment(tmp.resolve("keys"), tmp.resolve("known_hosts"), false, "me@box");
-        return KeyChoice.choose(repo, SetupPlanner.hostOf(instanceUrl), project, id, false, env);
+        return KeyChoice.choose(KeyChoice.wiredKeyOf(repo, false), SetupPlanner.hostOf(instanceUrl), project, id, false, env);
     }
 
     @Test
