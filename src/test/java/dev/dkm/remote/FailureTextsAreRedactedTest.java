@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dkm.convert.ConversionItem;
 import dev.dkm.convert.RepoOutcome;
-import dev.dkm.instances.ServerKeyStatus;
+import dev.dkm.deploykeys.ServerKeyStatus;
 import dev.dkm.journal.JournalEntry;
 import dev.dkm.setup.SetupStep;
 import dev.dkm.setup.StepOutcome;
