@@ -84,7 +84,7 @@ class ArchitectureTest {
 
     /**
      * DESIGN.md's table: {@code remote} < {@code gitconfig/keys/gitlab/credentials/settings} (and {@code registry}, the
-     * container tools' login files) < {@code workspace} < use cases < {@code app} < {@code ui}/{@code cli}.
+     * container tools' login files, and {@code files}, the one atomic file writer) < {@code workspace} < use cases < {@code app} < {@code ui}/{@code cli}.
      * {@code task} (progress and cancellation) is used at every level and uses nothing. {@code journal} is a use-case
      * level room: run undo (RunUndo) lives there next to the journal it reads. The sandbox is a tool of its own that the
      * demo (app) and {@code dkm sandbox} start.
@@ -94,7 +94,7 @@ class ArchitectureTest {
             .layer("remote").definedBy("dev.dkm.remote..")
             .layer("task").definedBy("dev.dkm.task..")
             .layer("core").definedBy("dev.dkm.gitconfig..", "dev.dkm.keys..", "dev.dkm.gitlab..", "dev.dkm.credentials..",
-                    "dev.dkm.settings..", "dev.dkm.registry..")
+                    "dev.dkm.settings..", "dev.dkm.registry..", "dev.dkm.files..")
             .layer("workspace").definedBy("dev.dkm.workspace..")
             .layer("use cases").definedBy("dev.dkm.setup..", "dev.dkm.convert..", "dev.dkm.tokens..", "dev.dkm.instances..",
                     "dev.dkm.deploykeys..", "dev.dkm.journal..", "dev.dkm.environments..")
@@ -114,7 +114,7 @@ class ArchitectureTest {
     static final ArchRule every_room_has_a_layer = classes()
             .that().resideInAPackage("dev.dkm..")
             .should().resideInAnyPackage("dev.dkm", "dev.dkm.remote..", "dev.dkm.task..", "dev.dkm.gitconfig..", "dev.dkm.keys..",
-                    "dev.dkm.gitlab..", "dev.dkm.credentials..", "dev.dkm.settings..", "dev.dkm.registry..", "dev.dkm.workspace..",
+                    "dev.dkm.gitlab..", "dev.dkm.credentials..", "dev.dkm.settings..", "dev.dkm.registry..", "dev.dkm.files..", "dev.dkm.workspace..",
                     "dev.dkm.setup..", "dev.dkm.convert..", "dev.dkm.tokens..", "dev.dkm.instances..", "dev.dkm.deploykeys..",
                     "dev.dkm.journal..", "dev.dkm.environments..", "dev.dkm.sandbox..", "dev.dkm.app..", "dev.dkm.ui..", "dev.dkm.cli..")
             .because("a new room gets its place in the_rooms_are_layered, or the layers check nothing about it");
