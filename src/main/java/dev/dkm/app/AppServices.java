@@ -11,7 +11,7 @@ import dev.dkm.instances.InstanceLogin;
 import dev.dkm.instances.InstanceLogout;
 import dev.dkm.instances.InstanceOverview;
 import dev.dkm.instances.InstanceSelector;
-import dev.dkm.instances.ServerKeyStatusLookup;
+import dev.dkm.deploykeys.ServerKeyStatusLookup;
 import dev.dkm.journal.RunUndo;
 import dev.dkm.keys.HostKeyProbe;
 import dev.dkm.keys.HostKeyVerifier;
@@ -205,7 +205,7 @@ public final class AppServices implements AutoCloseable {
     }
 
     public BulkConverter converter() {
-        return new BulkConverter(planner(), setup, connections, runsDir(), clock);
+        return new BulkConverter(this::planner, setup, connections, runsDir(), clock);
     }
 
     public RunUndo undo() {

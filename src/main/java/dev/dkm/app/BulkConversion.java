@@ -110,8 +110,9 @@ public final class BulkConversion {
         ConversionReport report = converter.run(runId, preview, consent, jobs, description, options, progress, listener);
         Set<Path> converted = report.outcomes().stream().filter(o -> o.outcome() == RepoOutcome.Outcome.CONVERTED)
                 .map(RepoOutcome::repo).collect(Collectors.toSet());
+        // Tokens of other environments stayed there (only their redacted form crossed): nothing here to revoke by.
         List<RepoInfo> convertedBefore = preview.items().stream().map(ConversionItem::repo)
-                .filter(r -> converted.contains(r.path())).toList();
+                .filter(r -> r.environment() == null && converted.contains(r.path())).toList();
         if (converted.isEmpty()) {
             return new Result(report, List.of(), List.of());
         }

@@ -2,7 +2,7 @@ package dev.dkm.cli;
 
 import dev.dkm.files.PathNames;
 import com.google.gson.stream.JsonWriter;
-import dev.dkm.instances.ServerKeyStatus;
+import dev.dkm.deploykeys.ServerKeyStatus;
 import dev.dkm.workspace.FoundToken;
 import dev.dkm.workspace.KeyFileInfo;
 import dev.dkm.workspace.RemoteInfo;

@@ -1,7 +1,7 @@
 package dev.dkm.cli;
 
+import dev.dkm.deploykeys.ServerKeyStatus;
 import dev.dkm.files.PathNames;
-import dev.dkm.instances.ServerKeyStatus;
 import dev.dkm.workspace.KeyFileInfo;
 import dev.dkm.workspace.RemoteInfo;
 import dev.dkm.workspace.RepoInfo;

@@ -1,4 +1,4 @@
-package dev.dkm.setup;
+package dev.dkm.deploykeys;
 
 import dev.dkm.gitlab.DeployKey;
 import dev.dkm.gitlab.GitLabClient;
