@@ -85,6 +85,7 @@ public final class RunUndo {
         List<JournalEntry> entries = RunJournal.read(file);
         List<String> lines = new ArrayList<>();
         boolean complete = true;
+        lines.addAll(StaleConfigLocks.clear(entries, clock)); // a kill -9 mid-write left git's lock: git would refuse the config
         for (JournalEntry e : entries) {
             if (e instanceof JournalEntry.SecretsDropped d) {
                 lines.add("note: " + d.reason());
