@@ -19,6 +19,7 @@ import dev.dkm.settings.AppDirs;
 import dev.dkm.settings.InstanceSettings;
 import dev.dkm.settings.Settings;
 import dev.dkm.settings.SettingsStore;
+import dev.dkm.testsupport.CliJsonDoc;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -30,6 +31,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -176,6 +178,37 @@ class EnvironmentConvertTest {
         assertThat(Files.getOwner(config(a, "src/site")).getName()).isEqualTo(a);
         assertThat(api.projectDeployKeys("acme/website")).extracting(DeployKey::title).noneMatch(t -> t.startsWith("dkm " + a + "@"));
         assertThat(api.projectDeployKeys("acme/platform/infra")).extracting(DeployKey::title).noneMatch(t -> t.startsWith("dkm " + b + "@"));
+    }
+
+    /**
+     * {@code dkm convert --user NAME --json} keeps the contract of docs/cli-json.md: the preview ({@code --dry-run}), the
+     * run and a second run with nothing left each print one document with exactly the documented fields, nulls written
+     * out, each repository naming its environment. Regression: this path printed no document for a dry run or with
+     * nothing to convert, and left null fields out.
+     */
+    @Test
+    void convert_user_json_dry_run_run_and_nothing_left_each_print_the_documented_document() throws Exception {
+        Set<String> withEnvironments = Set.of("always", "with --user/--all-users/--env-command");
+
+        Run dry = dkm("convert", "--user", a, "--dry-run", "--json");
+        assertThat(dry.exit()).as(dry.err()).isZero();
+        JsonObject preview = JsonParser.parseString(dry.out()).getAsJsonObject();
+        CliJsonDoc.assertMatches("convert-preview", preview, withEnvironments);
+        assertThat(preview.getAsJsonArray("repositories").get(0).getAsJsonObject().get("environment").getAsString()).isEqualTo(a);
+
+        Run run = dkm("convert", "--user", a, "--yes", "--json", "--accept-host-key", server.hostKeyFingerprint());
+        assertThat(run.exit()).as(run.err()).isZero();
+        JsonObject doc = JsonParser.parseString(run.out()).getAsJsonObject();
+        CliJsonDoc.assertMatches("convert", doc, withEnvironments);
+        JsonObject row = doc.getAsJsonArray("repositories").get(0).getAsJsonObject();
+        assertThat(row.get("outcome").getAsString()).isEqualTo("converted");
+        assertThat(row.has("reason") && row.get("reason").isJsonNull()).as("null written out").isTrue();
+
+        Run again = dkm("convert", "--user", a, "--yes", "--json", "--accept-host-key", server.hostKeyFingerprint());
+        assertThat(again.exit()).as(again.err()).isZero();
+        JsonObject nothing = JsonParser.parseString(again.out()).getAsJsonObject();
+        CliJsonDoc.assertMatches("convert", nothing, withEnvironments);
+        assertThat(nothing.get("runId").isJsonNull()).isTrue();
     }
 
     /**
