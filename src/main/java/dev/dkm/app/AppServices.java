@@ -11,7 +11,7 @@ import dev.dkm.instances.InstanceLogin;
 import dev.dkm.instances.InstanceLogout;
 import dev.dkm.instances.InstanceOverview;
 import dev.dkm.instances.InstanceSelector;
-import dev.dkm.instances.ServerKeyStatusLookup;
+import dev.dkm.deploykeys.ServerKeyStatusLookup;
 import dev.dkm.journal.RunUndo;
 import dev.dkm.keys.HostKeyProbe;
 import dev.dkm.keys.HostKeyVerifier;
@@ -163,8 +163,14 @@ public final class AppServices implements AutoCloseable {
         return git;
     }
 
+    /**
+     * The scan as git sees this environment: {@code ~} is {@code $HOME} (git's home, which may differ from the
+     * password database's), and the global, system and XDG config files are found from the environment given.
+     */
     public WorkspaceScanner scanner() {
-        return new WorkspaceScanner(ScanOptions.defaults());
+        String h = env.apply("HOME");
+        Path home = h == null || h.isEmpty() ? dirs.home() : Path.of(h);
+        return new WorkspaceScanner(ScanOptions.defaults(), dev.dkm.workspace.GlobalGitConfig.forUser(home, env), home);
     }
 
     /** A planner for one operation (it remembers projects' branch protection for its lifetime). */

@@ -58,12 +58,17 @@ final class ConvertCommand implements Callable<Integer> {
     @Option(names = "--yes", description = "Do not ask before changing anything.")
     boolean yes;
 
-    @Option(names = "--json", description = "Print the per-repository results (and removed tokens, redacted) as JSON.")
+    @Option(names = "--json", description = {"Print the per-repository results (and removed tokens, redacted) as JSON; with --dry-run,",
+            "the preview (docs/cli-json.md)."})
     boolean json;
 
     @Option(names = "--revoke-unused-tokens", description = {"Revoke the removed tokens no repository uses any more (under ROOT",
             "and the workspace roots the window remembers); never the API token dkm signs in with."})
     boolean revokeUnused;
+
+    @Option(names = "--remove-shared", description = "Also remove a converted repository's token from a shared file "
+            + "(credential store, global or included config) while other repositories still use it.")
+    boolean removeShared;
 
     @Option(names = "--resume", paramLabel = "RUN_ID", description = {"Continue an interrupted run with the options it was started with",
             "(same journal; done repositories count, unverified ones are verified)."})
@@ -115,9 +120,12 @@ final class ConvertCommand implements Callable<Integer> {
                 printPreview(preview, json ? err : out);
             }
             if (dryRun) {
+                if (json) {
+                    out.println(ConversionReportExport.previewJson(preview));
+                }
                 return 0;
             }
-            if (preview.ready().isEmpty()) {
+            if (preview.ready().isEmpty() && resume == null) { // a resume still verifies and counts its earlier part
                 (json ? err : out).println("Nothing to convert.");
                 if (json) { // scripts always get the document: each skipped repository with its reason, no run id
                     out.println(ConversionReportExport.json(BulkConverter.notRun(preview), List.of()));
@@ -131,13 +139,19 @@ final class ConvertCommand implements Callable<Integer> {
             }
             Progress progress = interactive && !json ? new TerminalProgress(err, "converting", "repos") : Progress.NONE;
             BulkConversion.Result result = conversion.run(resume, preview, HostKeyPrompt.from(acceptHostKey, context, interactive),
-                    jobs, options, progress, BulkConverter.Listener.NONE);
+                    jobs, options, progress, BulkConverter.Listener.NONE, removeShared);
             ConversionReport report = result.report();
             List<TokenUse> tokens = result.tokens();
             if (json) {
                 out.println(ConversionReportExport.json(report, tokens));
             } else {
                 printReport(report, tokens, out);
+            }
+            PrintWriter notes = json ? err : out;
+            if (!result.shared().isEmpty()) {
+                notes.println("Tokens in shared files:");
+                result.shared().forEach(s -> notes.println("  " + s.message()));
+                notes.flush();
             }
             if (revokeUnused) {
                 for (TokenUse t : tokens) {

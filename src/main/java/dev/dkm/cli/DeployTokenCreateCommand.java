@@ -1,7 +1,8 @@
 package dev.dkm.cli;
 
+import dev.dkm.app.AppServices;
+import dev.dkm.app.TokenManagement;
 import dev.dkm.tokens.CreatedDeployToken;
-import dev.dkm.tokens.DeployTokenCreation;
 import dev.dkm.tokens.DeployTokenRequest;
 import dev.dkm.tokens.InstanceConnection;
 import dev.dkm.tokens.RegistryLogin;
@@ -21,13 +22,13 @@ import picocli.CommandLine.Option;
 @Command(name = "create", mixinStandardHelpOptions = true, footer = HostOption.TOKEN_FOOTER,
         description = "Create a deploy token (default scope read_registry, expiring in one year) and show it once.")
 final class DeployTokenCreateCommand implements Callable<Integer>, ManagesTokens {
-    private final CliEnvironment env;
+    private final CliContext context;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Mixin
-    GitLabAccess access = new GitLabAccess();
+    HostOption host = new HostOption();
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     TokenOwner owner;
@@ -54,8 +55,8 @@ final class DeployTokenCreateCommand implements Callable<Integer>, ManagesTokens
     @Option(names = "--json", description = "Print the result as JSON (it contains the token).")
     boolean json;
 
-    DeployTokenCreateCommand(CliEnvironment env) {
-        this.env = env;
+    DeployTokenCreateCommand(CliContext context) {
+        this.context = context;
     }
 
     @Override
@@ -74,21 +75,19 @@ final class DeployTokenCreateCommand implements Callable<Integer>, ManagesTokens
         if (problem != null) {
             throw new CliProblem(problem);
         }
-        InstanceConnection connection = access.connect(env);
-        CreatedDeployToken created;
-        try {
-            created = new DeployTokenCreation(connection.client()).create(request, today);
-        } finally {
-            connection.client().close();
+        try (AppServices services = context.services(null, host.host)) {
+            TokenManagement tokens = new TokenManagement(services);
+            InstanceConnection connection = tokens.instance();
+            CreatedDeployToken created = tokens.create(request, today);
+            CreatedTokenOutput.print(created, json, out, err);
+            if (dockerLogin) {
+                RegistryLogin.Outcome login = RegistryLogin.login(registry.target(tokens, connection.settings()), created.username(), created.token());
+                err.println("Logged in to " + login.target().registry() + ": " + login.describe());
+                err.println("Same by hand: " + login.equivalentCommand());
+                err.flush();
+            }
+            return 0;
         }
-        CreatedTokenOutput.print(created, json, out, err);
-        if (dockerLogin) {
-            RegistryLogin.Outcome login = RegistryLogin.login(registry.target(env, connection.settings()), created.username(), created.token());
-            err.println("Logged in to " + login.target().registry() + ": " + login.describe());
-            err.println("Same by hand: " + login.equivalentCommand());
-            err.flush();
-        }
-        return 0;
     }
 
     /** The scopes picocli lists in the help. */

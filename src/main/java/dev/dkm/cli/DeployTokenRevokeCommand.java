@@ -1,6 +1,7 @@
 package dev.dkm.cli;
 
-import dev.dkm.tokens.InstanceConnection;
+import dev.dkm.app.AppServices;
+import dev.dkm.app.TokenManagement;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
@@ -11,13 +12,13 @@ import picocli.CommandLine.Parameters;
 /** {@code dkm deploy-token revoke (--project P | --group G) TOKEN_ID}. */
 @Command(name = "revoke", mixinStandardHelpOptions = true, footer = HostOption.TOKEN_FOOTER, description = "Revoke (delete) a deploy token.")
 final class DeployTokenRevokeCommand implements Callable<Integer>, ManagesTokens {
-    private final CliEnvironment env;
+    private final CliContext context;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Mixin
-    GitLabAccess access = new GitLabAccess();
+    HostOption host = new HostOption();
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     TokenOwner owner;
@@ -25,8 +26,8 @@ final class DeployTokenRevokeCommand implements Callable<Integer>, ManagesTokens
     @Parameters(paramLabel = "TOKEN_ID", description = "The deploy token's id (see dkm tokens --json).")
     long tokenId;
 
-    DeployTokenRevokeCommand(CliEnvironment env) {
-        this.env = env;
+    DeployTokenRevokeCommand(CliContext context) {
+        this.context = context;
     }
 
     @Override
@@ -36,14 +37,11 @@ final class DeployTokenRevokeCommand implements Callable<Integer>, ManagesTokens
 
     @Override
     public Integer call() {
-        InstanceConnection connection = access.connect(env);
-        try {
-            connection.client().deleteDeployToken(owner.scope(), owner.path(), tokenId);
-        } finally {
-            connection.client().close();
+        try (AppServices services = context.services(null, host.host)) {
+            String done = new TokenManagement(services).revoke(owner.scope(), owner.path(), tokenId);
+            spec.commandLine().getOut().println(done);
+            spec.commandLine().getOut().flush();
+            return 0;
         }
-        spec.commandLine().getOut().println("Revoked deploy token " + tokenId + " of " + owner.describe() + ".");
-        spec.commandLine().getOut().flush();
-        return 0;
     }
 }

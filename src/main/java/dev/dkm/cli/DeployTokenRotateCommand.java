@@ -1,5 +1,7 @@
 package dev.dkm.cli;
 
+import dev.dkm.app.AppServices;
+import dev.dkm.app.TokenManagement;
 import dev.dkm.tokens.DeployTokenRotation;
 import dev.dkm.tokens.InstanceConnection;
 import dev.dkm.tokens.RegistryTarget;
@@ -21,13 +23,13 @@ import picocli.CommandLine.Parameters;
             "that used the old one, check the registry accepts it, revoke the old one. Any failure rolls back."})
 final class DeployTokenRotateCommand implements Callable<Integer>, ManagesTokens {
     static final int EXIT_ROLLED_BACK = 1;
-    private final CliEnvironment env;
+    private final CliContext context;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Mixin
-    GitLabAccess access = new GitLabAccess();
+    HostOption host = new HostOption();
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     TokenOwner owner;
@@ -47,8 +49,8 @@ final class DeployTokenRotateCommand implements Callable<Integer>, ManagesTokens
     @Option(names = "--json", description = "Print the new token as JSON (it contains the token).")
     boolean json;
 
-    DeployTokenRotateCommand(CliEnvironment env) {
-        this.env = env;
+    DeployTokenRotateCommand(CliContext context) {
+        this.context = context;
     }
 
     @Override
@@ -62,19 +64,18 @@ final class DeployTokenRotateCommand implements Callable<Integer>, ManagesTokens
         PrintWriter err = spec.commandLine().getErr();
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         LocalDate expiresOn = ExpiryOption.parse(expires, today);
-        InstanceConnection connection = access.connect(env);
-        RegistryTarget target = dockerLogin || registry.registry != null || connection.settings().registryHost() != null
-                ? registry.target(env, connection.settings()) : null;
         RotationResult result;
-        try {
-            DeployTokenRotation rotation = new DeployTokenRotation(connection.client(), step -> {
+        try (AppServices services = context.services(null, host.host)) {
+            TokenManagement tokens = new TokenManagement(services);
+            InstanceConnection connection = tokens.instance();
+            RegistryTarget target = dockerLogin || registry.registry != null || connection.settings().registryHost() != null
+                    ? registry.target(tokens, connection.settings()) : null;
+            DeployTokenRotation rotation = tokens.rotation(connection.baseUrl(), step -> {
                 err.println("  " + step);
                 err.flush();
             });
             result = rotation.rotate(owner.scope(), owner.path(), tokenId,
                     new DeployTokenRotation.Options(expiresOn, target, dockerLogin, null), today);
-        } finally {
-            connection.client().close();
         }
         if (!result.succeeded()) {
             err.println("dkm deploy-token rotate: rolled back; the old token " + tokenId + " still works.");

@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,19 +20,42 @@ import picocli.CommandLine.Command;
         name = "dkm",
         mixinStandardHelpOptions = true,
         versionProvider = DkmCli.Version.class,
-        description = "Deploy Key Manager: GitLab deploy keys and tokens across many repositories.",
-        subcommands = {CommandLine.HelpCommand.class, ScanCommand.class, SetupCommand.class, ConvertCommand.class,
-                RunsCommand.class, UndoCommand.class, KeysCommand.class, TokensCommand.class, DeployTokenCommand.class,
-                DockerLoginCommand.class, ApiTokenCommand.class, LoginCommand.class, LogoutCommand.class,
-                InstancesCommand.class, SandboxCommand.class, HelperCommand.class})
+        description = "Deploy Key Manager: GitLab deploy keys and tokens across many repositories.")
 public final class DkmCli implements Runnable {
+    /**
+     * The subcommands, in the order the usage lists them. They are added in code, not in {@code @Command}, so
+     * that {@link #run} can build only the one a command line names: picocli builds a command's model (all
+     * its options, by reflection) when it is added, and building all fifteen cost {@code dkm scan} about a
+     * fifth of a second of start-up (bench/scan-benchmark.sh).
+     */
+    static final List<Class<?>> SUBCOMMANDS = List.of(CommandLine.HelpCommand.class, ScanCommand.class,
+            SetupCommand.class, ConvertCommand.class, RunsCommand.class, UndoCommand.class, KeysCommand.class,
+            TokensCommand.class, DeployTokenCommand.class, DockerLoginCommand.class, ApiTokenCommand.class,
+            LoginCommand.class, LogoutCommand.class, InstancesCommand.class, SandboxCommand.class, HelperCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     /** Runs the CLI and returns the exit code (the launcher exits with it). */
     public static int run(String... args) {
-        return commandLine().execute(args);
+        return commandLine(CliContext.system(), subcommandNamed(args)).execute(args);
+    }
+
+    /**
+     * The subcommand class whose name is the first argument, or null (no argument, an option such as
+     * {@code --help}, {@code help}, or a name that is none of them): then the command line needs them all,
+     * for the usage or for picocli's "did you mean" answer.
+     */
+    static Class<?> subcommandNamed(String... args) {
+        if (args.length == 0 || "help".equals(args[0])) {
+            return null;
+        }
+        for (Class<?> cls : SUBCOMMANDS) {
+            if (cls.getAnnotation(Command.class).name().equals(args[0])) {
+                return cls;
+            }
+        }
+        return null;
     }
 
     public static CommandLine commandLine() {
@@ -45,19 +69,31 @@ public final class DkmCli implements Runnable {
 
     /** As above, reading {@code --token-stdin} from {@code stdin}. */
     public static CommandLine commandLine(Map<String, String> env, Path home, InputStream stdin) {
+        return commandLine(env, home, stdin, null);
+    }
+
+    /** As above, with only the subcommand {@code only} when it is not null (what {@link #run} builds). */
+    static CommandLine commandLine(Map<String, String> env, Path home, InputStream stdin, Class<?> only) {
         AppDirs dirs = AppDirs.of(env, home.toString());
         CliContext context = new CliContext(stdin, env::get, dirs, CliContext.once(() -> TokenStores.open(dirs)),
                 ClientFactory.DEFAULT, Clock.systemDefaultZone(), new PrintWriter(System.out, true), new PrintWriter(System.err, true));
-        return commandLine(context, new CliEnvironment(env, home, stdin));
+        return commandLine(context, only);
     }
 
     /** The command line with its outside world (stdin, environment, directories, token store …) handed in. */
     public static CommandLine commandLine(CliContext context) {
-        return commandLine(context, CliEnvironment.system());
+        return commandLine(context, null);
     }
 
-    private static CommandLine commandLine(CliContext context, CliEnvironment environment) {
-        CommandLine cli = new CommandLine(new DkmCli(), new ContextFactory(context, environment));
+    /** With every subcommand, or ({@code only} not null) with that one alone (what {@link #run} builds). */
+    static CommandLine commandLine(CliContext context, Class<?> only) {
+        ContextFactory factory = new ContextFactory(context);
+        CommandLine cli = new CommandLine(new DkmCli(), factory);
+        for (Class<?> cls : SUBCOMMANDS) {
+            if (only == null || cls == only) {
+                cli.addSubcommand(new CommandLine(cls, factory));
+            }
+        }
         cli.setOut(context.out());
         cli.setErr(context.err());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
@@ -108,20 +144,17 @@ public final class DkmCli implements Runnable {
         }
     }
 
-    /** Gives subcommands their outside world: a {@link CliContext}, or (token commands) a {@link CliEnvironment}. */
-    private record ContextFactory(CliContext context, CliEnvironment environment) implements CommandLine.IFactory {
+    /** Gives every subcommand the same outside world, a {@link CliContext}: one wiring for all of them. */
+    private record ContextFactory(CliContext context) implements CommandLine.IFactory {
         @Override
         public <K> K create(Class<K> cls) throws Exception {
-            for (Object argument : new Object[] {context, environment}) {
-                try {
-                    var constructor = cls.getDeclaredConstructor(argument.getClass());
-                    constructor.setAccessible(true);
-                    return constructor.newInstance(argument);
-                } catch (NoSuchMethodException e) {
-                    // try the next kind of constructor
-                }
+            try {
+                var constructor = cls.getDeclaredConstructor(CliContext.class);
+                constructor.setAccessible(true);
+                return constructor.newInstance(context);
+            } catch (NoSuchMethodException e) {
+                return CommandLine.defaultFactory().create(cls);
             }
-            return CommandLine.defaultFactory().create(cls);
         }
     }
 }

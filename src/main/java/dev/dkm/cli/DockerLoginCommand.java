@@ -1,5 +1,7 @@
 package dev.dkm.cli;
 
+import dev.dkm.app.AppServices;
+import dev.dkm.app.TokenManagement;
 import dev.dkm.remote.Secret;
 import dev.dkm.settings.InstanceSettings;
 import dev.dkm.tokens.RegistryLogin;
@@ -17,13 +19,13 @@ import picocli.CommandLine.Option;
         description = {"Log docker (or podman) in to a GitLab container registry with a deploy token read from stdin.",
             "Uses the credential helper named in the config file when there is one, never plain text then."})
 final class DockerLoginCommand implements Callable<Integer>, ManagesTokens {
-    private final CliEnvironment env;
+    private final CliContext context;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Mixin
-    GitLabAccess access = new GitLabAccess();
+    HostOption host = new HostOption();
 
     @Option(names = "--project", paramLabel = "PROJECT", description = "The project whose images you pull (shown in the hint).")
     String project;
@@ -37,8 +39,8 @@ final class DockerLoginCommand implements Callable<Integer>, ManagesTokens {
     @Mixin
     RegistryOptions registry = new RegistryOptions();
 
-    DockerLoginCommand(CliEnvironment env) {
-        this.env = env;
+    DockerLoginCommand(CliContext context) {
+        this.context = context;
     }
 
     @Override
@@ -48,12 +50,16 @@ final class DockerLoginCommand implements Callable<Integer>, ManagesTokens {
 
     @Override
     public Integer call() throws IOException {
-        String token = new String(env.stdin().readAllBytes(), StandardCharsets.UTF_8).strip();
+        String token = new String(context.stdin().readAllBytes(), StandardCharsets.UTF_8).strip();
         if (token.isEmpty()) {
             throw new CliProblem("no token on stdin");
         }
-        InstanceSettings instance = registry.registry != null ? null : access.instance(env);
-        RegistryLogin.Outcome login = RegistryLogin.login(registry.target(env, instance), username, Secret.of(token));
+        RegistryLogin.Outcome login;
+        try (AppServices services = context.services(null, host.host)) {
+            // The registry of the instance of the rule (no API call, so no API token needed).
+            InstanceSettings instance = registry.registry != null ? null : services.instances().forCommand().instance();
+            login = RegistryLogin.login(registry.target(new TokenManagement(services), instance), username, Secret.of(token));
+        }
         PrintWriter out = spec.commandLine().getOut();
         out.println("Logged in to " + login.target().registry() + " as " + username + ": " + login.describe());
         out.println("Same by hand: " + login.equivalentCommand());

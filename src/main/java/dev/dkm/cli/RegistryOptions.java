@@ -1,5 +1,6 @@
 package dev.dkm.cli;
 
+import dev.dkm.app.TokenManagement;
 import dev.dkm.settings.InstanceSettings;
 import dev.dkm.tokens.RegistryTarget;
 import picocli.CommandLine.Option;
@@ -12,13 +13,13 @@ final class RegistryOptions {
     @Option(names = "--podman", description = "Write podman's auth.json ($XDG_RUNTIME_DIR/containers/auth.json) instead of docker's config.json.")
     boolean podman;
 
-    RegistryTarget target(CliEnvironment env, InstanceSettings instance) {
+    RegistryTarget target(TokenManagement tokens, InstanceSettings instance) {
         String host = registry != null ? registry : instance == null ? null : instance.registryHost();
         if (host == null) {
             throw new CliProblem("which registry? pass --registry HOST (no registry host is configured for this instance)");
         }
         try {
-            return podman ? RegistryTarget.podman(host, env.env()) : RegistryTarget.docker(host, env.env(), env.home());
+            return podman ? tokens.podman(host) : tokens.docker(host);
         } catch (IllegalArgumentException e) {
             throw new CliProblem(e.getMessage());
         }

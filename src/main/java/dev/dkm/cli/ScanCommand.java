@@ -1,7 +1,8 @@
 package dev.dkm.cli;
 
+import dev.dkm.files.PathNames;
 import dev.dkm.app.AppServices;
-import dev.dkm.instances.ServerKeyStatus;
+import dev.dkm.deploykeys.ServerKeyStatus;
 import dev.dkm.task.Progress;
 import dev.dkm.workspace.ScanOptions;
 import dev.dkm.workspace.ScanResult;
@@ -90,12 +91,15 @@ final class ScanCommand implements Callable<Integer> {
         }
         out.flush();
         for (String note : result.notes()) {
-            err.println("dkm scan: " + note);
+            err.println("dkm scan: " + PathNames.visible(note));
+        }
+        for (String problem : ScanTable.problems(result.repos())) {
+            err.println("dkm scan: " + problem);
         }
         err.flush();
         if (!result.unreadableFolders().isEmpty()) {
             err.println("dkm scan: skipped " + result.unreadableFolders().size() + " folder(s) that could not be read, e.g. "
-                    + result.unreadableFolders().get(0));
+                    + PathNames.display(result.unreadableFolders().get(0)));
             err.flush();
         }
         return 0;

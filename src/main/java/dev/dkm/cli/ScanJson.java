@@ -1,12 +1,14 @@
 package dev.dkm.cli;
 
+import dev.dkm.files.PathNames;
 import com.google.gson.stream.JsonWriter;
-import dev.dkm.instances.ServerKeyStatus;
+import dev.dkm.deploykeys.ServerKeyStatus;
 import dev.dkm.workspace.FoundToken;
 import dev.dkm.workspace.KeyFileInfo;
 import dev.dkm.workspace.RemoteInfo;
 import dev.dkm.workspace.RepoInfo;
 import dev.dkm.workspace.SshCommandInfo;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -45,7 +47,10 @@ final class ScanJson {
     static void write(List<RepoInfo> repos, Map<Path, ServerKeyStatus> server,
             java.util.function.Function<RepoInfo, String> environmentOf, Map<String, String> failedEnvironments, Writer out) {
         try {
-            JsonWriter w = new JsonWriter(out);
+            // JsonWriter writes a char or a short string at a time; a PrintWriter takes a lock and checks its
+            // state on every call. Ten thousand repositories are 12 MB of JSON: buffer them in large pieces.
+            Writer buffered = new BufferedWriter(out, 1 << 16);
+            JsonWriter w = new JsonWriter(buffered);
             w.setIndent("  ");
             w.setHtmlSafe(false);
             w.setSerializeNulls(true);
@@ -72,8 +77,8 @@ final class ScanJson {
             w.name("environment").value(environment);
         }
         w.name("path").value(r.relativePath());
-        w.name("absolutePath").value(r.path().toString());
-        w.name("gitDir").value(r.gitDir().toString());
+        w.name("absolutePath").value(r.displayPath());
+        w.name("gitDir").value(PathNames.display(r.gitDir()));
         w.name("bare").value(r.bare());
         w.name("layout").value(r.layout().id());
         w.name("branch").value(r.branch());

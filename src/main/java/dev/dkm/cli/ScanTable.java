@@ -1,13 +1,16 @@
 package dev.dkm.cli;
 
-import dev.dkm.instances.ServerKeyStatus;
+import dev.dkm.deploykeys.ServerKeyStatus;
+import dev.dkm.files.PathNames;
 import dev.dkm.workspace.KeyFileInfo;
 import dev.dkm.workspace.RemoteInfo;
 import dev.dkm.workspace.RepoInfo;
+import dev.dkm.workspace.RepoStatus;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** The default {@code dkm scan} output: one aligned row per repository (every URL already redacted). */
 final class ScanTable {
@@ -25,14 +28,12 @@ final class ScanTable {
     }
 
     /** With {@code environmentOf} (not null), a first ENV column names each repository's environment. */
-    static String write(List<RepoInfo> repos, Map<Path, ServerKeyStatus> server,
-            java.util.function.Function<RepoInfo, String> environmentOf) {
-        List<String[]> rows = new ArrayList<>();
+    static String write(List<RepoInfo> repos, Map<Path, ServerKeyStatus> server, Function<RepoInfo, String> environmentOf) {
         String[] header = server == null ? HEADER : append(HEADER, "GITLAB");
         if (environmentOf != null) {
             header = prepend("ENV", header);
         }
-        rows.add(header);
+        TextTable table = new TextTable(header);
         for (RepoInfo r : repos) {
             RemoteInfo remote = r.primaryRemote().orElse(null);
             String[] row = {
@@ -50,23 +51,20 @@ final class ScanTable {
             if (environmentOf != null) {
                 row = prepend(environmentOf.apply(r), row);
             }
-            rows.add(row);
+            table.row(row);
         }
-        int[] widths = new int[header.length];
-        for (String[] row : rows) {
-            for (int i = 0; i < row.length; i++) {
-                widths[i] = Math.max(widths[i], row[i].length());
+        return table.toString();
+    }
+
+    /** One line per repository that could not be read: where, and why (for stderr, after the table). */
+    static List<String> problems(List<RepoInfo> repos) {
+        List<String> lines = new ArrayList<>();
+        for (RepoInfo r : repos) {
+            if (r.status() == RepoStatus.ERROR && r.statusReason() != null) {
+                lines.add(r.relativePath() + ": " + PathNames.visible(r.statusReason()));
             }
         }
-        StringBuilder out = new StringBuilder();
-        for (String[] row : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < row.length; i++) {
-                line.append(i == row.length - 1 ? row[i] : pad(row[i], widths[i] + 2));
-            }
-            out.append(line.toString().stripTrailing()).append('\n');
-        }
-        return out.toString();
+        return lines;
     }
 
     private static String key(RepoInfo r) {
@@ -89,9 +87,5 @@ final class ScanTable {
         longer[0] = value;
         System.arraycopy(row, 0, longer, 1, row.length);
         return longer;
-    }
-
-    private static String pad(String s, int width) {
-        return s.length() >= width ? s : s + " ".repeat(width - s.length());
     }
 }

@@ -1,9 +1,10 @@
 package dev.dkm.cli;
 
+import dev.dkm.files.PathNames;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Left-aligned columns two spaces apart, trailing blanks trimmed. */
+/** Left-aligned columns two spaces apart, trailing blanks trimmed, control characters in cells escaped. */
 final class TextTable {
     private final List<String[]> rows = new ArrayList<>();
 
@@ -11,8 +12,13 @@ final class TextTable {
         rows.add(header);
     }
 
+    /** Cells are shown on one line each: a newline or an escape code from a folder name is printed escaped. */
     TextTable row(String... cells) {
-        rows.add(cells);
+        String[] safe = new String[cells.length];
+        for (int i = 0; i < cells.length; i++) {
+            safe[i] = cells[i] == null ? "-" : PathNames.visible(cells[i]);
+        }
+        rows.add(safe);
         return this;
     }
 

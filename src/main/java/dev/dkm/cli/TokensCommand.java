@@ -1,19 +1,15 @@
 package dev.dkm.cli;
 
+import dev.dkm.app.AppServices;
+import dev.dkm.app.TokenManagement;
+import dev.dkm.files.AtomicFiles;
+import dev.dkm.files.FileMode;
+import java.nio.charset.StandardCharsets;
 import dev.dkm.task.Progress;
 import dev.dkm.tokens.CollectionResult;
-import dev.dkm.tokens.CredentialCollector;
 import dev.dkm.tokens.CredentialExport;
 import dev.dkm.tokens.CredentialItem;
 import dev.dkm.tokens.CredentialSummary;
-import dev.dkm.tokens.InstanceConnection;
-import dev.dkm.settings.AppDirs;
-import dev.dkm.settings.Settings;
-import dev.dkm.settings.SettingsStore;
-import dev.dkm.workspace.GlobalGitConfig;
-import dev.dkm.workspace.RepoInfo;
-import dev.dkm.workspace.ScanOptions;
-import dev.dkm.workspace.WorkspaceScanner;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -25,7 +21,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -34,15 +29,16 @@ import picocli.CommandLine.Parameters;
         description = {"Show every deploy token, deploy key and access token in sight of the repositories under ROOT",
             "folders (and your own tokens), with expiry and the repositories that use each."})
 final class TokensCommand implements Callable<Integer>, ManagesTokens {
-    private final CliEnvironment env;
+    private final CliContext context;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Mixin
-    GitLabAccess access = new GitLabAccess();
+    @Option(names = "--host", paramLabel = "URL", description = "Also collect from this GitLab instance (default: every "
+            + "configured instance with a token, and $GITLAB_HOST's).")
+    String host;
 
-    @Parameters(arity = "0..*", paramLabel = "ROOT", description = "Workspace folders to scan (default: the workspace roots in the settings).")
+    @Parameters(arity = "0..*", paramLabel = "ROOT", description = "Workspace folders to scan (default: the window's workspace roots).")
     List<Path> roots = List.of();
 
     @Option(names = "--json", description = "Print a JSON array (tokens only ever redacted).")
@@ -57,12 +53,15 @@ final class TokensCommand implements Callable<Integer>, ManagesTokens {
     @Option(names = "--output", paramLabel = "FILE", description = "Where --export writes.")
     Path output;
 
+    @Option(names = {"-v", "--verbose"}, description = "Under a note that stands for several projects or groups, list them.")
+    boolean verbose;
+
     @Option(names = "--inspect-url-tokens", description = {"Send each access token found in a remote to its GitLab once",
         "(GET /personal_access_tokens/self with that token) to learn its name and expiry."})
     boolean inspectUrlTokens;
 
-    TokensCommand(CliEnvironment env) {
-        this.env = env;
+    TokensCommand(CliContext context) {
+        this.context = context;
     }
 
     @Override
@@ -73,29 +72,29 @@ final class TokensCommand implements Callable<Integer>, ManagesTokens {
     @Override
     public Integer call() throws IOException {
         CredentialExport.Format format = exportFormat();
+        List<Integer> exportThresholds;
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Settings settings = SettingsStore.at(AppDirs.of(env.env(), env.home().toString())).load();
-        List<Path> scanRoots = roots.isEmpty() ? settings.workspaceRoots() : roots;
-        for (Path root : scanRoots) {
-            if (!Files.isDirectory(root)) {
-                throw new CliProblem(root + " is not a folder");
-            }
-        }
-        List<RepoInfo> repos = new WorkspaceScanner(ScanOptions.defaults(), GlobalGitConfig.forUser(env.home()), env.home())
-                .scan(scanRoots, Progress.NONE);
         CollectionResult result;
-        InstanceConnection connection = access.connect(env);
-        try {
-            result = new CredentialCollector(inspectUrlTokens).collect(repos, List.of(connection), Progress.NONE);
-        } finally {
-            connection.client().close();
+        try (AppServices services = context.services(null, host)) {
+            TokenManagement tokens = new TokenManagement(services);
+            List<Path> scanRoots = tokens.roots(roots);
+            for (Path root : scanRoots) {
+                if (!Files.isDirectory(root)) {
+                    throw new CliProblem(root + " is not a folder");
+                }
+            }
+            if (host != null || services.tokenConnections().isEmpty()) {
+                services.connections().forCommand(); // fails with the sentence that says which instance has no token
+            }
+            result = tokens.collect(tokens.scan(scanRoots, Progress.NONE), inspectUrlTokens, Progress.NONE);
+            exportThresholds = services.settings().expiryThresholdDays();
         }
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         List<CredentialItem> items = within == null ? result.items() : CredentialSummary.expiringWithin(result.items(), within, today);
-        CredentialExport exporter = new CredentialExport(today, Instant.now(), settings.expiryThresholdDays());
+        CredentialExport exporter = new CredentialExport(today, Instant.now(), exportThresholds);
         if (format != null) {
-            Files.writeString(output, exporter.render(format, items));
+            AtomicFiles.write(output, exporter.render(format, items).getBytes(StandardCharsets.UTF_8), FileMode.KEEP_OR_PUBLIC);
             err.println("dkm tokens: wrote " + items.size() + " credentials to " + output);
         }
         if (json) {
@@ -104,7 +103,7 @@ final class TokensCommand implements Callable<Integer>, ManagesTokens {
             out.println(CredentialSummary.line(items, today));
             out.print(TokenTable.write(items, today));
         }
-        result.notes().forEach(n -> err.println("note: " + n));
+        (verbose ? result.notesWithPlaces() : result.notes()).forEach(n -> err.println(n.startsWith("  - ") ? n : "note: " + n));
         out.flush();
         err.flush();
         return 0;

@@ -5,7 +5,8 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import dev.dkm.remote.Secret;
-import dev.dkm.settings.AtomicFiles;
+import dev.dkm.files.AtomicFiles;
+import dev.dkm.files.FileMode;
 import dev.dkm.settings.InstanceSettings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -96,7 +97,7 @@ public final class FileTokenStore implements TokenStore {
         JsonObject root = new JsonObject();
         root.add("tokens", tokens);
         try {
-            AtomicFiles.write(file, new Gson().toJson(root).getBytes(StandardCharsets.UTF_8));
+            AtomicFiles.write(file, new Gson().toJson(root).getBytes(StandardCharsets.UTF_8), FileMode.SECRET);
         } catch (IOException e) {
             throw new TokenStorageException("cannot write " + file, e);
         }

@@ -26,6 +26,8 @@ public final class GitLabClient implements AutoCloseable {
     private final Pager pager;
     private final OkHttpClient http;
     private final HttpUrl apiBase;
+    private static final long TOKEN_CHECK_TTL_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(1);
+    private final java.util.concurrent.atomic.AtomicLong tokenCheckedAt = new java.util.concurrent.atomic.AtomicLong();
 
     private GitLabClient(GitLabClientConfig config) {
         this.apiBase = apiBase(config.baseUrl);
@@ -85,7 +87,10 @@ public final class GitLabClient implements AutoCloseable {
     }
 
     public GitLabUser currentUser() {
-        return calls.body(api.currentUser());
+        GitLabUser user = calls.body(api.currentUser());
+        long now = System.nanoTime();
+        tokenCheckedAt.set(now == 0 ? 1 : now); // the token works: a 401 on an access-token route is then the role
+        return user;
     }
 
     // --- projects and groups
@@ -216,9 +221,51 @@ public final class GitLabClient implements AutoCloseable {
         return pager.all(api.personalAccessTokens(userId, state, PER_PAGE));
     }
 
-    /** Project or group access tokens; {@code state} is "active", "inactive" or null. */
+    /**
+     * Project or group access tokens; {@code state} is "active", "inactive" or null. GitLab answers 401 here to a
+     * valid token whose role is too low (lib/api/resource_access_tokens.rb: {@code next unauthorized! unless
+     * current_user.can?(:read_resource_access_tokens, resource)}): the token is then checked once, and a valid one
+     * turns the 401 into {@link GitLabErrorKind#FORBIDDEN} (role too low), so nobody is told to log in again for it.
+     */
     public List<AccessToken> accessTokens(Scope scope, String id, String state) {
-        return pager.all(api.accessTokens(scope.path, id, state, PER_PAGE));
+        try {
+            return pager.all(api.accessTokens(scope.path, id, state, PER_PAGE));
+        } catch (GitLabException e) {
+            throw roleOrToken(e);
+        }
+    }
+
+    /** A 401 from a route that also answers 401 for a role too low: which of the two it is. */
+    private GitLabException roleOrToken(GitLabException e) {
+        if (e.kind() != GitLabErrorKind.UNAUTHORIZED || !tokenIsValid()) {
+            return e;
+        }
+        return GitLabException.roleTooLow(e);
+    }
+
+    /**
+     * Whether GitLab accepts this client's token at all: {@code GET /user} (401 = unknown, expired or revoked; any
+     * other answer, a 403 for a token without a user-reading scope too, means the token is valid). A positive
+     * answer is remembered for a minute, so a hundred projects cost one check.
+     */
+    public boolean tokenIsValid() {
+        long now = System.nanoTime();
+        long checked = tokenCheckedAt.get();
+        if (checked != 0 && now - checked < TOKEN_CHECK_TTL_NANOS) {
+            return true;
+        }
+        try {
+            calls.body(api.currentUser());
+        } catch (GitLabException e) {
+            if (e.kind() == GitLabErrorKind.UNAUTHORIZED || e.kind() == GitLabErrorKind.TOKEN_EXPIRED_OR_REVOKED) {
+                return false;
+            }
+            if (e.status() == 0) {
+                throw e; // no answer: unknown, not invalid
+            }
+        }
+        tokenCheckedAt.set(now == 0 ? 1 : now);
+        return true;
     }
 
     // --- container registry

@@ -121,7 +121,8 @@ public final class InstanceSelector {
 
     /** "run dkm login --host URL, or set GITLAB_HOST=URL with GITLAB_TOKEN" for a web URL. */
     public static String loginHint(String url) {
-        return "run dkm login --host " + url + ", or set GITLAB_HOST=" + url + " and GITLAB_TOKEN";
+        return "run dkm login --host " + url + ", or set GITLAB_HOST=" + url + " and GITLAB_TOKEN (a personal access token "
+                + "with the api scope)";
     }
 
     /**

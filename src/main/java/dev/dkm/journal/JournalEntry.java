@@ -61,6 +61,14 @@ public sealed interface JournalEntry {
     record KeyAccessChanged(Instant at, String repo, String instance, long projectId, long keyId, boolean previousCanPush)
             implements JournalEntry {}
 
+    /**
+     * A file shared by many repositories (a credential store, a global config, an include) is about to get one
+     * edit: at byte {@code offset}, {@code removed} is replaced by {@code inserted} (both base64). Undo puts the
+     * removed bytes back; only the edited lines are kept here, never a copy of the whole file.
+     */
+    record FileEdited(Instant at, String file, long offset, String removedBase64, String insertedBase64, String what)
+            implements JournalEntry {}
+
     /** The repository's outcome: {@code converted}, {@code skipped} or {@code failed}, with the reason. */
     record RepoFinished(Instant at, String repo, String outcome, String reason) implements JournalEntry {}
 

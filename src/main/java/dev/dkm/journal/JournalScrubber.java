@@ -8,11 +8,13 @@ import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 import dev.dkm.remote.Secret;
 import dev.dkm.remote.UrlRedactor;
-import dev.dkm.settings.AtomicFiles;
+import dev.dkm.files.AtomicFiles;
+import dev.dkm.files.FileMode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -108,9 +110,9 @@ public final class JournalScrubber {
         if (!changed) {
             return;
         }
-        JsonObject dropped = JournalCodec.encode(new JournalEntry.SecretsDropped(java.time.Instant.now(), reason));
+        JsonObject dropped = JournalCodec.encode(new JournalEntry.SecretsDropped(Instant.now(), reason));
         out.append(dropped).append('\n');
-        AtomicFiles.write(file, out.toString().getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(file, out.toString().getBytes(StandardCharsets.UTF_8), FileMode.KEEP_OR_PRIVATE);
     }
 
     private static void scrubArray(JsonArray array, UnaryOperator<String> scrub) {

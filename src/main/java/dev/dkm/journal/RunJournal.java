@@ -3,6 +3,7 @@ package dev.dkm.journal;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import dev.dkm.files.AtomicFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -10,10 +11,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A run's write-ahead journal: one JSON object per line, appended and forced to disk before the change it
@@ -49,10 +53,9 @@ public final class RunJournal implements AutoCloseable {
      * umask, may be readable by others; the journals in it are 0600 but their names and count are not theirs to see).
      */
     static void privateDir(Path runsDir) throws IOException {
-        java.util.Set<java.nio.file.attribute.PosixFilePermission> owner = PosixFilePermissions.fromString("rwx------");
-        if (!Files.isDirectory(runsDir)) {
-            Files.createDirectories(runsDir, PosixFilePermissions.asFileAttribute(owner));
-        } else if (!Files.getPosixFilePermissions(runsDir).equals(owner)) {
+        Set<PosixFilePermission> owner = PosixFilePermissions.fromString("rwx------");
+        AtomicFiles.createPrivateDirectories(runsDir);
+        if (!Files.getPosixFilePermissions(runsDir).equals(owner)) {
             Files.setPosixFilePermissions(runsDir, owner);
         }
     }
@@ -64,7 +67,7 @@ public final class RunJournal implements AutoCloseable {
      *
      * @return the pruned run ids
      */
-    public static List<String> prune(Path runsDir, java.time.Duration olderThan, Instant now) throws IOException {
+    public static List<String> prune(Path runsDir, Duration olderThan, Instant now) throws IOException {
         List<String> pruned = new ArrayList<>();
         if (!Files.isDirectory(runsDir)) {
             return pruned;

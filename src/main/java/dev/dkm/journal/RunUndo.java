@@ -126,6 +126,21 @@ public final class RunUndo {
                 }
                 lines.add(shown + ": " + outcome);
             }
+            // Lines taken out of shared files (credential stores, global and included configs) go back in.
+            Map<String, List<JournalEntry.FileEdited>> edits = new LinkedHashMap<>();
+            for (JournalEntry e : entries) {
+                if (e instanceof JournalEntry.FileEdited f) {
+                    edits.computeIfAbsent(f.file(), k -> new ArrayList<>()).add(f);
+                }
+            }
+            for (Map.Entry<String, List<JournalEntry.FileEdited>> e : edits.entrySet()) {
+                try {
+                    lines.add(SharedEditUndo.undo(Path.of(e.getKey()), e.getValue()));
+                } catch (IOException ex) {
+                    complete = false;
+                    lines.add("could not put back the lines taken from " + e.getKey() + ": " + ex.getMessage());
+                }
+            }
             for (int i = entries.size() - 1; i >= 0; i--) {
                 JournalEntry e = entries.get(i);
                 try {

@@ -1,16 +1,12 @@
 package dev.dkm.keys;
 
+import dev.dkm.files.AtomicFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
@@ -27,7 +23,6 @@ import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceW
  */
 public final class Ed25519KeyGenerator {
     private static final Set<PosixFilePermission> OWNER_RW = PosixFilePermissions.fromString("rw-------");
-    private static final Set<PosixFilePermission> OWNER_RWX = PosixFilePermissions.fromString("rwx------");
     private static final Set<PosixFilePermission> PUBLIC_READ = PosixFilePermissions.fromString("rw-r--r--");
 
     public Ed25519KeyGenerator() {
@@ -55,7 +50,7 @@ public final class Ed25519KeyGenerator {
         if (Files.exists(publicKeyFile, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             throw new KeyFileExistsException(publicKeyFile);
         }
-        ensurePrivateDirectory(privateKey.toAbsolutePath().getParent());
+        AtomicFiles.createPrivateDirectories(privateKey.toAbsolutePath().getParent());
 
         ByteArrayOutputStream pem = new ByteArrayOutputStream();
         try {
@@ -75,52 +70,15 @@ public final class Ed25519KeyGenerator {
         return new KeyPairFiles(privateKey, publicKeyFile, publicKey);
     }
 
-    /** Creates the directory 0700 when missing; an existing one is left as the user set it. */
-    static void ensurePrivateDirectory(Path dir) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            Files.createDirectories(dir.getParent());
-            try {
-                Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(OWNER_RWX));
-            } catch (FileAlreadyExistsException raced) {
-                // created meanwhile by someone else: fine
-            }
-        }
-    }
-
     /**
-     * Writes {@code file} whole or not at all, never over an existing one: the content goes to a temporary file in
-     * the same directory (created with the final mode, synced), which is then hard-linked to the name — a link, unlike
-     * a rename, fails when the name exists. A process killed meanwhile leaves at most a {@code .dkm-tmp-} file, never
-     * an empty or half-written key. Where the file system has no hard links, the file is created in place.
+     * Writes {@code file} whole or not at all, never over an existing one (see {@link AtomicFiles#createNew}): a
+     * process killed meanwhile leaves at most a {@code .dkm-tmp-} file, never an empty or half-written key.
      */
     private static void createNew(Path file, byte[] content, Set<PosixFilePermission> perms) throws IOException {
-        Path tmp = Files.createTempFile(file.getParent(), ".dkm-tmp-", ".part", PosixFilePermissions.asFileAttribute(perms));
         try {
-            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                channel.write(ByteBuffer.wrap(content));
-                channel.force(true);
-            }
-            // The umask may have narrowed the mode at creation (never widened): set it exactly.
-            Files.setPosixFilePermissions(tmp, perms);
-            try {
-                Files.createLink(file, tmp);
-            } catch (FileAlreadyExistsException e) {
-                throw new KeyFileExistsException(file);
-            } catch (UnsupportedOperationException | FileSystemException noHardLinks) {
-                createInPlace(file, content, perms);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-    }
-
-    private static void createInPlace(Path file, byte[] content, Set<PosixFilePermission> perms) throws IOException {
-        try (OutputStream out = Files.newOutputStream(
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(perms)), StandardOpenOption.WRITE)) {
-            out.write(content);
+            AtomicFiles.createNew(file, content, perms);
         } catch (FileAlreadyExistsException e) {
             throw new KeyFileExistsException(file);
         }
-        Files.setPosixFilePermissions(file, perms);
     }
 }

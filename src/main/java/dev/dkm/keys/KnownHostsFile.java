@@ -1,11 +1,14 @@
 package dev.dkm.keys;
 
+import dev.dkm.files.AtomicFiles;
+import dev.dkm.files.BoundedReader;
+import dev.dkm.files.FileMode;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -16,7 +19,7 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * An OpenSSH {@code known_hosts} file: lookup with ssh's matching rules (comma-separated patterns, {@code *}/{@code ?}
  * wildcards, {@code !} negation, {@code [host]:port} for non-22 ports, hashed {@code |1|salt|hash} entries,
- * {@code @revoked}) and appending a newly trusted key atomically.
+ * {@code @revoked}) and appending a newly trusted key (an append, as ssh does: the file keeps its mode and links).
  */
 public final class KnownHostsFile {
     /** One usable line: its key and whether it is marked {@code @revoked}. */
@@ -43,7 +46,7 @@ public final class KnownHostsFile {
             return found;
         }
         String token = hostToken(host, port);
-        for (String raw : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+        for (String raw : BoundedReader.readText(file).split("\n")) {
             String line = raw.strip();
             if (line.isEmpty() || line.startsWith("#")) {
                 continue;
@@ -75,23 +78,27 @@ public final class KnownHostsFile {
      * already trusted for the host changes nothing, so many repositories on one host can each ask.
      */
     public synchronized void add(String host, int port, SshPublicKey key) throws IOException {
-        if (lookup(host, port).stream().anyMatch(e -> !e.revoked() && e.key().sameKeyAs(key))) {
-            return;
+        // Appended, never rewritten: ssh appends to this file too, and it may be a symbolic link or 0600 by choice.
+        // The check runs again under the file lock, so two dkm processes do not both add the key.
+        AtomicFiles.appendComputed(file, FileMode.KEEP_OR_PRIVATE, () -> {
+            if (lookup(host, port).stream().anyMatch(e -> !e.revoked() && e.key().sameKeyAs(key))) {
+                return null;
+            }
+            String line = hostToken(host, port) + " " + key.withoutComment() + "\n";
+            return ((endsWithNewline() ? "" : "\n") + line).getBytes(StandardCharsets.UTF_8);
+        });
+    }
+
+    private boolean endsWithNewline() throws IOException {
+        Path real = AtomicFiles.writeTarget(file);
+        if (!Files.isRegularFile(real) || Files.size(real) == 0) {
+            return true;
         }
-        Path dir = file.toAbsolutePath().getParent();
-        Ed25519KeyGenerator.ensurePrivateDirectory(dir);
-        String existing = Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
-        if (!existing.isEmpty() && !existing.endsWith("\n")) {
-            existing += "\n";
-        }
-        String updated = existing + hostToken(host, port) + " " + key.withoutComment() + "\n";
-        Path tmp = Files.createTempFile(dir, ".known_hosts", ".tmp",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--")));
-        try {
-            Files.writeString(tmp, updated, StandardCharsets.UTF_8);
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
+        try (SeekableByteChannel ch = Files.newByteChannel(real)) {
+            ch.position(ch.size() - 1);
+            ByteBuffer last = ByteBuffer.allocate(1);
+            ch.read(last);
+            return last.get(0) == '\n';
         }
     }
 

@@ -6,18 +6,17 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import dev.dkm.files.AtomicFiles;
+import dev.dkm.files.BoundedReader;
+import dev.dkm.files.FileMode;
 import dev.dkm.remote.Secret;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * A docker {@code config.json} or podman {@code auth.json}. Logging in touches one registry's entry and nothing
@@ -26,7 +25,6 @@ import java.util.Set;
  * {@code credsStore}, the secret goes to that helper and never into the file, as {@code docker login} does.
  */
 public final class RegistryAuthFile {
-    private static final Set<PosixFilePermission> OWNER_RW = PosixFilePermissions.fromString("rw-------");
     private static final Gson PRETTY = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
 
     private final Path file;
@@ -139,32 +137,28 @@ public final class RegistryAuthFile {
         if (!Files.exists(file)) {
             return new JsonObject();
         }
-        String text = Files.readString(file, StandardCharsets.UTF_8);
+        String text = BoundedReader.readText(file);
         if (text.isBlank()) {
             return new JsonObject();
         }
         try {
             return JsonParser.parseString(text).getAsJsonObject();
         } catch (JsonParseException | IllegalStateException e) {
-            throw new IOException(file + " is not valid JSON; not touching it (" + e.getMessage() + ")");
+            // Gson's message quotes the text around the error, and this file is full of credentials: say where only.
+            throw new IOException(file + " is not valid JSON" + where(e) + "; not touching it");
         }
     }
 
+    /** " (line 3 column 7)" from Gson's message, and nothing else of it. */
+    private static String where(RuntimeException e) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("line (\\d+) column (\\d+)")
+                .matcher(String.valueOf(e.getMessage()));
+        return m.find() ? " (line " + m.group(1) + " column " + m.group(2) + ")" : "";
+    }
+
     private void write(JsonObject root) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        if (!Files.isDirectory(dir)) {
-            Files.createDirectories(dir.getParent());
-            Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        }
-        Set<PosixFilePermission> mode = Files.exists(file) ? Files.getPosixFilePermissions(file) : OWNER_RW;
-        Path tmp = Files.createTempFile(dir, ".auth", ".tmp", PosixFilePermissions.asFileAttribute(OWNER_RW));
-        try {
-            Files.writeString(tmp, PRETTY.toJson(root) + "\n", StandardCharsets.UTF_8);
-            Files.setPosixFilePermissions(tmp, mode);
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        // Keeps the mode of an existing file (and writes through a symbolic link); a new one is 0600 in a 0700 folder.
+        AtomicFiles.write(file, (PRETTY.toJson(root) + "\n").getBytes(StandardCharsets.UTF_8), FileMode.KEEP_OR_PRIVATE);
     }
 
     /** What to type to do the same by hand; the token itself is never in it. */

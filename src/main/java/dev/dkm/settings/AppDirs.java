@@ -27,6 +27,11 @@ public final class AppDirs {
         return new AppDirs(env::get, userHome);
     }
 
+    /** The home folder these directories derive from (from the password database in production, a temp dir in tests). */
+    public Path home() {
+        return Path.of(userHome);
+    }
+
     public Path configDir() {
         return dir("DKM_CONFIG_DIR", "XDG_CONFIG_HOME", ".config");
     }

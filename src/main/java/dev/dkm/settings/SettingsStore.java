@@ -5,13 +5,14 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.TypeAdapter;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonWriter;
+import dev.dkm.files.AtomicFiles;
+import dev.dkm.files.FileMode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * {@code settings.json} in the config dir. {@link #load()} is lenient: no file gives the defaults, unknown
@@ -58,7 +59,7 @@ public final class SettingsStore {
 
     public void save(Settings settings) {
         try {
-            AtomicFiles.write(file, GSON.toJson(settings).getBytes(StandardCharsets.UTF_8));
+            AtomicFiles.write(file, GSON.toJson(settings).getBytes(StandardCharsets.UTF_8), FileMode.KEEP_OR_PRIVATE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }
@@ -66,7 +67,7 @@ public final class SettingsStore {
 
     private void moveAside() {
         try {
-            Files.move(file, file.resolveSibling(file.getFileName() + ".bad"), StandardCopyOption.REPLACE_EXISTING);
+            AtomicFiles.moveAside(file, ".bad");
         } catch (IOException ignored) {
             // the next save replaces it anyway
         }

@@ -97,6 +97,25 @@ public final class DeployKeySetup {
         }
     }
 
+    /**
+     * Verifies a repository a crashed run left wired but unverified: its remote ({@code origin}, else the first) reaches
+     * GitLab over SSH with the wired key — for writing too when {@code canPush}.
+     *
+     * @return null when it works, else why not in one sentence
+     */
+    public String reverify(java.nio.file.Path repo, boolean canPush) throws IOException {
+        AccountSide side = sides.apply(null); // the caller's own account: a resume re-verifies its own repositories
+        RemoteAccessVerifier access = new RemoteAccessVerifier(side::git);
+        GitRunner.Result remotes = side.git(repo, List.of("remote"));
+        List<String> names = remotes.stdout().lines().map(String::strip).filter(n -> !n.isEmpty()).toList();
+        if (!remotes.ok() || names.isEmpty()) {
+            return "it has no remote any more";
+        }
+        String remote = names.contains("origin") ? "origin" : names.get(0);
+        RemoteAccessVerifier.Outcome outcome = canPush ? access.canWrite(repo, remote) : access.canRead(repo, remote);
+        return outcome.ok() ? null : outcome.explanation().sentence();
+    }
+
     /** The state of one apply: what has been done so far, so that a failure knows what to undo. */
     private final class Run {
         final SetupPlan plan;

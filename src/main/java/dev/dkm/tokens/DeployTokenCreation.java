@@ -4,12 +4,18 @@ import dev.dkm.gitlab.DeployToken;
 import dev.dkm.gitlab.GitLabClient;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.function.Supplier;
 
 /** The "create a deploy token" use case behind the wizard and {@code dkm deploy-token create}. */
 public final class DeployTokenCreation {
-    private final GitLabClient client;
+    private final Supplier<GitLabClient> client;
 
     public DeployTokenCreation(GitLabClient client) {
+        this(() -> client);
+    }
+
+    /** With the client of the instance chosen at the moment of creating (the window's instances may change meanwhile). */
+    public DeployTokenCreation(Supplier<GitLabClient> client) {
         this.client = client;
     }
 
@@ -19,7 +25,7 @@ public final class DeployTokenCreation {
         if (problem != null) {
             throw new IllegalArgumentException(problem);
         }
-        DeployToken t = client.createDeployToken(request.scope(), request.path(), request.name(), request.scopes(),
+        DeployToken t = client.get().createDeployToken(request.scope(), request.path(), request.name(), request.scopes(),
                 request.expiresOn() == null ? null : request.expiresOn().atStartOfDay(ZoneOffset.UTC).toInstant(),
                 request.username());
         if (t.token() == null || t.id() == null) {

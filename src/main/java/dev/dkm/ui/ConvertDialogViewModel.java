@@ -1,5 +1,8 @@
 package dev.dkm.ui;
 
+import dev.dkm.files.AtomicFiles;
+import dev.dkm.files.FileMode;
+import java.nio.charset.StandardCharsets;
 import dev.dkm.app.BulkConversion;
 import dev.dkm.convert.BulkConverter;
 import dev.dkm.convert.ConversionItem;
@@ -483,7 +486,10 @@ public final class ConvertDialogViewModel {
             return;
         }
         String text = exportText(format);
-        executor.submit(p -> Files.writeString(file, text), new TaskListener<Path>() {
+        executor.submit(p -> {
+            AtomicFiles.write(file, text.getBytes(StandardCharsets.UTF_8), FileMode.KEEP_OR_PUBLIC);
+            return file;
+        }, new TaskListener<Path>() {
             @Override
             public void onSuccess(Path written) {
                 message.set("Results saved to " + written);

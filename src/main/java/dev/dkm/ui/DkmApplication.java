@@ -2,16 +2,20 @@ package dev.dkm.ui;
 
 import dev.dkm.AppVersion;
 import dev.dkm.app.AppServices;
+import dev.dkm.app.TokenManagement;
+import dev.dkm.app.WorkspaceRoots;
 import dev.dkm.app.BulkConversion;
 import dev.dkm.app.DemoEnvironment;
 import dev.dkm.app.OneClickSetup;
 import dev.dkm.settings.AppDirs;
-import dev.dkm.setup.ProjectDeployKeys;
+import dev.dkm.deploykeys.ProjectDeployKeys;
 import dev.dkm.setup.SetupOptions;
 import dev.dkm.task.TaskExecutor;
 import dev.dkm.task.TaskListener;
+import dev.dkm.task.BackgroundTask;
+import dev.dkm.tokens.CollectionResult;
+import dev.dkm.tokens.RegistryTarget;
 import dev.dkm.workspace.RepoInfo;
-import dev.dkm.workspace.WorkspaceRootsFile;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Consumer;
@@ -66,7 +70,7 @@ public final class DkmApplication extends Application {
             return;
         }
         WorkspaceRootsStore roots = options.workspaces().isEmpty()
-                ? WorkspaceRootsStore.of(WorkspaceRootsFile.inDefaultConfigDir())
+                ? WorkspaceRootsStore.of(new WorkspaceRoots(AppDirs.system()))
                 : WorkspaceRootsStore.inMemory(options.workspaces());
         boolean offerDemo = !AppServices.hasConfiguredInstance(AppDirs.system(), System::getenv);
         showMainWindow(roots, services, offerDemo);
@@ -148,25 +152,35 @@ public final class DkmApplication extends Application {
         tokensView.refresh();
     }
 
-    private static TokensServices tokensServices(AppServices services, Supplier<List<RepoInfo>> repos) {
-        List<dev.dkm.tokens.InstanceConnection> connections = services.tokenConnections();
-        dev.dkm.tokens.InstanceConnection first = connections.isEmpty() ? null : connections.get(0);
+    /**
+     * The dashboard's use cases over {@link TokenManagement}, the same one {@code dkm tokens | deploy-token} use: each
+     * looks the instance up when it runs (the wizard follows the instances as they are now, not as they were at start).
+     */
+    static TokensServices tokensServices(AppServices services, Supplier<List<RepoInfo>> repos) {
+        TokenManagement tokens = new TokenManagement(services);
         return new TokensServices(
-                collectCredentials(services, repos, false),
-                first == null ? null : new dev.dkm.tokens.DeployTokenCreation(first.client()),
-                first == null ? null : listener -> new dev.dkm.tokens.DeployTokenRotation(first.client(), listener),
-                first == null || first.settings().registryHost() == null ? null
-                        : dev.dkm.tokens.RegistryTarget.docker(first.settings().registryHost(), System.getenv(),
-                                java.nio.file.Path.of(System.getProperty("user.home"))),
+                collectCredentials(tokens, repos, false),
+                tokens.creation(),
+                tokens::rotation,
+                () -> registryOf(tokens),
                 () -> services.settings().expiryThresholdDays(), // Preferences may change them
-                collectCredentials(services, repos, true));
+                collectCredentials(tokens, repos, true));
+    }
+
+    /** Docker's login for the registry of the instance deploy tokens are created on, when it has one. */
+    private static RegistryTarget registryOf(TokenManagement tokens) {
+        try {
+            String registry = tokens.registryHost();
+            return registry == null ? null : tokens.docker(registry);
+        } catch (RuntimeException e) {
+            return null; // no instance (or no token) now: the wizard says so when it creates
+        }
     }
 
     /** The connections are looked up again on each refresh: an instance added meanwhile is collected too. */
-    private static dev.dkm.task.BackgroundTask<dev.dkm.tokens.CollectionResult> collectCredentials(AppServices services,
-            Supplier<List<RepoInfo>> repos, boolean inspectUrlTokens) {
-        return progress -> new dev.dkm.tokens.CredentialCollector(inspectUrlTokens).collect(
-                repos.get(), services.tokenConnections(), progress);
+    private static BackgroundTask<CollectionResult> collectCredentials(TokenManagement tokens, Supplier<List<RepoInfo>> repos,
+            boolean inspectUrlTokens) {
+        return progress -> tokens.collect(repos.get(), inspectUrlTokens, progress);
     }
 
     private void openSetupDialog(RepoInfo repo, MainWindowView view, Supplier<AppServices> sessionServices) {

@@ -1,5 +1,6 @@
 package dev.dkm.ui;
 
+import dev.dkm.settings.Theme;
 import atlantafx.base.theme.Styles;
 import dev.dkm.settings.KeyStrategy;
 import javafx.beans.binding.Bindings;
@@ -48,7 +49,7 @@ public final class PreferencesDialog {
 
     /** Opens the dialog over {@code owner} and reads the current defaults into it. */
     public Stage show(Window owner, Theme theme) {
-        theme.apply();
+        ThemeStyles.apply(theme);
         stage = Dialogs.modal(owner, "Preferences", root, 600, 460);
         cancelButton.setOnAction(e -> stage.close());
         stage.show();

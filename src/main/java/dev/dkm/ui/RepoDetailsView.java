@@ -1,11 +1,12 @@
 package dev.dkm.ui;
 
+import dev.dkm.remote.UrlRedactor;
 import atlantafx.base.theme.Styles;
 import dev.dkm.workspace.KeyFileInfo;
 import dev.dkm.workspace.RemoteInfo;
 import dev.dkm.workspace.RepoInfo;
 import dev.dkm.workspace.SshCommandInfo;
-import dev.dkm.instances.ServerKeyStatus;
+import dev.dkm.deploykeys.ServerKeyStatus;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -30,7 +31,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The right-hand pane: everything the scan knows about the selected repository, and the actions on it.
- * Every URL goes through {@link SafeUrl} on its way to the screen.
+ * Every URL goes through {@link UrlRedactor#display} on its way to the screen.
  */
 public final class RepoDetailsView extends ScrollPane {
     private final VBox content = new VBox(18);
@@ -158,15 +159,15 @@ public final class RepoDetailsView extends ScrollPane {
         }
         GridPane grid = grid();
         int row = 0;
-        row = addRow(grid, row, "URL", monospace(SafeUrl.display(remote.effectiveUrl())));
+        row = addRow(grid, row, "URL", monospace(UrlRedactor.display(remote.effectiveUrl())));
         if (remote.url() != null && !remote.url().equals(remote.effectiveUrl())) {
-            row = addRow(grid, row, "Written", monospace(SafeUrl.display(remote.url())));
+            row = addRow(grid, row, "Written", monospace(UrlRedactor.display(remote.url())));
         }
         for (String push : remote.effectivePushUrls()) {
             if (push.equals(remote.effectiveUrl())) {
                 continue;
             }
-            row = addRow(grid, row, "Push", monospace(SafeUrl.display(push)));
+            row = addRow(grid, row, "Push", monospace(UrlRedactor.display(push)));
         }
         if (remote.projectPath() != null) {
             row = addRow(grid, row, "Project", wrapping(remote.projectPath()));

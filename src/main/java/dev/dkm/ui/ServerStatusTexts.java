@@ -1,6 +1,6 @@
 package dev.dkm.ui;
 
-import dev.dkm.instances.ServerKeyStatus;
+import dev.dkm.deploykeys.ServerKeyStatus;
 import dev.dkm.workspace.RemoteInfo;
 import dev.dkm.workspace.RepoInfo;
 import java.time.Instant;

@@ -1,5 +1,8 @@
 package dev.dkm.ui;
 
+import dev.dkm.files.AtomicFiles;
+import dev.dkm.files.FileMode;
+import java.nio.charset.StandardCharsets;
 import dev.dkm.task.TaskExecutor;
 import dev.dkm.task.TaskListener;
 import dev.dkm.tokens.CollectionResult;
@@ -109,7 +112,8 @@ public final class TokensView extends BorderPane {
         items.setAll(result.items());
         attention.set(alerts().size());
         notes.setText(result.notes().isEmpty() ? "" : result.notes().size() + " note(s)");
-        notes.setTooltip(result.notes().isEmpty() ? null : new Tooltip(String.join("\n", result.notes())));
+        // A grouped note ("your role on 7 projects … does not allow …") lists its places in the tooltip.
+        notes.setTooltip(result.notes().isEmpty() ? null : new Tooltip(String.join("\n", result.notesWithPlaces())));
         updateCountsAndTimeline();
         if (onFirstCollection != null) {
             Runnable once = onFirstCollection;
@@ -289,7 +293,10 @@ public final class TokensView extends BorderPane {
     void exportTo(CredentialExport.Format format, Path file) {
         List<CredentialItem> rows = List.copyOf(table.getItems());
         String text = new CredentialExport(today(), clock.instant(), services.reminderDays()).render(format, rows);
-        executor.submit(p -> Files.writeString(file, text), new TaskListener<Path>() {
+        executor.submit(p -> {
+            AtomicFiles.write(file, text.getBytes(StandardCharsets.UTF_8), FileMode.KEEP_OR_PUBLIC);
+            return file;
+        }, new TaskListener<Path>() {
             @Override
             public void onSuccess(Path written) {
                 notes.setText("Exported " + rows.size() + " to " + written.getFileName());

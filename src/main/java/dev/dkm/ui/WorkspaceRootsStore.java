@@ -1,6 +1,6 @@
 package dev.dkm.ui;
 
-import dev.dkm.workspace.WorkspaceRootsFile;
+import dev.dkm.app.WorkspaceRoots;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,8 +11,8 @@ public interface WorkspaceRootsStore {
 
     void save(List<Path> roots);
 
-    /** Backed by {@code workspace-roots.txt} in the config dir (until the settings store takes over). */
-    static WorkspaceRootsStore of(WorkspaceRootsFile file) {
+    /** Backed by the settings (the same roots {@code dkm tokens} scans without ROOT). */
+    static WorkspaceRootsStore of(WorkspaceRoots file) {
         return new WorkspaceRootsStore() {
             @Override
             public List<Path> load() {

@@ -1,9 +1,8 @@
 package dev.dkm.workspace;
 
+import dev.dkm.files.BoundedReader;
 import dev.dkm.remote.InsteadOfRule;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,7 +20,9 @@ final class GitConfigs {
 
     static Config read(Path file) throws IOException, ConfigInvalidException {
         Config config = new Config();
-        config.fromText(Files.readString(file, StandardCharsets.UTF_8));
+        // Only a regular file of sane size (a FIFO would hang, /dev/zero would fill the heap); bytes that are not
+        // UTF-8 (a Latin-1 user.name) are replaced, not a failure: git itself does not care.
+        config.fromText(BoundedReader.readText(file));
         return config;
     }
 

@@ -1,7 +1,7 @@
 package dev.dkm.workspace;
 
+import dev.dkm.files.BoundedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -24,7 +24,7 @@ final class GitDirResolver {
     static RepoLocation fromDotGitFile(Path workTree, Path dotGit) {
         String content;
         try {
-            content = Files.readString(dotGit, StandardCharsets.UTF_8).strip();
+            content = BoundedReader.readText(dotGit).strip();
         } catch (IOException e) {
             return RepoLocation.broken(workTree, dotGit, RepoLayout.NORMAL, "cannot read .git file: " + IoReasons.of(e));
         }
@@ -40,7 +40,7 @@ final class GitDirResolver {
         Path commondirFile = gitDir.resolve("commondir");
         try {
             if (Files.isRegularFile(commondirFile)) {
-                commonDir = gitDir.resolve(Files.readString(commondirFile, StandardCharsets.UTF_8).strip()).normalize();
+                commonDir = gitDir.resolve(BoundedReader.readText(commondirFile).strip()).normalize();
             }
         } catch (IOException e) {
             return RepoLocation.broken(workTree, gitDir, layout, "cannot read " + commondirFile + ": " + IoReasons.of(e));

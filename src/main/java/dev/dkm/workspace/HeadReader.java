@@ -1,8 +1,7 @@
 package dev.dkm.workspace;
 
+import dev.dkm.files.BoundedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -16,7 +15,7 @@ final class HeadReader {
     private HeadReader() {}
 
     static String branch(Path gitDir) throws IOException {
-        String head = Files.readString(gitDir.resolve("HEAD"), StandardCharsets.UTF_8).strip();
+        String head = BoundedReader.readText(gitDir.resolve("HEAD")).strip();
         if (!head.startsWith(SYMREF)) {
             return null;
         }

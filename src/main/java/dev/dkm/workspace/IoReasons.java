@@ -1,5 +1,6 @@
 package dev.dkm.workspace;
 
+import dev.dkm.files.UnreadableFileException;
 import dev.dkm.remote.UrlRedactor;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
@@ -11,6 +12,9 @@ final class IoReasons {
     private IoReasons() {}
 
     static String of(Exception e) {
+        if (e instanceof UnreadableFileException u) {
+            return u.getMessage(); // "<file> is a FIFO (named pipe), not a regular file; not reading it"
+        }
         if (e instanceof AccessDeniedException a) {
             return "permission denied (" + a.getFile() + ")";
         }

@@ -1,5 +1,6 @@
 package dev.dkm.workspace;
 
+import dev.dkm.files.PathNames;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -46,10 +47,18 @@ public record RepoInfo(
         return layout == RepoLayout.BARE;
     }
 
-    /** The path relative to its workspace root, for display ({@code .} for the root itself). */
+    /**
+     * The path relative to its workspace root, for display ({@code .} for the root itself): bytes that are not
+     * UTF-8 as {@code \xNN}, control characters (a newline, an escape code in a folder name) escaped.
+     */
     public String relativePath() {
         Path rel = root.relativize(path);
-        return rel.toString().isEmpty() ? "." : rel.toString();
+        return rel.toString().isEmpty() ? "." : PathNames.display(rel);
+    }
+
+    /** The absolute path for display, escaped as {@link #relativePath()}. */
+    public String displayPath() {
+        return PathNames.display(path);
     }
 
     /** {@code origin} if there is one, else the first remote. */

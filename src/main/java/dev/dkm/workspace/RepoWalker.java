@@ -1,6 +1,9 @@
 package dev.dkm.workspace;
 
+import dev.dkm.files.PathNames;
 import java.io.File;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,6 +20,8 @@ import java.util.function.Consumer;
  *   <li>descends into working trees (repositories nest), never into a {@code .git} directory nor into a bare
  *       repository;</li>
  *   <li>does not follow symbolic links to folders: no loops, no scanning the same tree twice;</li>
+ *   <li>names are bytes: a folder whose entries' names the locale cannot decode is listed again as {@link Path}s,
+ *       which keep the bytes, so a repository named in Latin-1 (or anything under the C locale) is found;</li>
  *   <li>a folder it cannot list is skipped and counted, the walk goes on (a folder without subfolders is
  *       probed, not listed: if it is unreadable, it is skipped without being counted);</li>
  *   <li>like find(1), it trusts a folder's link count (2 + its number of subfolders, on ext4, xfs, tmpfs …;
@@ -39,7 +44,7 @@ final class RepoWalker {
 
     void walk(Path root, ForkJoinPool pool) {
         FolderStat.LinkCounts counts = FolderStat.LinkCounts.forRoot(root);
-        pool.invoke(new FolderTask(root, 0, FolderStat.subfolderCount(root, counts), counts));
+        pool.invoke(new FolderTask(root, 0, FolderStat.subfolderCount(root, counts), counts, false));
     }
 
     private final class FolderTask extends RecursiveAction {
@@ -48,8 +53,11 @@ final class RepoWalker {
         /** How many subfolders the link count promises, or -1 when the file system does not say. */
         private final int subfolders;
         private final FolderStat.LinkCounts counts;
+        /** Whether this folder's path cannot be named by a String (java.io.File): use Path operations only. */
+        private final boolean lossy;
 
-        FolderTask(Path dir, int depth, int subfolders, FolderStat.LinkCounts counts) {
+        FolderTask(Path dir, int depth, int subfolders, FolderStat.LinkCounts counts, boolean lossy) {
+            this.lossy = lossy;
             this.dir = dir;
             this.depth = depth;
             this.subfolders = subfolders;
@@ -65,7 +73,19 @@ final class RepoWalker {
                 probeLeaf();
                 return;
             }
-            String[] names = dir.toFile().list(); // names only: no Path object per entry
+            // Names are bytes. A name the locale cannot decode comes back from File.list() as '?' or U+FFFD and
+            // no longer names the entry: such a folder (and any below it) is listed as Paths, which keep the bytes.
+            Path[] entries = null;
+            String[] names = lossy ? null : dir.toFile().list(); // names only: no Path object per entry
+            if (lossy || (names != null && anyLossy(names))) {
+                entries = listKeepingBytes();
+                if (entries != null) {
+                    names = new String[entries.length];
+                    for (int i = 0; i < entries.length; i++) {
+                        names[i] = entries[i].getFileName().toString();
+                    }
+                }
+            }
             if (names == null) {
                 unreadable.accept(dir);
                 return;
@@ -98,18 +118,19 @@ final class RepoWalker {
                 return;
             }
             List<FolderTask> children = new ArrayList<>();
-            for (String name : names) {
+            for (int i = 0; i < names.length; i++) {
+                String name = names[i];
                 if (unseen <= 0) {
                     break;
                 }
                 if (name.equals(".git") || options.ignoredNames().contains(name)) {
                     continue;
                 }
-                Path entry = dir.resolve(name);
+                Path entry = entries != null ? entries[i] : dir.resolve(name);
                 FolderStat stat = FolderStat.of(entry, counts);
                 if (stat.isFolder()) {
                     unseen--;
-                    children.add(new FolderTask(entry, depth + 1, stat.subfolders(), counts));
+                    children.add(new FolderTask(entry, depth + 1, stat.subfolders(), counts, lossy || (entries != null && PathNames.mayBeLossy(name))));
                 }
             }
             invokeAll(children);
@@ -121,6 +142,15 @@ final class RepoWalker {
          * {@code stat} answers it without listing the folder.
          */
         private void probeLeaf() {
+            if (lossy) {
+                Path dotGit = dir.resolve(".git");
+                if (Files.isRegularFile(dotGit)) {
+                    found.accept(GitDirResolver.fromDotGitFile(dir, dotGit));
+                } else if (Files.isDirectory(dotGit)) {
+                    found.accept(GitDirResolver.fromDotGitDirectory(dir, dotGit));
+                }
+                return;
+            }
             File dotGit = new File(dir.toFile(), ".git");
             if (!dotGit.exists()) {
                 return; // the common case, in one stat
@@ -131,5 +161,24 @@ final class RepoWalker {
                 found.accept(GitDirResolver.fromDotGitDirectory(dir, dotGit.toPath()));
             }
         }
+
+        private Path[] listKeepingBytes() {
+            List<Path> list = new ArrayList<>();
+            try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
+                stream.forEach(list::add);
+            } catch (IOException | RuntimeException e) {
+                return null;
+            }
+            return list.toArray(Path[]::new);
+        }
+    }
+
+    private static boolean anyLossy(String[] names) {
+        for (String name : names) {
+            if (PathNames.mayBeLossy(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

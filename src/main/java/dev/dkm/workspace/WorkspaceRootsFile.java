@@ -1,5 +1,7 @@
 package dev.dkm.workspace;
 
+import dev.dkm.files.AtomicFiles;
+import dev.dkm.files.FileMode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -69,15 +71,8 @@ public final class WorkspaceRootsFile {
             lines.add(root.toAbsolutePath().normalize().toString());
         }
         try {
-            Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path temp = Files.createTempFile(dir, FILE_NAME, ".tmp");
-            try {
-                Files.write(temp, lines, StandardCharsets.UTF_8);
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } finally {
-                Files.deleteIfExists(temp);
-            }
+            AtomicFiles.write(file, (String.join("\n", lines) + (lines.isEmpty() ? "" : "\n")).getBytes(StandardCharsets.UTF_8),
+                    FileMode.KEEP_OR_PRIVATE);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not save the workspace roots to " + file, e);
         }

@@ -53,7 +53,11 @@ class TokensCommandTest {
     }
 
     private int run(String... args) {
-        Map<String, String> env = Map.of("GITLAB_HOST", server.url(), "GITLAB_TOKEN", server.ownerToken(),
+        return runAs(server.ownerToken(), args);
+    }
+
+    private int runAs(String token, String... args) {
+        Map<String, String> env = Map.of("GITLAB_HOST", server.url(), "GITLAB_TOKEN", token,
                 "DKM_CONFIG_DIR", tmp.resolve("config").toString(), "PATH", "/usr/bin:/bin");
         CommandLine cli = DkmCli.commandLine(env, tmp.resolve("home"));
         cli.setOut(new PrintWriter(out));
@@ -109,6 +113,23 @@ class TokensCommandTest {
         assertNoRawSecret();
     }
 
+    /** Issue 12/13: a Developer's token is valid; its refusals are grouped, the places only with --verbose. */
+    @Test
+    void a_developer_reads_your_role_grouped_and_never_log_in_again() {
+        assertThat(runAs(server.developerToken(), "tokens", workspace.toString())).isEqualTo(0);
+        String notes = err.toString();
+        assertThat(notes).doesNotContain("log in again").doesNotContain("GitLab answered 403")
+                .containsPattern("note: .*your role on \\d+ projects and \\d+ groups does not allow listing their deploy tokens")
+                .doesNotContain("  - project shop/backend/orders");
+        long roleLines = notes.lines().filter(l -> l.contains("your role on")).count();
+        assertThat(roleLines).as(notes).isLessThanOrEqualTo(4); // one per kind of thing, not one per project
+
+        err.getBuffer().setLength(0);
+        assertThat(runAs(server.developerToken(), "tokens", workspace.toString(), "--verbose")).isEqualTo(0);
+        assertThat(err.toString()).contains("  - project shop/backend/orders", "  - group shop");
+        assertNoRawSecret();
+    }
+
     @Test
     void exports_an_ics_calendar() throws Exception {
         Path ics = tmp.resolve("tokens.ics");
@@ -126,7 +147,7 @@ class TokensCommandTest {
         cli.setOut(new PrintWriter(out));
         cli.setErr(new PrintWriter(err));
         assertThat(cli.execute("tokens", workspace.toString(), "--host", server.url())).isEqualTo(2);
-        assertThat(err.toString().strip()).isEqualTo("dkm tokens: no API token for " + server.url()
-                + ": run dkm login --host " + server.url() + " or set GITLAB_TOKEN (a personal access token with the api scope)");
+        assertThat(err.toString().strip()).isEqualTo("dkm tokens: no token for " + server.url() + " (--host): run dkm login --host "
+                + server.url() + ", or set GITLAB_HOST=" + server.url() + " and GITLAB_TOKEN (a personal access token with the api scope)");
     }
 }

@@ -282,7 +282,8 @@ class GitLabClientTest {
         server.enqueue(json(404, "{\"message\":\"404 Project Not Found\"}"));
         GitLabException e = catchThrowableOfType(GitLabException.class, () -> client.projectDeployKeys("group/repo"));
         assertThat(e.kind()).isEqualTo(GitLabErrorKind.NOT_FOUND);
-        assertThat(e.userMessage("group/repo")).contains("Maintainer role");
+        // find_project! (lib/api/helpers.rb): 404 means unknown or invisible; a role too low is a 403 (below)
+        assertThat(e.userMessage("group/repo")).contains("does not exist, or this token cannot see it").doesNotContain("Maintainer");
     }
 
     @Test
@@ -352,5 +353,38 @@ class GitLabClientTest {
         assertThat(GitLabClient.apiBase("https://gitlab.com").toString()).isEqualTo("https://gitlab.com/api/v4/");
         assertThat(GitLabClient.apiBase("https://h/gitlab/").toString()).isEqualTo("https://h/gitlab/api/v4/");
         assertThat(GitLabClient.apiBase("https://h/api/v4").toString()).isEqualTo("https://h/api/v4/");
+    }
+
+    /**
+     * lib/api/resource_access_tokens.rb answers 401 ({@code unauthorized!}) to a valid token whose role is too low; the
+     * client checks the token once (GET /user) and reports the role, and a second place costs no second check.
+     */
+    @Test
+    void a401FromAccessTokensWithAValidTokenIsTheRole() throws Exception {
+        server.enqueue(json(401, "{\"message\":\"401 Unauthorized\"}"));
+        server.enqueue(json(200, "{\"id\":4,\"username\":\"dave\"}"));
+        server.enqueue(json(401, "{\"message\":\"401 Unauthorized\"}"));
+        GitLabException first = org.junit.jupiter.api.Assertions.assertThrows(GitLabException.class,
+                () -> client.accessTokens(GitLabClient.Scope.PROJECT, "g/one", null));
+        GitLabException second = org.junit.jupiter.api.Assertions.assertThrows(GitLabException.class,
+                () -> client.accessTokens(GitLabClient.Scope.GROUP, "g", null));
+        assertThat(first.kind()).isEqualTo(GitLabErrorKind.FORBIDDEN);
+        assertThat(first.roleTooLow()).isTrue();
+        assertThat(second.kind()).isEqualTo(GitLabErrorKind.FORBIDDEN);
+        assertThat(first.userMessage("g/one", "project access tokens")).startsWith("Your role on g/one does not allow")
+                .doesNotContain("log in again");
+        assertThat(server.getRequestCount()).isEqualTo(3);
+        assertThat(server.takeRequest().getPath()).startsWith("/api/v4/projects/g%2Fone/access_tokens");
+        assertThat(server.takeRequest().getPath()).isEqualTo("/api/v4/user");
+    }
+
+    @Test
+    void a401FromAccessTokensWithAnInvalidTokenStaysTheToken() {
+        server.enqueue(json(401, "{\"message\":\"401 Unauthorized\"}"));
+        server.enqueue(json(401, "{\"message\":\"401 Unauthorized\"}"));
+        GitLabException e = org.junit.jupiter.api.Assertions.assertThrows(GitLabException.class,
+                () -> client.accessTokens(GitLabClient.Scope.PROJECT, "g/one", null));
+        assertThat(e.kind()).isEqualTo(GitLabErrorKind.UNAUTHORIZED);
+        assertThat(e.userMessage("g/one")).contains("log in again");
     }
 }

@@ -1,13 +1,17 @@
 package dev.dkm.ui;
 
+import dev.dkm.settings.Theme;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dkm.task.TaskExecutor;
 import dev.dkm.workspace.RepoInfo;
+import dev.dkm.app.WorkspaceRoots;
+import dev.dkm.settings.AppDirs;
 import dev.dkm.workspace.WorkspaceRootsFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
@@ -38,7 +42,7 @@ class MainWindowTest {
     Path temp;
 
     private Path workspace;
-    private WorkspaceRootsFile rootsFile;
+    private WorkspaceRoots rootsFile;
     private TaskExecutor executor;
     private MainWindowViewModel viewModel;
     private MainWindowView view;
@@ -46,8 +50,9 @@ class MainWindowTest {
     @Start
     void start(Stage stage) throws Exception {
         workspace = GitFixture.sampleWorkspace(temp.resolve("ws"));
-        rootsFile = new WorkspaceRootsFile(temp.resolve("config/" + WorkspaceRootsFile.FILE_NAME));
-        rootsFile.save(List.of(workspace));
+        // An older version's workspace-roots.txt: moved into the settings on first load.
+        new WorkspaceRootsFile(temp.resolve("config/" + WorkspaceRootsFile.FILE_NAME)).save(List.of(workspace));
+        rootsFile = new WorkspaceRoots(AppDirs.of(Map.of("DKM_CONFIG_DIR", temp.resolve("config").toString()), temp.toString()));
         executor = TaskExecutor.background(Platform::runLater);
         viewModel = new MainWindowViewModel(executor, RepoScan.withDefaults(), WorkspaceRootsStore.of(rootsFile));
         view = new MainWindowView(viewModel, owner -> Optional.of(workspace), Theme.LIGHT);

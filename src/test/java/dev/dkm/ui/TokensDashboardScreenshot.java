@@ -53,7 +53,7 @@ public final class TokensDashboardScreenshot {
         Application.setUserAgentStylesheet(dark ? new atlantafx.base.theme.PrimerDark().getUserAgentStylesheet()
                 : new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
         TokensView view = new TokensView(new TokensServices(p -> result,
-                new DeployTokenCreation(owner()), listener -> new DeployTokenRotation(owner(), listener), null, () -> List.of(60, 30, 7, 1),
+                new DeployTokenCreation(owner()), (instance, listener) -> new DeployTokenRotation(owner(), listener), null, () -> List.of(60, 30, 7, 1),
                 p -> result), TaskExecutor.synchronous());
         Scene scene = new Scene(view, 1360, 860);
         stage.setScene(scene);
