@@ -30,7 +30,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "setup", mixinStandardHelpOptions = true, footer = HostOption.TOKEN_FOOTER,
         description = {"Give a repository its own GitLab deploy key: generate, register, trust the host key, wire "
                 + "core.sshCommand and the SSH remote, verify with git. Shows the plan first; rolls back on failure.",
-                "Undo later with: dkm undo RUN_ID"})
+                "Undo later with: dkm undo RUN_ID",
+                "Exit: 0 done; 1 failed (rolled back); 2 bad input; 3 set up, but GitLab will still refuse this key's pushes"
+                        + " to the protected default branch (the last line says what your GitLab version allows)."})
 final class SetupCommand implements Callable<Integer> {
     private final CliContext context;
 
@@ -140,17 +142,27 @@ final class SetupCommand implements Callable<Integer> {
                 err.println(interactive ? "Nothing changed." : "dkm setup: add --yes to run without a terminal; nothing changed");
                 return interactive ? 0 : 2;
             }
-            SetupResult result = setup.run(prepared, HostKeyPrompt.from(acceptHostKey, context, interactive),
-                    json ? SetupListener.NONE : printer(out));
+            SetupResult result;
+            try {
+                result = setup.run(prepared, HostKeyPrompt.from(acceptHostKey, context, interactive),
+                        json ? SetupListener.NONE : printer(out));
+            } catch (dev.dkm.journal.RunLedger.Unwritable e) {
+                err.println("dkm setup: " + e.getMessage());
+                return 1;
+            }
             String runId = result.runId();
             if (json) {
                 out.println(json(plan, result));
-            } else if (result.success()) {
+            } else if (result.complete()) {
                 out.println("Done: " + repo.path() + " pushes over SSH with " + plan.keyFile() + " (undo: dkm undo " + runId + ")");
+            } else if (result.success()) {
+                // Wired and verified, but GitLab will refuse what the user asked for on the default branch: not "Done".
+                err.println("dkm setup: not complete: " + repo.path() + " uses " + plan.keyFile() + " over SSH, but "
+                        + result.limitation() + " (undo: dkm undo " + runId + ")");
             } else {
                 err.println("dkm setup failed: " + result.failure());
             }
-            return result.success() ? 0 : 1;
+            return result.complete() ? 0 : result.success() ? 3 : 1;
         }
     }
 
@@ -199,6 +211,8 @@ final class SetupCommand implements Callable<Integer> {
             root.addProperty("runId", result.runId());
             root.addProperty("success", result.success());
             root.addProperty("failure", result.failure());
+            root.addProperty("complete", result.complete());
+            root.addProperty("limitation", result.limitation());
             root.addProperty("deployKeyId", result.deployKeyId());
             JsonArray steps = new JsonArray();
             for (StepOutcome o : result.steps()) {

@@ -245,7 +245,7 @@ public final class BulkConverter {
         try {
             SetupResult result = setup.apply(item.plan(), item.connection().client(), consent, ledger, SetupListener.NONE);
             return result.success()
-                    ? outcome(item, RepoOutcome.Outcome.CONVERTED, null, result.deployKeyId())
+                    ? outcome(item, RepoOutcome.Outcome.CONVERTED, result.limitation(), result.deployKeyId())
                     : outcome(item, RepoOutcome.Outcome.FAILED, result.failure(), null);
         } catch (IOException | RuntimeException e) {
             return outcome(item, RepoOutcome.Outcome.FAILED, "unexpected: " + e.getMessage(), null);

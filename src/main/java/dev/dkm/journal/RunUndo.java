@@ -161,6 +161,11 @@ public final class RunUndo {
                     complete = false;
                     lines.add("GitLab refused part of the undo: " + ex.userMessage("project")
                             + " — run dkm undo " + runId + " again once fixed");
+                } catch (RuntimeException ex) {
+                    // no token for that instance any more, an unreachable host …: the rest of the undo goes on
+                    complete = false;
+                    lines.add("part of the undo could not reach GitLab: " + dev.dkm.remote.UrlRedactor.redact(String.valueOf(ex.getMessage()))
+                            + " — run dkm undo " + runId + " again once fixed");
                 }
             }
         }

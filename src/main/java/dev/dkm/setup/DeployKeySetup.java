@@ -134,6 +134,7 @@ public final class DeployKeySetup {
         ConfigPatch wired;
         boolean failed;
         String failure;
+        String limitation;
         GitErrorExplainer.Cause cause;
 
         Run(SetupPlan plan, GitLabClient client, RunLedger ledger, SetupListener listener, AccountSide side) {
@@ -202,8 +203,8 @@ public final class DeployKeySetup {
                     }
                 }
             }
-            if (plan.protectedBranch().blocks() && plan.allowProtectedPush() && plan.canPush()) {
-                client.allowDeployKeyToPush(project, plan.protectedBranch().branch(), keyId);
+            if (plan.protectedBranch().blocks() && plan.canPush()) {
+                limitation = openProtectedBranch(project);
             }
             return true;
         }
@@ -219,6 +220,37 @@ public final class DeployKeySetup {
             previousCanPush = Boolean.TRUE.equals(canPushNow);
             client.updateDeployKey(plan.projectPath(), keyId, null, plan.canPush());
             finish(StepOutcome.done(SetupStep.REGISTER, "deploy key #" + keyId + " made " + plan.access()));
+        }
+
+        /**
+         * The default branch blocks the key. On GitLab 17.5+ with --allow-protected-push the key is named in "Allowed
+         * to push" and the rule GitLab answers with is read: CE before 17.5 answers 200 and changes nothing. Returns
+         * what GitLab will still refuse, or null when the key may push there now.
+         */
+        private String openProtectedBranch(String project) {
+            ProtectedBranchCheck branch = plan.protectedBranch();
+            if (!plan.allowProtectedPush() || !branch.canGrantKey()) {
+                return branch.whatThisGitLabAllows();
+            }
+            dev.dkm.gitlab.ProtectedBranch rule;
+            try {
+                rule = client.allowDeployKeyToPush(project, branch.branch(), keyId);
+            } catch (GitLabException e) {
+                if (e.kind() == GitLabErrorKind.VALIDATION) {
+                    // 422 from ProtectedRefDeployKeyAccess: the key lacks write access, or its owner is not a member
+                    return "GitLab refused to name the key in \"Allowed to push\" on " + branch.branch() + ": "
+                            + e.detail() + "; pushes of this key to " + branch.branch() + " will be refused";
+                }
+                throw e;
+            }
+            if (rule == null || !rule.allowsDeployKeyToPush(keyId)) {
+                return "GitLab accepted the change to " + branch.branch() + " but its rule does not name the key (this GitLab"
+                        + " ignores deploy keys in \"Allowed to push\"; they came with 17.5 in CE), so pushes of this key to "
+                        + branch.branch() + " will be refused";
+            }
+            finish(StepOutcome.done(SetupStep.REGISTER, "deploy key #" + keyId + " named in \"Allowed to push\" on "
+                    + branch.branch() + " (the roles there stay)"));
+            return null;
         }
 
         /**
@@ -403,7 +435,7 @@ public final class DeployKeySetup {
         }
 
         SetupResult result() {
-            return new SetupResult(plan, runId, steps, !failed, failure, cause, keyId);
+            return new SetupResult(plan, runId, steps, !failed, failure, cause, keyId, failed ? null : limitation);
         }
 
         private void start(SetupStep step) {

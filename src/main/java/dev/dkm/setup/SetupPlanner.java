@@ -110,9 +110,13 @@ public final class SetupPlanner {
                 ? checkBranchOnce(instanceUrl, client, project, level, existing.map(DeployKey::id).orElse(null))
                 : ProtectedBranchCheck.notChecked("read-only key: branch protection does not matter");
         if (branch.blocks()) {
-            notes.add(options.allowProtectedPush()
-                    ? "the key will be added to \"Allowed to push\" on " + branch.branch() + " (GitLab 17.5+)"
-                    : branch.detail() + "; add --allow-protected-push to allow this key there (GitLab 17.5+)");
+            if (!branch.canGrantKey()) {
+                notes.add(branch.whatThisGitLabAllows());
+            } else {
+                notes.add(options.allowProtectedPush()
+                        ? "the key will be added to \"Allowed to push\" on " + branch.branch() + " (GitLab 17.5+)"
+                        : branch.detail() + "; add --allow-protected-push to allow this key there (GitLab 17.5+)");
+            }
         }
         if (existing.isPresent() && Boolean.TRUE.equals(existing.get().canPush()) && !canPush) {
             notes.add("the key is read-write on GitLab and will be made read-only");
@@ -161,7 +165,8 @@ public final class SetupPlanner {
             }
             rule = null;
         }
-        return ProtectedBranchCheck.evaluate(branch, rule, level, keyId);
+        // What a blocked branch means depends on the version (deploy keys in "Allowed to push" need 17.5): asked once per client.
+        return ProtectedBranchCheck.evaluate(branch, rule, level, keyId).on(client.instanceVersion().orElse(null));
     }
 
     /** The instance's host for key file names, with its port when it has one ({@code gitlab.corp_8443}). */

@@ -173,7 +173,14 @@ public final class RepoDetailsView extends ScrollPane {
             row = addRow(grid, row, "Project", wrapping(remote.projectPath()));
         }
         if (remote.host() != null) {
-            addRow(grid, row, "Host", wrapping(RepoTexts.host(remote)));
+            row = addRow(grid, row, "Host", wrapping(RepoTexts.host(remote)));
+        }
+        // Every token git sends for this remote, redacted, and the file it lives in (URL, header, credential store).
+        for (dev.dkm.workspace.FoundToken t : remote.tokens()) {
+            row = addRow(grid, row, "Token", wrapping(t.secret().redacted() + " — " + t.where()));
+        }
+        if (!remote.otherHelpers().isEmpty()) {
+            addRow(grid, row, "Helpers", wrapping("credentials from " + String.join(", ", remote.otherHelpers()) + " (not asked)"));
         }
         VBox card = new VBox(8, title, grid);
         card.getStyleClass().add(StyleClasses.REMOTE_CARD);
@@ -214,10 +221,10 @@ public final class RepoDetailsView extends ScrollPane {
         VBox body = new VBox(6, sentence);
         status.map(ServerKeyStatus::detail).filter(d -> !d.equals(lines.sentence())).ifPresent(d -> body.getChildren().add(muted(d)));
         if (status.isPresent() && status.get().state() == ServerKeyStatus.State.NO_INSTANCE && addInstance != null) {
-            String host = ServerStatusTexts.host(repo);
+            String url = ServerStatusTexts.webUrl(repo);
             Button add = new Button("Add instance…", new FontIcon(Feather.PLUS));
             add.setId("addInstanceForHost");
-            add.setOnAction(e -> addInstance.accept(host));
+            add.setOnAction(e -> addInstance.accept(url));
             body.getChildren().add(add);
         }
         return section("GitLab", body);

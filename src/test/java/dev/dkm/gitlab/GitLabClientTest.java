@@ -305,7 +305,8 @@ class GitLabClientTest {
         ProtectedBranch b = client.protectBranchForDeployKey("g/r", "main", 7);
         assertThat(b.allowsDeployKeyToPush(7)).isTrue();
         assertThat(server.takeRequest().getBody().readUtf8())
-                .isEqualTo("{\"name\":\"main\",\"allowed_to_push\":[{\"deploy_key_id\":7}]}");
+                .as("17.5+ gives a rule naming a deploy key no default Maintainers: ask for them")
+                .isEqualTo("{\"name\":\"main\",\"push_access_level\":40,\"allowed_to_push\":[{\"deploy_key_id\":7}]}");
     }
 
     @Test
@@ -386,5 +387,33 @@ class GitLabClientTest {
                 () -> client.accessTokens(GitLabClient.Scope.PROJECT, "g/one", null));
         assertThat(e.kind()).isEqualTo(GitLabErrorKind.UNAUTHORIZED);
         assertThat(e.userMessage("g/one")).contains("log in again");
+    }
+
+    private static String registryAnswer(String accessJson) {
+        java.util.Base64.Encoder b64 = java.util.Base64.getUrlEncoder().withoutPadding();
+        String header = b64.encodeToString("{\"typ\":\"JWT\",\"alg\":\"RS256\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String payload = b64.encodeToString(("{\"aud\":\"container_registry\",\"access\":" + accessJson + "}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return "{\"token\":\"" + header + "." + payload + ".c2lnbmF0dXJl\"}";
+    }
+
+    /**
+     * app/services/auth/container_registry_authentication_service.rb: a registry-scoped token asking for a repository it
+     * does not cover gets 200 with an empty access list; only pull on repository:<path> in the JWT means yes.
+     */
+    @Test
+    void registryAcceptsReadsTheJwtAccessNotTheStatus() throws Exception {
+        server.enqueue(json(200, registryAnswer("[]")));
+        server.enqueue(json(200, registryAnswer("[{\"type\":\"repository\",\"name\":\"g/r\",\"actions\":[\"pull\"]}]")));
+        server.enqueue(json(200, registryAnswer("[{\"type\":\"repository\",\"name\":\"g/other\",\"actions\":[\"pull\"]}]")));
+        server.enqueue(json(403, "{\"errors\":[{\"code\":\"DENIED\",\"message\":\"access forbidden\"}]}"));
+        server.enqueue(json(200, "{\"token\":\"not-a-jwt\"}"));
+        Secret deployToken = Secret.of("dt-value-for-a-test");
+        assertThat(client.registryAccepts("g/r", "gitlab+deploy-token-1", deployToken)).as("200, access []").isFalse();
+        assertThat(client.registryAccepts("g/r", "gitlab+deploy-token-1", deployToken)).isTrue();
+        assertThat(client.registryAccepts("g/r", "gitlab+deploy-token-1", deployToken)).as("another repository").isFalse();
+        assertThat(client.registryAccepts("g/r", "gitlab+deploy-token-1", deployToken)).as("no registry scope").isFalse();
+        assertThat(client.registryAccepts("g/r", "gitlab+deploy-token-1", deployToken)).isFalse();
+        assertThat(server.takeRequest().getPath()).contains("scope=repository%3Ag%2Fr%3Apull");
     }
 }
