@@ -109,6 +109,7 @@ final class ThrowawayAccounts implements AutoCloseable {
     public void close() throws IOException {
         for (String name : created) {
             run(List.of("userdel", "-r", "-f", name));
+            run(List.of("rm", "-rf", "/tmp/hsperfdata_" + name)); // a JVM's, outside the home userdel removes
         }
         created.clear();
     }
