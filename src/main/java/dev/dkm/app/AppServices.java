@@ -11,7 +11,7 @@ import dev.dkm.instances.InstanceLogin;
 import dev.dkm.instances.InstanceLogout;
 import dev.dkm.instances.InstanceOverview;
 import dev.dkm.instances.InstanceSelector;
-import dev.dkm.instances.ServerKeyStatusLookup;
+import dev.dkm.deploykeys.ServerKeyStatusLookup;
 import dev.dkm.journal.RunUndo;
 import dev.dkm.keys.HostKeyProbe;
 import dev.dkm.keys.HostKeyVerifier;
@@ -19,7 +19,10 @@ import dev.dkm.keys.KnownHostsFile;
 import dev.dkm.settings.AppDirs;
 import dev.dkm.settings.Settings;
 import dev.dkm.settings.SettingsStore;
+import dev.dkm.environments.Environments;
+import dev.dkm.setup.AccountSide;
 import dev.dkm.setup.DeployKeySetup;
+import dev.dkm.setup.ThisAccount;
 import dev.dkm.setup.GitRunner;
 import dev.dkm.setup.SetupPlanner;
 import dev.dkm.setup.SshEnvironment;
@@ -54,6 +57,8 @@ public final class AppServices implements AutoCloseable {
     private final SshEnvironment ssh;
     private final HostKeyVerifier hostKeys;
     private final GitRunner git;
+    private final ThisAccount local;
+    private final Environments environments;
     private final DeployKeySetup setup;
 
     private final InstanceSelector selector;
@@ -73,7 +78,9 @@ public final class AppServices implements AutoCloseable {
         this.ssh = keyDirOverride == null ? base : base.withKeyDir(keyDirOverride);
         this.hostKeys = new HostKeyVerifier(new KnownHostsFile(ssh.knownHosts()), new HostKeyProbe(Duration.ofSeconds(15)));
         this.git = new GitRunner("git", gitEnv(env), 120);
-        this.setup = new DeployKeySetup(hostKeys, git, clock);
+        this.local = new ThisAccount(ssh, hostKeys, git);
+        this.environments = Environments.forThisProcess();
+        this.setup = new DeployKeySetup(this::side, clock);
     }
 
     public static AppServices create(AppDirs dirs, Function<String, String> env, TokenStore tokens, ClientFactory clients,
@@ -156,13 +163,37 @@ public final class AppServices implements AutoCloseable {
         return git;
     }
 
+    /**
+     * The scan as git sees this environment: {@code ~} is {@code $HOME} (git's home, which may differ from the
+     * password database's), and the global, system and XDG config files are found from the environment given.
+     */
     public WorkspaceScanner scanner() {
-        return new WorkspaceScanner(ScanOptions.defaults());
+        String h = env.apply("HOME");
+        Path home = h == null || h.isEmpty() ? dirs.home() : Path.of(h);
+        return new WorkspaceScanner(ScanOptions.defaults(), dev.dkm.workspace.GlobalGitConfig.forUser(home, env), home);
     }
 
     /** A planner for one operation (it remembers projects' branch protection for its lifetime). */
     public SetupPlanner planner() {
-        return new SetupPlanner(ssh, hostKeys);
+        return new SetupPlanner(local);
+    }
+
+    /** A planner for the repositories of one environment ({@code null}: this account). */
+    public SetupPlanner planner(String environment) {
+        return new SetupPlanner(side(environment));
+    }
+
+    /**
+     * Where the account-side steps of a setup run: this process for the caller's own account (null), else the
+     * environment's helper, started on first use and stopped when the session closes.
+     */
+    public AccountSide side(String environment) {
+        return environment == null ? local : environments.side(environment);
+    }
+
+    /** The helpers of this session's other environments. */
+    public Environments environments() {
+        return environments;
     }
 
     public DeployKeySetup setup() {
@@ -174,13 +205,24 @@ public final class AppServices implements AutoCloseable {
     }
 
     public BulkConverter converter() {
-        return new BulkConverter(planner(), setup, connections, runsDir(), clock);
+        return new BulkConverter(this::planner, setup, connections, runsDir(), clock);
     }
 
     public RunUndo undo() {
         return new RunUndo(runsDir(), instance -> connections.forInstance(instance)
                 .orElseThrow(() -> new IllegalStateException("no token for " + instance + ": " + InstanceSelector.loginHint(instance)))
-                .client(), clock);
+                .client(), clock, new RunUndo.Configs() {
+                    @Override
+                    public dev.dkm.gitconfig.ConfigPatch.Revert revert(String environment, Path config,
+                            dev.dkm.gitconfig.ConfigPatch patch) throws java.io.IOException {
+                        return side(environment).revertConfig(config, patch);
+                    }
+
+                    @Override
+                    public void restore(String environment, dev.dkm.gitconfig.ConfigSnapshot original) throws java.io.IOException {
+                        side(environment).restoreConfig(original);
+                    }
+                });
     }
 
     /**
@@ -246,6 +288,7 @@ public final class AppServices implements AutoCloseable {
 
     @Override
     public void close() {
+        environments.close();
         connections.close();
     }
 }

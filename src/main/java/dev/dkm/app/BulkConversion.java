@@ -5,10 +5,12 @@ import dev.dkm.convert.ConversionItem;
 import dev.dkm.convert.ConversionPreview;
 import dev.dkm.convert.ConversionReport;
 import dev.dkm.convert.RepoOutcome;
+import dev.dkm.convert.SharedTokenCleanup;
 import dev.dkm.convert.TokenCleanup;
 import dev.dkm.convert.TokenUse;
 import dev.dkm.journal.JournalEntry;
 import dev.dkm.journal.RunJournal;
+import dev.dkm.journal.StaleConfigLocks;
 import dev.dkm.journal.UndoReport;
 import dev.dkm.setup.HostKeyConsent;
 import dev.dkm.setup.SetupOptions;
@@ -35,7 +37,15 @@ public final class BulkConversion {
     private final BulkConverter converter;
 
     /** A finished run and the tokens it removed from configs (with where they are still used). */
-    public record Result(ConversionReport report, List<TokenUse> tokens) {}
+    /**
+     * @param shared what became of each token the converted repositories took from a file shared with others
+     *               (credential store, global or included config): removed, or kept with who still uses it
+     */
+    public record Result(ConversionReport report, List<TokenUse> tokens, List<SharedTokenCleanup.Outcome> shared) {
+        public Result(ConversionReport report, List<TokenUse> tokens) {
+            this(report, tokens, List.of());
+        }
+    }
 
     public BulkConversion(AppServices services, List<Path> roots) {
         this.services = services;
@@ -47,7 +57,10 @@ public final class BulkConversion {
         return services.scanner().scan(roots, progress);
     }
 
-    /** True when any remote of the repository carries a token (URL, pushurl or insteadOf). */
+    /**
+     * True when git sends a token for any remote of the repository (URL, pushurl, insteadOf, http.extraHeader,
+     * credential store).
+     */
     public static boolean hasToken(RepoInfo repo) {
         return repo.remotes().stream().anyMatch(RemoteInfo::hasToken);
     }
@@ -69,29 +82,57 @@ public final class BulkConversion {
      */
     public Result run(String resumeRunId, ConversionPreview preview, HostKeyConsent consent, int jobs, SetupOptions options,
             Progress progress, BulkConverter.Listener listener) throws IOException {
-        return run(resumeRunId, preview, consent, jobs, description(options), new JournalEntry.RunOptions(options.readOnly(),
-                options.sharedKey(), options.expiresOn() == null ? null : options.expiresOn().toString(),
-                options.allowProtectedPush()), progress, listener);
+        return run(resumeRunId, preview, consent, jobs, options, progress, listener, false);
     }
 
     /** As above, for callers that only describe the run (its options are not journaled then). */
     public Result run(String resumeRunId, ConversionPreview preview, HostKeyConsent consent, int jobs, String description,
             Progress progress, BulkConverter.Listener listener) throws IOException {
-        return run(resumeRunId, preview, consent, jobs, description, null, progress, listener);
+        return run(resumeRunId, preview, consent, jobs, description, null, progress, listener, false);
+    }
+
+    /**
+     * As {@link #run(String, ConversionPreview, HostKeyConsent, int, SetupOptions, Progress, BulkConverter.Listener)};
+     * with {@code removeSharedInUse}, a converted repository's token is taken out of shared files (credential
+     * stores, global and included configs) even while other repositories still use it.
+     */
+    public Result run(String resumeRunId, ConversionPreview preview, HostKeyConsent consent, int jobs, SetupOptions options,
+            Progress progress, BulkConverter.Listener listener, boolean removeSharedInUse) throws IOException {
+        return run(resumeRunId, preview, consent, jobs, description(options), new JournalEntry.RunOptions(options.readOnly(),
+                options.sharedKey(), options.expiresOn() == null ? null : options.expiresOn().toString(),
+                options.allowProtectedPush()), progress, listener, removeSharedInUse);
     }
 
     private Result run(String resumeRunId, ConversionPreview preview, HostKeyConsent consent, int jobs, String description,
-            JournalEntry.RunOptions options, Progress progress, BulkConverter.Listener listener) throws IOException {
+            JournalEntry.RunOptions options, Progress progress, BulkConverter.Listener listener, boolean removeSharedInUse)
+            throws IOException {
         RunRetention.pruneOld(services);
         String runId = resumeRunId == null ? RunJournal.newRunId(services.clock().instant()) : resumeRunId;
-        ConversionPreview toRun = resumeRunId == null ? preview : reverifyUnfinished(resumeRunId, preview);
-        ConversionReport report = converter.run(runId, toRun, consent, jobs, description, options, progress, listener);
+        if (resumeRunId != null) { // a kill -9 mid-write left git's lock on a config: the resumed run could not write it
+            StaleConfigLocks.clear(RunJournal.read(RunJournal.fileOf(services.runsDir(), resumeRunId)), services.clock());
+        }
+        ConversionReport report = converter.run(runId, preview, consent, jobs, description, options, progress, listener);
         Set<Path> converted = report.outcomes().stream().filter(o -> o.outcome() == RepoOutcome.Outcome.CONVERTED)
                 .map(RepoOutcome::repo).collect(Collectors.toSet());
+        // Tokens of other environments stayed there (only their redacted form crossed): nothing here to revoke by.
         List<RepoInfo> convertedBefore = preview.items().stream().map(ConversionItem::repo)
-                .filter(r -> converted.contains(r.path())).toList();
-        List<TokenUse> tokens = converted.isEmpty() ? List.of() : TokenCleanup.afterRun(convertedBefore, scanEveryRoot());
-        return new Result(report, tokens);
+                .filter(r -> r.environment() == null && converted.contains(r.path())).toList();
+        if (converted.isEmpty()) {
+            return new Result(report, List.of(), List.of());
+        }
+        List<RepoInfo> now = scanEveryRoot();
+        // Tokens the converted repositories took from files shared with others: removed once nothing uses them.
+        List<SharedTokenCleanup.Source> sources = SharedTokenCleanup.afterRun(convertedBefore, now);
+        List<SharedTokenCleanup.Outcome> shared = List.of();
+        if (!sources.isEmpty()) {
+            try (RunJournal journal = RunJournal.open(services.runsDir(), report.runId())) {
+                shared = SharedTokenCleanup.apply(sources, removeSharedInUse, journal, services.clock());
+            }
+            if (shared.stream().anyMatch(SharedTokenCleanup.Outcome::removed)) {
+                now = scanEveryRoot(); // what still uses each token, now that the shared lines are gone
+            }
+        }
+        return new Result(report, TokenCleanup.afterRun(convertedBefore, now), shared);
     }
 
     /** Every root the user has: the run's and the workspace roots the window remembers. */
@@ -101,30 +142,6 @@ public final class BulkConversion {
         services.settings().workspaceRoots().stream().filter(java.nio.file.Files::isDirectory)
                 .forEach(r -> all.add(r.toAbsolutePath().normalize()));
         return services.scanner().scan(List.copyOf(all), Progress.NONE);
-    }
-
-    /**
-     * A resumed run re-verifies the repositories a crash left between wiring and verifying: the preview sees them as
-     * already set up (skip), the journal knows they never finished.
-     */
-    private ConversionPreview reverifyUnfinished(String runId, ConversionPreview preview) throws IOException {
-        Set<String> started = new java.util.HashSet<>();
-        Set<String> finished = new java.util.HashSet<>();
-        for (JournalEntry e : RunJournal.read(RunJournal.fileOf(services.runsDir(), runId))) {
-            if (e instanceof JournalEntry.ConfigChanged c) {
-                started.add(c.repo());
-            } else if (e instanceof JournalEntry.ConfigSaved c) {
-                started.add(c.repo());
-            } else if (e instanceof JournalEntry.KeyCreated k) {
-                started.add(k.repo());
-            } else if (e instanceof JournalEntry.RepoFinished f) {
-                finished.add(f.repo());
-            }
-        }
-        started.removeAll(finished);
-        return new ConversionPreview(preview.items().stream().map(i -> i.state() == ConversionItem.State.SKIP
-                && i.plan() != null && i.connection() != null && started.contains(i.repo().path().toString())
-                ? new ConversionItem(i.repo(), ConversionItem.State.READY, i.plan(), i.connection(), null) : i).toList());
     }
 
     /**

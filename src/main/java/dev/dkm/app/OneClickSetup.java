@@ -28,12 +28,14 @@ public final class OneClickSetup {
         this.services = services;
     }
 
+    /** Plans a repository of its environment ({@link RepoInfo#environment()}): for another one, its helper does the local steps. */
     public Prepared plan(RepoInfo repo, SetupOptions options) throws SetupException {
+        String environment = repo.environment();
         RemoteInfo remote = repo.remotes().stream().filter(r -> r.name().equals(options.remote())).findFirst()
                 .orElseThrow(() -> new SetupException(repo.relativePath() + " has no remote named " + options.remote()));
         GitLabConnection connection = services.connections().forRemote(remote.scheme(), remote.host(), remote.port())
                 .orElseThrow(() -> new SetupException(services.connections().whyNoConnection(remote.scheme(), remote.host(), remote.port())));
-        SetupPlan plan = services.planner().plan(repo, connection.client(), connection.instanceUrl(), options);
+        SetupPlan plan = services.planner(environment).plan(repo, connection.client(), connection.instanceUrl(), options);
         return new Prepared(repo, plan, connection);
     }
 
@@ -42,7 +44,8 @@ public final class OneClickSetup {
         String runId = RunJournal.newRunId(services.clock().instant());
         try (RunLedger journal = RunLedger.open(services.runsDir(), runId)) {
             journal.append(new JournalEntry.RunStarted(services.clock().instant(), runId,
-                    "setup " + prepared.repo().path() + " (" + prepared.plan().projectPath() + ")"));
+                    "setup " + (prepared.plan().environment() == null ? "" : prepared.plan().environment() + ":")
+                            + prepared.repo().path() + " (" + prepared.plan().projectPath() + ")"));
             SetupResult result = services.setup().apply(prepared.plan(), prepared.connection().client(), consent, journal, listener);
             journal.append(new JournalEntry.RunFinished(services.clock().instant(), result.success() ? "1 converted" : "1 failed"));
             return result;

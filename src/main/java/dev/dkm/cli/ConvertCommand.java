@@ -30,8 +30,12 @@ import picocli.CommandLine.Parameters;
 final class ConvertCommand implements Callable<Integer> {
     private final CliContext context;
 
-    @Parameters(arity = "1..*", paramLabel = "ROOT", description = "Folders to scan for repositories.")
-    List<Path> roots;
+    @Parameters(arity = "0..*", paramLabel = "ROOT", description = "Folders to scan for repositories (in each environment with"
+            + " --user/--all-users; none: each one's remembered roots, else its home).")
+    List<Path> roots = List.of();
+
+    @Mixin
+    EnvironmentOptions environments = new EnvironmentOptions();
 
     @Option(names = "--dry-run", description = "Print the preview only; change nothing.")
     boolean dryRun;
@@ -54,12 +58,17 @@ final class ConvertCommand implements Callable<Integer> {
     @Option(names = "--yes", description = "Do not ask before changing anything.")
     boolean yes;
 
-    @Option(names = "--json", description = "Print the per-repository results (and removed tokens, redacted) as JSON.")
+    @Option(names = "--json", description = {"Print the per-repository results (and removed tokens, redacted) as JSON; with --dry-run,",
+            "the preview (docs/cli-json.md)."})
     boolean json;
 
     @Option(names = "--revoke-unused-tokens", description = {"Revoke the removed tokens no repository uses any more (under ROOT",
             "and the workspace roots the window remembers); never the API token dkm signs in with."})
     boolean revokeUnused;
+
+    @Option(names = "--remove-shared", description = "Also remove a converted repository's token from a shared file "
+            + "(credential store, global or included config) while other repositories still use it.")
+    boolean removeShared;
 
     @Option(names = "--resume", paramLabel = "RUN_ID", description = {"Continue an interrupted run with the options it was started with",
             "(same journal; done repositories count, unverified ones are verified)."})
@@ -73,6 +82,13 @@ final class ConvertCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = context.out();
         PrintWriter err = context.err();
+        if (environments.any()) {
+            return convertEnvironments(out, err);
+        }
+        if (roots.isEmpty()) {
+            err.println("dkm convert: give ROOT folders, or --user NAME / --all-users / --env-command TEMPLATE");
+            return 2;
+        }
         for (Path root : roots) {
             if (!Files.isDirectory(root)) {
                 err.println("dkm convert: " + root + " is not a folder");
@@ -104,9 +120,12 @@ final class ConvertCommand implements Callable<Integer> {
                 printPreview(preview, json ? err : out);
             }
             if (dryRun) {
+                if (json) {
+                    out.println(ConversionReportExport.previewJson(preview));
+                }
                 return 0;
             }
-            if (preview.ready().isEmpty()) {
+            if (preview.ready().isEmpty() && resume == null) { // a resume still verifies and counts its earlier part
                 (json ? err : out).println("Nothing to convert.");
                 if (json) { // scripts always get the document: each skipped repository with its reason, no run id
                     out.println(ConversionReportExport.json(BulkConverter.notRun(preview), List.of()));
@@ -119,14 +138,26 @@ final class ConvertCommand implements Callable<Integer> {
                 return interactive ? 0 : 2;
             }
             Progress progress = interactive && !json ? new TerminalProgress(err, "converting", "repos") : Progress.NONE;
-            BulkConversion.Result result = conversion.run(resume, preview, HostKeyPrompt.from(acceptHostKey, context, interactive),
-                    jobs, options, progress, BulkConverter.Listener.NONE);
+            BulkConversion.Result result;
+            try {
+                result = conversion.run(resume, preview, HostKeyPrompt.from(acceptHostKey, context, interactive),
+                        jobs, options, progress, BulkConverter.Listener.NONE, removeShared);
+            } catch (dev.dkm.journal.RunLedger.Unwritable e) {
+                err.println("dkm convert: " + e.getMessage());
+                return 1;
+            }
             ConversionReport report = result.report();
             List<TokenUse> tokens = result.tokens();
             if (json) {
                 out.println(ConversionReportExport.json(report, tokens));
             } else {
                 printReport(report, tokens, out);
+            }
+            PrintWriter notes = json ? err : out;
+            if (!result.shared().isEmpty()) {
+                notes.println("Tokens in shared files:");
+                result.shared().forEach(s -> notes.println("  " + s.message()));
+                notes.flush();
             }
             if (revokeUnused) {
                 for (TokenUse t : tokens) {
@@ -139,13 +170,7 @@ final class ConvertCommand implements Callable<Integer> {
 
     private static void printPreview(ConversionPreview preview, PrintWriter out) {
         for (ConversionItem item : preview.items()) {
-            String what = switch (item.state()) {
-                case READY -> "convert  " + item.plan().projectPath() + " → " + item.plan().sshUrl()
-                        + (item.plan().generateKey() ? " (new key " + item.plan().keyFile().getFileName() + ")" : " (key " + item.plan().keyFile().getFileName() + ")");
-                case SKIP -> "skip     " + item.reason();
-                case PROBLEM -> "problem  " + item.reason();
-            };
-            out.println(String.format("%-40s %s", item.repo().relativePath(), what));
+            out.println(line(item));
         }
         out.println(preview.summary());
         out.flush();
@@ -161,5 +186,100 @@ final class ConvertCommand implements Callable<Integer> {
             tokens.forEach(t -> out.println("  " + t.describe()));
         }
         out.flush();
+    }
+
+    /**
+     * {@code --user}/{@code --all-users}/{@code --env-command}: each environment's repositories converted there by its own
+     * helper (keys born in that account's ~/.ssh/dkm), every GitLab call made here; one run, one journal.
+     */
+    private Integer convertEnvironments(PrintWriter out, PrintWriter err) throws Exception {
+        if (keyDir != null || revokeUnused) {
+            err.println("dkm convert: --key-dir and --revoke-unused-tokens work for this account only; leave them out with"
+                    + " --user/--all-users/--env-command");
+            return 2;
+        }
+        try (AppServices services = context.services(null, host.host)) {
+            dev.dkm.app.EnvironmentConversion conversion = new dev.dkm.app.EnvironmentConversion(services, environments.specs(), roots);
+            List<dev.dkm.environments.EnvironmentScan.Result> scanned = conversion.scan(Progress.NONE);
+            if (environments.allUsers) {
+                scanned = scanned.stream().filter(r -> r.failed() || !r.repos().isEmpty()).toList();
+            }
+            SetupOptions options = keyOptions.over(services.preferences().setupOptions());
+            if (resume != null) {
+                SetupOptions recorded;
+                try {
+                    recorded = conversion.resumeOptions(resume, options);
+                } catch (java.io.IOException | IllegalArgumentException e) {
+                    err.println("dkm convert: " + e.getMessage());
+                    return 2;
+                }
+                String conflict = keyOptions.conflictWith(recorded, resume);
+                if (conflict != null) {
+                    err.println("dkm convert: " + conflict);
+                    return 2;
+                }
+                options = recorded;
+            }
+            dev.dkm.app.EnvironmentConversion.Preview preview = conversion.preview(scanned, options, jobs, Progress.NONE);
+            PrintWriter previewOut = json ? err : out;
+            if (!json || dryRun) {
+                for (ConversionItem item : preview.preview().items()) {
+                    previewOut.println(String.format("%-12s %s", preview.environmentOf(item), line(item)));
+                }
+                preview.failedEnvironments().forEach((env, why) -> previewOut.println(String.format("%-12s failed   %s", env, why)));
+                previewOut.println(preview.preview().summary() + (preview.failedEnvironments().isEmpty() ? ""
+                        : " · " + preview.failedEnvironments().size() + " environment(s) failed"));
+                previewOut.flush();
+            }
+            boolean envFailed = !preview.failedEnvironments().isEmpty();
+            if (dryRun) {
+                return envFailed ? 1 : 0;
+            }
+            if (preview.preview().ready().isEmpty()) {
+                previewOut.println("Nothing to convert.");
+                return envFailed || preview.preview().count(ConversionItem.State.PROBLEM) > 0 ? 1 : 0;
+            }
+            boolean interactive = System.console() != null;
+            if (!yes && !(interactive && HostKeyPrompt.confirm("Convert " + preview.preview().ready().size() + " repositories?", context))) {
+                err.println(interactive ? "Nothing changed." : "dkm convert: add --yes to run without a terminal; nothing changed");
+                return interactive ? 0 : 2;
+            }
+            Progress progress = interactive && !json ? new TerminalProgress(err, "converting", "repos") : Progress.NONE;
+            ConversionReport report = conversion.run(resume, preview, HostKeyPrompt.from(acceptHostKey, context, interactive),
+                    jobs, options, progress, BulkConverter.Listener.NONE);
+            if (json) {
+                com.google.gson.JsonObject doc = com.google.gson.JsonParser.parseString(ConversionReportExport.json(report, List.of()))
+                        .getAsJsonObject();
+                com.google.gson.JsonArray rows = doc.getAsJsonArray("repositories");
+                if (rows != null) {
+                    for (int i = 0; i < rows.size() && i < report.outcomes().size(); i++) {
+                        rows.get(i).getAsJsonObject().addProperty("environment", preview.environmentOf(report.outcomes().get(i)));
+                    }
+                }
+                com.google.gson.JsonObject failedEnvs = new com.google.gson.JsonObject();
+                preview.failedEnvironments().forEach(failedEnvs::addProperty);
+                doc.add("failedEnvironments", failedEnvs);
+                out.println(new com.google.gson.GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(doc));
+            } else {
+                for (RepoOutcome o : report.outcomes()) {
+                    out.println(String.format("%-12s %-40s %-10s %s", preview.environmentOf(o), o.displayPath(), o.outcome().id(),
+                            o.reason() == null ? "" : o.reason()));
+                }
+                preview.failedEnvironments().forEach((env, why) -> out.println(String.format("%-12s failed: %s", env, why)));
+                out.println(report.summary() + " · run " + report.runId() + " (undo: dkm undo " + report.runId() + ")");
+            }
+            out.flush();
+            return report.anyFailed() || envFailed ? 1 : 0;
+        }
+    }
+
+    private static String line(ConversionItem item) {
+        String what = switch (item.state()) {
+            case READY -> "convert  " + item.plan().projectPath() + " → " + item.plan().sshUrl()
+                    + (item.plan().generateKey() ? " (new key " + item.plan().keyFile().getFileName() + ")" : " (key " + item.plan().keyFile().getFileName() + ")");
+            case SKIP -> "skip     " + item.reason();
+            case PROBLEM -> "problem  " + item.reason();
+        };
+        return String.format("%-40s %s", item.repo().relativePath(), what);
     }
 }

@@ -1,5 +1,7 @@
 package dev.dkm.cli;
 
+import dev.dkm.files.IoProblems;
+import dev.dkm.remote.UrlRedactor;
 import dev.dkm.AppVersion;
 import dev.dkm.credentials.TokenStores;
 import dev.dkm.gitlab.GitLabException;
@@ -31,7 +33,7 @@ public final class DkmCli implements Runnable {
     static final List<Class<?>> SUBCOMMANDS = List.of(CommandLine.HelpCommand.class, ScanCommand.class,
             SetupCommand.class, ConvertCommand.class, RunsCommand.class, UndoCommand.class, KeysCommand.class,
             TokensCommand.class, DeployTokenCommand.class, DockerLoginCommand.class, ApiTokenCommand.class,
-            LoginCommand.class, LogoutCommand.class, InstancesCommand.class, SandboxCommand.class);
+            LoginCommand.class, LogoutCommand.class, InstancesCommand.class, SandboxCommand.class, HelperCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -85,7 +87,7 @@ public final class DkmCli implements Runnable {
         return commandLine(context, null);
     }
 
-    /** With every subcommand, or ({@code only} not null) with that one alone. */
+    /** With every subcommand, or ({@code only} not null) with that one alone (what {@link #run} builds). */
     static CommandLine commandLine(CliContext context, Class<?> only) {
         ContextFactory factory = new ContextFactory(context);
         CommandLine cli = new CommandLine(new DkmCli(), factory);
@@ -105,6 +107,13 @@ public final class DkmCli implements Runnable {
             if (e instanceof GitLabException g) {
                 commandLine.getErr().println("dkm " + commandLine.getCommandName() + ": "
                         + g.userMessage(subjectOf(parseResult, commandLine.getCommandName()), managedBy(commandLine)));
+                commandLine.getErr().flush();
+                return 1;
+            }
+            if (IoProblems.isIo(e)) {
+                // a folder that cannot be written (runs/, ~/.ssh …) is a sentence, not a stack trace
+                commandLine.getErr().println("dkm " + commandLine.getCommandName() + ": "
+                        + UrlRedactor.redact(IoProblems.describe(e)));
                 commandLine.getErr().flush();
                 return 1;
             }

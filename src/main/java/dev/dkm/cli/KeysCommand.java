@@ -2,11 +2,10 @@ package dev.dkm.cli;
 
 import dev.dkm.app.AppServices;
 import dev.dkm.gitlab.GitLabConnections.GitLabConnection;
-import dev.dkm.setup.KeyManagementException;
-import dev.dkm.setup.ProjectDeployKeys;
-import dev.dkm.setup.ProjectDeployKeys.ProjectKey;
-import dev.dkm.setup.ProjectDeployKeys.Target;
-import dev.dkm.tokens.InstanceConnection;
+import dev.dkm.deploykeys.KeyManagementException;
+import dev.dkm.deploykeys.ProjectDeployKeys;
+import dev.dkm.deploykeys.ProjectDeployKeys.ProjectKey;
+import dev.dkm.deploykeys.ProjectDeployKeys.Target;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -66,8 +65,7 @@ final class KeysCommand implements Callable<Integer> {
 
     /** The instance of a command without a repository, by the one rule; no instance or no token ends the command. */
     static GitLabConnection connection(AppServices services) {
-        InstanceConnection c = services.connections().forCommand();
-        return new GitLabConnection(c.baseUrl(), c.client());
+        return services.connections().commandConnection();
     }
 
     /** The options every key-changing subcommand shares, and the loop over its projects. */

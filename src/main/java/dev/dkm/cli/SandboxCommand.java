@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
         description = {
             "Runs a local GitLab-compatible sandbox (REST API v4 + SSH git) on 127.0.0.1.",
             "When ready it prints one JSON line: url, api, sshPort, sshHostKeyFingerprint, knownHostsLine,"
-                    + " token (a maintainer's PAT), adminToken, ownerToken, developerToken, dataDir.",
+                    + " token (a maintainer's PAT), adminToken, ownerToken, developerToken, dataDir, gitlabVersion.",
             "Those tokens are local test credentials that exist only in this sandbox.",
             "Git is served over SSH only; HTTPS remotes in a --workspace are there to be converted.",
             "Stops on SIGINT/SIGTERM (or when stdin closes, with --stop-on-stdin-eof)."
@@ -55,16 +55,27 @@ final class SandboxCommand implements Callable<Integer> {
     @Option(names = "--fault-seed", paramLabel = "N", description = "Seed for the fault dice (default: ${DEFAULT-VALUE}).", defaultValue = "42")
     long faultSeed;
 
+    @Option(names = "--gitlab-version", paramLabel = "X.Y", description = {"Pretend to be this GitLab version (e.g. 16.11):",
+        "routes and rules GitLab changed later answer as that version did (default: the current one tested)."})
+    String gitlabVersion;
+
     @Option(names = "--stop-on-stdin-eof", description = "Stop when stdin reaches end of file (for a parent process that holds a pipe).")
     boolean stopOnStdinEof;
 
     @Override
     public Integer call() throws InterruptedException {
-        SandboxServer server = Sandbox.builder()
+        Sandbox.Builder builder = Sandbox.builder()
                 .dataDir(dataDir).port(port).sshPort(sshPort).demo(demo).workspace(workspace)
                 .latencyMs(latencyMs).rateLimitPerMinute(rateLimit).failRate(failRate).dropRate(dropRate)
-                .faultSeed(faultSeed)
-                .start();
+                .faultSeed(faultSeed);
+        if (gitlabVersion != null) {
+            try {
+                builder.gitlabVersion(gitlabVersion);
+            } catch (IllegalArgumentException e) {
+                throw new CliProblem(e.getMessage());
+            }
+        }
+        SandboxServer server = builder.start();
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             server.close();

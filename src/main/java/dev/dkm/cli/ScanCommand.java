@@ -2,7 +2,7 @@ package dev.dkm.cli;
 
 import dev.dkm.files.PathNames;
 import dev.dkm.app.AppServices;
-import dev.dkm.instances.ServerKeyStatus;
+import dev.dkm.deploykeys.ServerKeyStatus;
 import dev.dkm.task.Progress;
 import dev.dkm.workspace.ScanOptions;
 import dev.dkm.workspace.ScanResult;
@@ -29,8 +29,12 @@ final class ScanCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "ROOT", description = "Folders to scan.")
-    List<Path> roots;
+    @Parameters(arity = "0..*", paramLabel = "ROOT", description = "Folders to scan (in each environment with --user/--all-users;"
+            + " none: each one's remembered roots, else its home).")
+    List<Path> roots = List.of();
+
+    @CommandLine.Mixin
+    EnvironmentOptions environments = new EnvironmentOptions();
 
     @Option(names = "--json", description = "Print a JSON array, one object per repository (tokens redacted).")
     boolean json;
@@ -52,9 +56,17 @@ final class ScanCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (environments.any()) {
+            return scanEnvironments(out, err);
+        }
+        if (roots.isEmpty()) {
+            err.println("dkm scan: give ROOT folders to scan, or --user NAME / --all-users / --env-command TEMPLATE");
+            err.flush();
+            return EXIT_BAD_ROOT;
+        }
         for (Path root : roots) {
             if (!Files.isDirectory(root)) {
                 err.println("dkm scan: " + root + " is not a folder");
@@ -62,9 +74,7 @@ final class ScanCommand implements Callable<Integer> {
                 return EXIT_BAD_ROOT;
             }
         }
-        Set<String> ignored = new HashSet<>(ScanOptions.DEFAULT_IGNORED);
-        ignored.addAll(ignore);
-        WorkspaceScanner scanner = new WorkspaceScanner(new ScanOptions(depth, ignored));
+        WorkspaceScanner scanner = new WorkspaceScanner(scanOptions());
         ScanResult result = scanner.scanAll(roots, System.console() != null ? new TerminalProgress(err, "scanning", "repos") : Progress.NONE);
         Map<Path, ServerKeyStatus> server = Map.of();
         if (gitlab) {
@@ -93,5 +103,70 @@ final class ScanCommand implements Callable<Integer> {
             err.flush();
         }
         return 0;
+    }
+
+    private ScanOptions scanOptions() {
+        Set<String> ignored = new HashSet<>(ScanOptions.DEFAULT_IGNORED);
+        ignored.addAll(ignore);
+        return new ScanOptions(depth, ignored);
+    }
+
+    /**
+     * {@code --user}/{@code --all-users}/{@code --env-command}: each environment scanned by its own helper (ROOTs are paths
+     * there, not here); a failed environment is one line with its reason, the others go on. Exit 1 when one failed.
+     */
+    private Integer scanEnvironments(PrintWriter out, PrintWriter err) throws java.io.IOException {
+        if (gitlab) {
+            err.println("dkm scan: --gitlab looks at this account's repositories only; leave it out with --user/--all-users");
+            err.flush();
+            return EXIT_BAD_ROOT;
+        }
+        List<dev.dkm.environments.EnvironmentSpec> specs = environments.specs();
+        List<dev.dkm.environments.EnvironmentScan.Result> results;
+        try (dev.dkm.environments.Environments envs = dev.dkm.environments.Environments.forThisProcess()) {
+            results = new dev.dkm.environments.EnvironmentScan(envs, scanOptions()).scan(specs, roots,
+                    System.console() != null ? new TerminalProgress(err, "scanning", "environments") : Progress.NONE);
+        }
+        java.util.Map<RepoInfoKey, String> envOf = new java.util.HashMap<>();
+        java.util.List<dev.dkm.workspace.RepoInfo> repos = new java.util.ArrayList<>();
+        java.util.Map<String, String> failed = new java.util.LinkedHashMap<>();
+        for (var r : results) {
+            if (r.failed()) {
+                failed.put(r.environment(), r.failure());
+            }
+            r.repos().forEach(repo -> {
+                repos.add(repo);
+                envOf.put(new RepoInfoKey(repo), r.environment());
+            });
+        }
+        java.util.function.Function<dev.dkm.workspace.RepoInfo, String> environmentOf = repo -> envOf.get(new RepoInfoKey(repo));
+        if (json) {
+            ScanJson.write(repos, Map.of(), environmentOf, failed, out);
+            out.println();
+        } else {
+            out.print(ScanTable.write(repos, null, environmentOf));
+            long withRepos = results.stream().filter(r -> !r.repos().isEmpty()).count();
+            out.println(dev.dkm.workspace.ScanSummary.of(repos).line() + " in " + withRepos + " environment(s)");
+            failed.forEach((env, why) -> out.println(env + ": " + dev.dkm.remote.UrlRedactor.redact(why)));
+        }
+        for (var r : results) {
+            r.missingRoots().forEach(root -> err.println("dkm scan: " + r.environment() + ": " + root + " is not a folder there"));
+        }
+        err.flush();
+        out.flush();
+        return failed.isEmpty() ? 0 : 1;
+    }
+
+    /** Rows of different environments may share a path: each row is itself. */
+    private record RepoInfoKey(dev.dkm.workspace.RepoInfo repo) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof RepoInfoKey k && k.repo == repo;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(repo);
+        }
     }
 }

@@ -2,7 +2,7 @@ package dev.dkm.cli;
 
 import dev.dkm.files.PathNames;
 import com.google.gson.stream.JsonWriter;
-import dev.dkm.instances.ServerKeyStatus;
+import dev.dkm.deploykeys.ServerKeyStatus;
 import dev.dkm.workspace.FoundToken;
 import dev.dkm.workspace.KeyFileInfo;
 import dev.dkm.workspace.RemoteInfo;
@@ -37,6 +37,15 @@ final class ScanJson {
 
     /** With a {@code "gitlab"} object for each repository {@code server} has an answer for ({@code dkm scan --gitlab}). */
     static void write(List<RepoInfo> repos, Map<Path, ServerKeyStatus> server, Writer out) {
+        write(repos, server, null, Map.of(), out);
+    }
+
+    /**
+     * Across environments ({@code --user}, {@code --all-users}): each row starts with its {@code "environment"}, and an
+     * environment that could not be scanned is one row {@code {"environment": …, "error": "…"}}.
+     */
+    static void write(List<RepoInfo> repos, Map<Path, ServerKeyStatus> server,
+            java.util.function.Function<RepoInfo, String> environmentOf, Map<String, String> failedEnvironments, Writer out) {
         try {
             // JsonWriter writes a char or a short string at a time; a PrintWriter takes a lock and checks its
             // state on every call. Ten thousand repositories are 12 MB of JSON: buffer them in large pieces.
@@ -47,7 +56,13 @@ final class ScanJson {
             w.setSerializeNulls(true);
             w.beginArray();
             for (RepoInfo r : repos) {
-                repo(w, r, server.get(r.path()));
+                repo(w, r, server.get(r.path()), environmentOf == null ? null : environmentOf.apply(r));
+            }
+            for (Map.Entry<String, String> failed : failedEnvironments.entrySet()) {
+                w.beginObject();
+                w.name("environment").value(failed.getKey());
+                w.name("error").value(dev.dkm.remote.UrlRedactor.redact(failed.getValue()));
+                w.endObject();
             }
             w.endArray();
             w.flush();
@@ -56,8 +71,11 @@ final class ScanJson {
         }
     }
 
-    private static void repo(JsonWriter w, RepoInfo r, ServerKeyStatus server) throws IOException {
+    private static void repo(JsonWriter w, RepoInfo r, ServerKeyStatus server, String environment) throws IOException {
         w.beginObject();
+        if (environment != null) {
+            w.name("environment").value(environment);
+        }
         w.name("path").value(r.relativePath());
         w.name("absolutePath").value(r.displayPath());
         w.name("gitDir").value(PathNames.display(r.gitDir()));

@@ -1,7 +1,7 @@
 package dev.dkm.cli;
 
+import dev.dkm.deploykeys.ServerKeyStatus;
 import dev.dkm.files.PathNames;
-import dev.dkm.instances.ServerKeyStatus;
 import dev.dkm.workspace.KeyFileInfo;
 import dev.dkm.workspace.RemoteInfo;
 import dev.dkm.workspace.RepoInfo;
@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** The default {@code dkm scan} output: one aligned row per repository (every URL already redacted). */
 final class ScanTable {
@@ -23,7 +24,16 @@ final class ScanTable {
 
     /** With {@code server} (null: not asked), a last GITLAB column says what GitLab knows of each repository's key. */
     static String write(List<RepoInfo> repos, Map<Path, ServerKeyStatus> server) {
-        TextTable table = new TextTable(server == null ? HEADER : append(HEADER, "GITLAB"));
+        return write(repos, server, null);
+    }
+
+    /** With {@code environmentOf} (not null), a first ENV column names each repository's environment. */
+    static String write(List<RepoInfo> repos, Map<Path, ServerKeyStatus> server, Function<RepoInfo, String> environmentOf) {
+        String[] header = server == null ? HEADER : append(HEADER, "GITLAB");
+        if (environmentOf != null) {
+            header = prepend("ENV", header);
+        }
+        TextTable table = new TextTable(header);
         for (RepoInfo r : repos) {
             RemoteInfo remote = r.primaryRemote().orElse(null);
             String[] row = {
@@ -37,6 +47,9 @@ final class ScanTable {
                 ServerKeyStatus s = server.get(r.path());
                 row = append(row, s == null ? "-" : s.state().id()
                         + (s.detail() == null ? "" : ": " + s.detail()));
+            }
+            if (environmentOf != null) {
+                row = prepend(environmentOf.apply(r), row);
             }
             table.row(row);
         }
@@ -66,6 +79,13 @@ final class ScanTable {
     private static String[] append(String[] row, String value) {
         String[] longer = java.util.Arrays.copyOf(row, row.length + 1);
         longer[row.length] = value;
+        return longer;
+    }
+
+    private static String[] prepend(String value, String[] row) {
+        String[] longer = new String[row.length + 1];
+        longer[0] = value;
+        System.arraycopy(row, 0, longer, 1, row.length);
         return longer;
     }
 }

@@ -30,7 +30,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "setup", mixinStandardHelpOptions = true, footer = HostOption.TOKEN_FOOTER,
         description = {"Give a repository its own GitLab deploy key: generate, register, trust the host key, wire "
                 + "core.sshCommand and the SSH remote, verify with git. Shows the plan first; rolls back on failure.",
-                "Undo later with: dkm undo RUN_ID"})
+                "Undo later with: dkm undo RUN_ID",
+                "Exit: 0 done; 1 failed (rolled back); 2 bad input; 3 set up, but GitLab will still refuse this key's pushes"
+                        + " to the protected default branch (the last line says what your GitLab version allows)."})
 final class SetupCommand implements Callable<Integer> {
     private final CliContext context;
 
@@ -61,6 +63,14 @@ final class SetupCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Print the plan only; change nothing.")
     boolean dryRun;
 
+    @Option(names = "--user", paramLabel = "NAME", description = "PATH is a repository of this local account: the key is"
+            + " born in its ~/.ssh/dkm and its config written by dkm running as that account (runuser/sudo -n -u).")
+    String user;
+
+    @Option(names = "--env-command", paramLabel = "TEMPLATE", description = "PATH is in the environment this command"
+            + " reaches (e.g. 'podman exec -i -u app web').")
+    String envCommand;
+
     @Option(names = "--yes", description = "Do not ask before changing anything.")
     boolean yes;
 
@@ -75,17 +85,37 @@ final class SetupCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = context.out();
         PrintWriter err = context.err();
-        if (!Files.isDirectory(path)) {
+        if (user != null && envCommand != null) {
+            err.println("dkm setup: give --user or --env-command, not both");
+            return 2;
+        }
+        dev.dkm.environments.EnvironmentSpec environment = user != null ? dev.dkm.environments.EnvironmentSpec.account(user)
+                : envCommand != null ? dev.dkm.environments.EnvironmentSpec.command(envCommand) : null;
+        if (environment != null && keyDir != null) {
+            err.println("dkm setup: --key-dir works for this account only: keys of another environment go to its ~/.ssh/dkm");
+            return 2;
+        }
+        if (environment == null && !Files.isDirectory(path)) {
             err.println("dkm setup: " + path + " is not a folder");
             return 2;
         }
-        List<RepoInfo> found = new WorkspaceScanner(ScanOptions.defaults().withMaxDepth(0)).scan(List.of(path), Progress.NONE);
-        if (found.isEmpty()) {
-            err.println("dkm setup: " + path + " is not a git repository");
-            return 2;
-        }
-        RepoInfo repo = found.get(0);
         try (AppServices services = context.services(keyDir, host.host)) {
+            List<RepoInfo> found;
+            if (environment == null || services.environments().isCaller(environment)) {
+                found = new WorkspaceScanner(ScanOptions.defaults().withMaxDepth(0)).scan(List.of(path), Progress.NONE);
+            } else {
+                try {
+                    found = services.environments().open(environment).scan(List.of(path), ScanOptions.defaults().withMaxDepth(0)).repos();
+                } catch (dev.dkm.environments.EnvironmentException e) {
+                    err.println("dkm setup: " + environment + ": " + e.getMessage());
+                    return 1;
+                }
+            }
+            if (found.isEmpty()) {
+                err.println("dkm setup: " + path + " is not a git repository" + (environment == null ? "" : " in " + environment));
+                return 2;
+            }
+            RepoInfo repo = found.get(0);
             OneClickSetup setup = new OneClickSetup(services);
             SetupOptions options = keyOptions.over(services.preferences().setupOptions()).withRemote(remote)
                     .withExpiresOn(expires).withAcceptHostKey(acceptHostKey).withAllowProtectedPush(allowProtectedPush);
@@ -112,17 +142,27 @@ final class SetupCommand implements Callable<Integer> {
                 err.println(interactive ? "Nothing changed." : "dkm setup: add --yes to run without a terminal; nothing changed");
                 return interactive ? 0 : 2;
             }
-            SetupResult result = setup.run(prepared, HostKeyPrompt.from(acceptHostKey, context, interactive),
-                    json ? SetupListener.NONE : printer(out));
+            SetupResult result;
+            try {
+                result = setup.run(prepared, HostKeyPrompt.from(acceptHostKey, context, interactive),
+                        json ? SetupListener.NONE : printer(out));
+            } catch (dev.dkm.journal.RunLedger.Unwritable e) {
+                err.println("dkm setup: " + e.getMessage());
+                return 1;
+            }
             String runId = result.runId();
             if (json) {
                 out.println(json(plan, result));
-            } else if (result.success()) {
+            } else if (result.complete()) {
                 out.println("Done: " + repo.path() + " pushes over SSH with " + plan.keyFile() + " (undo: dkm undo " + runId + ")");
+            } else if (result.success()) {
+                // Wired and verified, but GitLab will refuse what the user asked for on the default branch: not "Done".
+                err.println("dkm setup: not complete: " + repo.path() + " uses " + plan.keyFile() + " over SSH, but "
+                        + result.limitation() + " (undo: dkm undo " + runId + ")");
             } else {
                 err.println("dkm setup failed: " + result.failure());
             }
-            return result.success() ? 0 : 1;
+            return result.complete() ? 0 : result.success() ? 3 : 1;
         }
     }
 
@@ -171,6 +211,8 @@ final class SetupCommand implements Callable<Integer> {
             root.addProperty("runId", result.runId());
             root.addProperty("success", result.success());
             root.addProperty("failure", result.failure());
+            root.addProperty("complete", result.complete());
+            root.addProperty("limitation", result.limitation());
             root.addProperty("deployKeyId", result.deployKeyId());
             JsonArray steps = new JsonArray();
             for (StepOutcome o : result.steps()) {

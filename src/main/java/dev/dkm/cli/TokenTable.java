@@ -18,7 +18,7 @@ final class TokenTable {
                     i.expiresOn() != null ? i.expiresOn().toString() : i.rejected() ? "(refused)" : "never",
                     days == null ? "-" : days.toString(),
                     band.id(),
-                    i.dependents().isEmpty() ? "-" : String.join(", ", i.dependents()));
+                    i.dependents().isEmpty() ? "-" : i.usedBy());
         }
         return table.toString();
     }

@@ -53,6 +53,9 @@ final class TokensCommand implements Callable<Integer>, ManagesTokens {
     @Option(names = "--output", paramLabel = "FILE", description = "Where --export writes.")
     Path output;
 
+    @Option(names = {"-v", "--verbose"}, description = "Under a note that stands for several projects or groups, list them.")
+    boolean verbose;
+
     @Option(names = "--inspect-url-tokens", description = {"Send each access token found in a remote to its GitLab once",
         "(GET /personal_access_tokens/self with that token) to learn its name and expiry."})
     boolean inspectUrlTokens;
@@ -100,7 +103,7 @@ final class TokensCommand implements Callable<Integer>, ManagesTokens {
             out.println(CredentialSummary.line(items, today));
             out.print(TokenTable.write(items, today));
         }
-        result.notes().forEach(n -> err.println("note: " + n));
+        (verbose ? result.notesWithPlaces() : result.notes()).forEach(n -> err.println(n.startsWith("  - ") ? n : "note: " + n));
         out.flush();
         err.flush();
         return 0;

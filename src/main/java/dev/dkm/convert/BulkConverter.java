@@ -42,14 +42,24 @@ import java.util.concurrent.atomic.AtomicInteger;
  * one journal, so {@code dkm undo RUN_ID} undoes it and running it again resumes it.
  */
 public final class BulkConverter {
-    private final SetupPlanner planner;
+    private final java.util.function.Function<String, SetupPlanner> planners;
     private final DeployKeySetup setup;
     private final GitLabConnections connections;
     private final Path runsDir;
     private final Clock clock;
 
+    /** Plans every repository with {@code planner}, whatever its environment (tests, one account). */
     public BulkConverter(SetupPlanner planner, DeployKeySetup setup, GitLabConnections connections, Path runsDir, Clock clock) {
-        this.planner = planner;
+        this(env -> planner, setup, connections, runsDir, clock);
+    }
+
+    /**
+     * @param planners a planner for one preview of the repositories of an environment ({@link RepoInfo#environment()},
+     *                 null for the caller's own): its helper does the local steps there
+     */
+    public BulkConverter(java.util.function.Function<String, SetupPlanner> planners, DeployKeySetup setup,
+            GitLabConnections connections, Path runsDir, Clock clock) {
+        this.planners = planners;
         this.setup = setup;
         this.connections = connections;
         this.runsDir = runsDir;
@@ -89,9 +99,12 @@ public final class BulkConverter {
             }
         });
         int total = repos.size();
+        // One planner per environment for this preview (it remembers branch protection per project).
+        Map<String, SetupPlanner> plannerOf = new ConcurrentHashMap<>();
         progress.update(decided.size(), total, "planning");
         forEachPerInstance(new ArrayList<>(targets.values()), t -> t.connection.instanceUrl(), jobsPerInstance, progress, t -> {
-            decided.add(plan(t, options, projects));
+            decided.add(plan(t, options, projects, plannerOf.computeIfAbsent(String.valueOf(t.repo.environment()),
+                    k -> planners.apply(t.repo.environment()))));
             progress.update(decided.size(), total, t.repo.relativePath());
         });
         // Present in the order the repositories were given.
@@ -113,22 +126,13 @@ public final class BulkConverter {
      */
     public ConversionReport run(String runId, ConversionPreview preview, HostKeyConsent consent, int jobsPerInstance,
             String description, JournalEntry.RunOptions options, Progress progress, Listener listener) throws IOException {
-        Path journalFile = RunJournal.fileOf(runsDir, runId);
-        Map<String, JournalEntry.RepoFinished> earlier = new LinkedHashMap<>();
-        if (java.nio.file.Files.isRegularFile(journalFile)) {
-            for (JournalEntry e : RunJournal.read(journalFile)) {
-                if (e instanceof JournalEntry.RepoFinished f) {
-                    earlier.put(f.repo(), f);
-                }
-            }
-        }
+        Earlier earlier = earlier(RunJournal.fileOf(runsDir, runId));
         List<RepoOutcome> outcomes = Collections.synchronizedList(new ArrayList<>());
         for (ConversionItem item : preview.items()) {
             if (item.state() != ConversionItem.State.READY) {
-                JournalEntry.RepoFinished before = earlier.get(item.repo().path().toString());
-                if (before != null && "converted".equals(before.outcome()) && item.state() == ConversionItem.State.SKIP) {
-                    outcomes.add(outcome(item, RepoOutcome.Outcome.CONVERTED, "converted earlier in this run", null));
-                    continue;
+                String path = item.repo().path().toString();
+                if (item.state() == ConversionItem.State.SKIP && (earlier.converted.contains(path) || earlier.unfinished.contains(path))) {
+                    continue; // counted below, as the earlier part of the run ended it (or verified again)
                 }
                 RepoOutcome.Outcome o = item.state() == ConversionItem.State.SKIP ? RepoOutcome.Outcome.SKIPPED : RepoOutcome.Outcome.FAILED;
                 outcomes.add(outcome(item, o, item.reason(), null));
@@ -165,24 +169,90 @@ public final class BulkConverter {
                     }
                 }
             }
-            ConversionReport report = new ConversionReport(runId, ordered(preview, outcomes), cancelled);
+            List<RepoOutcome> whole = new ArrayList<>(ordered(preview, outcomes));
+            whole.addAll(earlier.finish(outcomes, journal, options));
+            ConversionReport report = new ConversionReport(runId, whole, cancelled);
             journal.append(new JournalEntry.RunFinished(clock.instant(), report.summary()));
             return report;
         }
+    }
+
+    /**
+     * What the journal of a resumed run says about its earlier part: the repositories it converted (they count in the
+     * report) and those it wired but never verified (a crash between the two: they are verified now).
+     */
+    private final class Earlier {
+        final java.util.Set<String> converted = new java.util.LinkedHashSet<>();
+        final java.util.Set<String> unfinished = new java.util.LinkedHashSet<>();
+        JournalEntry.RunOptions options;
+
+        List<RepoOutcome> finish(List<RepoOutcome> done, RunLedger ledger, JournalEntry.RunOptions asked) throws IOException {
+            java.util.Set<Path> reported = new java.util.HashSet<>();
+            synchronized (done) {
+                done.forEach(o -> reported.add(o.repo()));
+            }
+            List<RepoOutcome> more = new ArrayList<>();
+            for (String repo : unfinished) {
+                Path path = Path.of(repo);
+                if (reported.contains(path) || !java.nio.file.Files.isDirectory(path)) {
+                    continue;
+                }
+                JournalEntry.RunOptions o = options != null ? options : asked;
+                String failure = setup.reverify(path, o == null || !o.readOnly());
+                ledger.append(new JournalEntry.RepoFinished(clock.instant(), repo, failure == null ? "converted" : "failed", failure));
+                more.add(new RepoOutcome(path, path.getFileName().toString(), null, failure == null ? RepoOutcome.Outcome.CONVERTED
+                        : RepoOutcome.Outcome.FAILED, failure == null ? "verified again after the interruption" : failure, null));
+            }
+            for (String repo : converted) {
+                Path path = Path.of(repo);
+                if (!reported.contains(path)) {
+                    more.add(new RepoOutcome(path, path.getFileName().toString(), null, RepoOutcome.Outcome.CONVERTED,
+                            "converted earlier in this run", null));
+                }
+            }
+            return more;
+        }
+    }
+
+    private Earlier earlier(Path journal) throws IOException {
+        Earlier e = new Earlier();
+        if (!java.nio.file.Files.isRegularFile(journal)) {
+            return e;
+        }
+        java.util.Set<String> started = new java.util.LinkedHashSet<>();
+        Map<String, String> finished = new LinkedHashMap<>();
+        for (JournalEntry entry : RunJournal.read(journal)) {
+            if (entry instanceof JournalEntry.RunStarted r && r.options() != null && e.options == null) {
+                e.options = r.options();
+            } else if (entry instanceof JournalEntry.ConfigChanged c) {
+                started.add(c.repo());
+            } else if (entry instanceof JournalEntry.ConfigSaved c) {
+                started.add(c.repo());
+            } else if (entry instanceof JournalEntry.RepoFinished f) {
+                finished.put(f.repo(), f.outcome());
+            }
+        }
+        finished.forEach((repo, outcome) -> {
+            if ("converted".equals(outcome)) {
+                e.converted.add(repo);
+            }
+        });
+        started.stream().filter(r -> !finished.containsKey(r)).forEach(e.unfinished::add);
+        return e;
     }
 
     private RepoOutcome convertOne(ConversionItem item, HostKeyConsent consent, RunLedger ledger) {
         try {
             SetupResult result = setup.apply(item.plan(), item.connection().client(), consent, ledger, SetupListener.NONE);
             return result.success()
-                    ? outcome(item, RepoOutcome.Outcome.CONVERTED, null, result.deployKeyId())
+                    ? outcome(item, RepoOutcome.Outcome.CONVERTED, result.limitation(), result.deployKeyId())
                     : outcome(item, RepoOutcome.Outcome.FAILED, result.failure(), null);
         } catch (IOException | RuntimeException e) {
             return outcome(item, RepoOutcome.Outcome.FAILED, "unexpected: " + e.getMessage(), null);
         }
     }
 
-    private ConversionItem plan(Target t, SetupOptions options, ProjectResolver projects) {
+    private ConversionItem plan(Target t, SetupOptions options, ProjectResolver projects, SetupPlanner planner) {
         Project project;
         try {
             project = projects.resolve(t.connection.instanceUrl(), t.connection.client(), t.remote.projectPath());
@@ -196,8 +266,7 @@ public final class BulkConverter {
                 return ConversionItem.problem(t.repo, String.join("; ", plan.problems()));
             }
             if (plan.alreadyDone()) {
-                // the plan is kept: a resumed run re-verifies a repository its crash left unverified
-                return new ConversionItem(t.repo, ConversionItem.State.SKIP, plan, t.connection, "already set up with its deploy key");
+                return ConversionItem.skip(t.repo, "already set up with its deploy key");
             }
             return ConversionItem.ready(t.repo, plan, t.connection);
         } catch (SetupException e) {
@@ -248,9 +317,13 @@ public final class BulkConverter {
     }
 
     private static RepoOutcome outcome(ConversionItem item, RepoOutcome.Outcome outcome, String reason, Long keyId) {
-        String project = item.plan() != null ? item.plan().projectPath()
+        return new RepoOutcome(item.repo().path(), item.repo().relativePath(), projectOf(item), outcome, reason, keyId);
+    }
+
+    /** The GitLab project of an item: its plan's, else the one its primary remote names. */
+    static String projectOf(ConversionItem item) {
+        return item.plan() != null ? item.plan().projectPath()
                 : item.repo().primaryRemote().map(RemoteInfo::projectPath).orElse(null);
-        return new RepoOutcome(item.repo().path(), item.repo().relativePath(), project, outcome, reason, keyId);
     }
 
     private static List<RepoOutcome> ordered(ConversionPreview preview, List<RepoOutcome> outcomes) {

@@ -2,7 +2,9 @@ package dev.dkm.convert;
 
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
+import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
+import dev.dkm.setup.SetupPlan;
 import dev.dkm.tokens.CsvWriter;
 import java.util.Arrays;
 import java.util.List;
@@ -51,6 +53,39 @@ public final class ConversionReportExport {
             removed.add(j);
         }
         root.add("tokensRemoved", removed);
+        return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create().toJson(root) + "\n";
+    }
+
+    /** A preview as JSON ({@code dkm convert --dry-run --json}): what a run would do to each repository; nothing changed. */
+    public static String previewJson(ConversionPreview preview) {
+        JsonObject root = new JsonObject();
+        root.add("runId", JsonNull.INSTANCE);
+        root.addProperty("dryRun", true);
+        JsonObject counts = new JsonObject();
+        counts.addProperty("ready", preview.count(ConversionItem.State.READY));
+        counts.addProperty("skipped", preview.count(ConversionItem.State.SKIP));
+        counts.addProperty("problems", preview.count(ConversionItem.State.PROBLEM));
+        root.add("counts", counts);
+        JsonArray repos = new JsonArray();
+        for (ConversionItem item : preview.items()) {
+            JsonObject r = new JsonObject();
+            r.addProperty("path", item.repo().path().toString());
+            r.addProperty("repository", item.repo().relativePath());
+            r.addProperty("project", BulkConverter.projectOf(item));
+            r.addProperty("state", switch (item.state()) {
+                case READY -> "ready";
+                case SKIP -> "skipped";
+                case PROBLEM -> "problem";
+            });
+            r.addProperty("reason", item.reason());
+            SetupPlan plan = item.plan();
+            r.addProperty("sshUrl", plan == null ? null : plan.sshUrl());
+            r.addProperty("keyFile", plan == null ? null : plan.keyFile().toString());
+            r.addProperty("newKey", plan == null ? null : plan.generateKey());
+            r.addProperty("access", plan == null ? null : plan.access());
+            repos.add(r);
+        }
+        root.add("repositories", repos);
         return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create().toJson(root) + "\n";
     }
 

@@ -155,7 +155,12 @@ public record ConfigPatch(String originalSha256, String writtenSha256, List<Hunk
                     continue; // the original lines are there: never applied, or reverted already
                 }
                 if (h.removed().isEmpty()) {
-                    continue; // the lines it added are gone: nothing of the run's is left there
+                    List<String> rewritten = sameKeys(lines, h.added());
+                    if (!rewritten.isEmpty()) {
+                        return new Revert(Revert.State.CONFLICT, current, "the lines the run wrote (" + describe(rewritten)
+                                + ") were changed since");
+                    }
+                    continue; // the lines it added were removed: nothing of the run's is left there
                 }
                 return new Revert(Revert.State.CONFLICT, current, "the lines the run wrote (" + describe(h.added())
                         + ") were changed since");
@@ -192,6 +197,30 @@ public record ConfigPatch(String originalSha256, String writtenSha256, List<Hunk
             keys.add(eq >= 0 ? t.substring(0, eq).strip() : t.startsWith("[") ? t.replaceAll("\"[^\"]*\"", "\"…\"") : "…");
         }
         return String.join(", ", keys);
+    }
+
+    /** Lines of the file now that set a key one of {@code added} set (a value the user changed since). */
+    private static List<String> sameKeys(List<String> lines, List<String> added) {
+        List<String> found = new ArrayList<>();
+        for (String a : added) {
+            String key = keyOf(a);
+            if (key == null) {
+                continue;
+            }
+            for (String l : lines) {
+                if (key.equals(keyOf(l))) {
+                    found.add(l);
+                }
+            }
+        }
+        return found;
+    }
+
+    private static String keyOf(String line) {
+        String t = line.strip();
+        int eq = t.indexOf('=');
+        return eq <= 0 || t.startsWith("[") || t.startsWith("#") || t.startsWith(";") ? null
+                : t.substring(0, eq).strip().toLowerCase(java.util.Locale.ROOT);
     }
 
     /** The occurrence of {@code block} in {@code lines} nearest to {@code near}, or -1. */

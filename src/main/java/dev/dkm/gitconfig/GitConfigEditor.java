@@ -103,6 +103,17 @@ public final class GitConfigEditor {
         return revert;
     }
 
+    /**
+     * Replaces the file's bytes with {@code updated} if it still holds {@code expected}, through the same lock and
+     * atomic rename: for line edits made elsewhere (a credential store, a shared include), where everything outside
+     * the edited lines stays byte for byte.
+     *
+     * @throws ConfigChangedMeanwhileException when the file no longer holds {@code expected}
+     */
+    public void replace(byte[] expected, byte[] updated) throws IOException {
+        writeLocked(updated, expected); // git's own lock: git credential-store and git config take it too
+    }
+
     /** Puts the snapshot's bytes back exactly, through the lock file. */
     public void restore(ConfigSnapshot snapshot) throws IOException {
         writeLocked(snapshot.content(), null);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
+import okhttp3.ResponseBody;
 import retrofit2.Retrofit;
 import retrofit2.converter.gson.GsonConverterFactory;
 
@@ -18,6 +19,7 @@ import retrofit2.converter.gson.GsonConverterFactory;
  */
 public final class GitLabClient implements AutoCloseable {
     private static final int PER_PAGE = Pager.PER_PAGE;
+    private static final int MAINTAINER = 40;
 
     private final GitLabApi api;
     /** The same connection settings without the API token, for endpoints that take other credentials. */
@@ -26,6 +28,10 @@ public final class GitLabClient implements AutoCloseable {
     private final Pager pager;
     private final OkHttpClient http;
     private final HttpUrl apiBase;
+    private static final long TOKEN_CHECK_TTL_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(1);
+    private final java.util.concurrent.atomic.AtomicLong tokenCheckedAt = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicReference<Optional<GitLabRelease>> release =
+            new java.util.concurrent.atomic.AtomicReference<>();
 
     private GitLabClient(GitLabClientConfig config) {
         this.apiBase = apiBase(config.baseUrl);
@@ -84,8 +90,35 @@ public final class GitLabClient implements AutoCloseable {
         return calls.body(api.metadata());
     }
 
+    /**
+     * The instance's version, asked once per client ({@code GET /version}, or {@code /metadata} when that fails; both
+     * answer to a {@code read_user} token too): empty when neither says. Callers adapt where GitLab's behaviour
+     * changed ({@link GitLabRelease}'s constants).
+     */
+    public Optional<GitLabRelease> instanceVersion() {
+        Optional<GitLabRelease> known = release.get();
+        if (known != null) {
+            return known;
+        }
+        Optional<GitLabRelease> found;
+        try {
+            found = GitLabRelease.parse(version().version());
+        } catch (GitLabException e) {
+            try {
+                found = GitLabRelease.parse(metadata().version());
+            } catch (GitLabException again) {
+                found = Optional.empty();
+            }
+        }
+        release.compareAndSet(null, found);
+        return release.get();
+    }
+
     public GitLabUser currentUser() {
-        return calls.body(api.currentUser());
+        GitLabUser user = calls.body(api.currentUser());
+        long now = System.nanoTime();
+        tokenCheckedAt.set(now == 0 ? 1 : now); // the token works: a 401 on an access-token route is then the role
+        return user;
     }
 
     // --- projects and groups
@@ -216,9 +249,51 @@ public final class GitLabClient implements AutoCloseable {
         return pager.all(api.personalAccessTokens(userId, state, PER_PAGE));
     }
 
-    /** Project or group access tokens; {@code state} is "active", "inactive" or null. */
+    /**
+     * Project or group access tokens; {@code state} is "active", "inactive" or null. GitLab answers 401 here to a
+     * valid token whose role is too low (lib/api/resource_access_tokens.rb: {@code next unauthorized! unless
+     * current_user.can?(:read_resource_access_tokens, resource)}): the token is then checked once, and a valid one
+     * turns the 401 into {@link GitLabErrorKind#FORBIDDEN} (role too low), so nobody is told to log in again for it.
+     */
     public List<AccessToken> accessTokens(Scope scope, String id, String state) {
-        return pager.all(api.accessTokens(scope.path, id, state, PER_PAGE));
+        try {
+            return pager.all(api.accessTokens(scope.path, id, state, PER_PAGE));
+        } catch (GitLabException e) {
+            throw roleOrToken(e);
+        }
+    }
+
+    /** A 401 from a route that also answers 401 for a role too low: which of the two it is. */
+    private GitLabException roleOrToken(GitLabException e) {
+        if (e.kind() != GitLabErrorKind.UNAUTHORIZED || !tokenIsValid()) {
+            return e;
+        }
+        return GitLabException.roleTooLow(e);
+    }
+
+    /**
+     * Whether GitLab accepts this client's token at all: {@code GET /user} (401 = unknown, expired or revoked; any
+     * other answer, a 403 for a token without a user-reading scope too, means the token is valid). A positive
+     * answer is remembered for a minute, so a hundred projects cost one check.
+     */
+    public boolean tokenIsValid() {
+        long now = System.nanoTime();
+        long checked = tokenCheckedAt.get();
+        if (checked != 0 && now - checked < TOKEN_CHECK_TTL_NANOS) {
+            return true;
+        }
+        try {
+            calls.body(api.currentUser());
+        } catch (GitLabException e) {
+            if (e.kind() == GitLabErrorKind.UNAUTHORIZED || e.kind() == GitLabErrorKind.TOKEN_EXPIRED_OR_REVOKED) {
+                return false;
+            }
+            if (e.status() == 0) {
+                throw e; // no answer: unknown, not invalid
+            }
+        }
+        tokenCheckedAt.set(now == 0 ? 1 : now);
+        return true;
     }
 
     // --- container registry
@@ -227,8 +302,12 @@ public final class GitLabClient implements AutoCloseable {
      * Whether the container registry accepts {@code username}/{@code token} for pulling from {@code projectPath}
      * (null: only whether it accepts the credential at all):
      * asks the instance's registry token endpoint ({@code /jwt/auth}) as {@code docker login} does. This client's
-     * API token is not sent along, so only the given credential is tested. True on 200, false on 401/403; other
-     * answers throw.
+     * API token is not sent along, so only the given credential is tested.
+     *
+     * <p>GitLab (app/services/auth/container_registry_authentication_service.rb) answers 401 for bad credentials, 403
+     * for a token without a registry scope, and <b>200 whatever the repository</b> for a registry-scoped one: the JWT's
+     * {@code access} lists only what was granted ({@code []} for a repository the token does not cover). So for a
+     * project, true only when the payload grants {@code pull} on {@code repository:<projectPath>}. Other answers throw.
      */
     public boolean registryAccepts(String projectPath, String username, Secret token) {
         HttpUrl.Builder url = apiBase.newBuilder().encodedPath(registryAuthPath()).query(null)
@@ -238,8 +317,13 @@ public final class GitLabClient implements AutoCloseable {
         }
         String basic = okhttp3.Credentials.basic(username, token.reveal(), java.nio.charset.StandardCharsets.UTF_8);
         try {
-            calls.response(registryApi.registryAuth(url.build().toString(), basic)).body().close();
-            return true;
+            String body;
+            try (ResponseBody answer = calls.response(registryApi.registryAuth(url.build().toString(), basic)).body()) {
+                body = answer == null ? "" : answer.string();
+            } catch (java.io.IOException e) {
+                throw calls.errors().fromIo(e);
+            }
+            return projectPath == null || RegistryJwt.grantsPull(body, projectPath);
         } catch (GitLabException e) {
             if (e.status() == 401 || e.status() == 403) {
                 return false;
@@ -264,15 +348,25 @@ public final class GitLabClient implements AutoCloseable {
         return calls.body(api.protectedBranch(project, branch));
     }
 
-    /** Protects {@code branch} allowing {@code deployKeyId} to push (17.5+). */
+    /**
+     * Protects {@code branch} allowing Maintainers and {@code deployKeyId} to push (17.5+). From 17.5 a rule created
+     * naming a deploy key gets no default Maintainers entry, so {@code push_access_level: 40} is sent explicitly:
+     * without it nobody but the key could push.
+     */
     public ProtectedBranch protectBranchForDeployKey(String project, String branch, long deployKeyId) {
-        var rule = new Requests.NewProtectedBranch(branch, List.of(new Requests.PushAllowance(deployKeyId, null)));
+        var rule = new Requests.NewProtectedBranch(branch, MAINTAINER,
+                List.of(new Requests.PushAllowance(deployKeyId, null)));
         return CreateIfAbsent.create(
                 () -> calls.body(api.protectBranch(project, rule)),
                 () -> existingProtectedBranch(project, branch));
     }
 
-    /** Adds {@code deployKeyId} to Allowed to push of an existing rule (17.5+). */
+    /**
+     * Adds {@code deployKeyId} to Allowed to push of an existing rule (17.5+; the entries already there stay). GitLab
+     * CE before 17.5 answers 200 and changes nothing: callers check the returned rule
+     * ({@link ProtectedBranch#allowsDeployKeyToPush}). 422 when the key has no write access on the project or its
+     * owner is not a member (ProtectedRefDeployKeyAccess).
+     */
     public ProtectedBranch allowDeployKeyToPush(String project, String branch, long deployKeyId) {
         var change = new Requests.ProtectedBranchChange(List.of(new Requests.PushAllowance(deployKeyId, null)));
         return calls.body(api.updateProtectedBranch(project, branch, change));

@@ -23,6 +23,20 @@ public final class GitLabException extends RuntimeException {
         this.retryAfterSeconds = retryAfterSeconds;
     }
 
+    /**
+     * A 401 from an endpoint that answers 401 for a role too low (the project/group access-token routes), once the
+     * token itself is known to be valid: the role, not the token, is the problem.
+     */
+    static GitLabException roleTooLow(GitLabException unauthorized) {
+        return new GitLabException(GitLabErrorKind.FORBIDDEN, unauthorized.status,
+                unauthorized.detail, unauthorized.retryAfterSeconds, unauthorized);
+    }
+
+    /** True for a role that is too low here (the token itself is fine). */
+    public boolean roleTooLow() {
+        return kind == GitLabErrorKind.FORBIDDEN;
+    }
+
     public GitLabErrorKind kind() {
         return kind;
     }
@@ -51,7 +65,7 @@ public final class GitLabException extends RuntimeException {
 
     /**
      * As {@link #userMessage(String)}, for a call about {@code what} of the subject ("deploy tokens", "access
-     * tokens"): a 404 then says the Maintainer role is needed to manage those.
+     * tokens"): a role too low then says what it does not allow.
      */
     public String userMessage(String subject, String what) {
         String about = subject == null || subject.isBlank() ? "the request" : subject;
@@ -63,10 +77,10 @@ public final class GitLabException extends RuntimeException {
                     + ": it has expired or been revoked; create a new one and log in again.";
             case INSUFFICIENT_SCOPE -> "GitLab answered 403 for " + about + ": the token lacks the "
                     + (detail == null ? "required" : detail) + " scope; create a token with the api scope.";
-            case FORBIDDEN -> "GitLab answered 403 for " + about
-                    + ": your role does not allow this (an Owner or an administrator may be needed)" + said + ".";
+            case FORBIDDEN -> "Your role on " + about + " does not allow managing its " + what
+                    + " (GitLab answered " + status + said + "; it needs Maintainer, or Owner for a group's, or an administrator).";
             case NOT_FOUND -> "GitLab answered 404 for " + about
-                    + ": it does not exist or you need the Maintainer role to manage its " + what + ".";
+                    + ": it does not exist, or this token cannot see it" + said + ".";
             case VALIDATION -> "GitLab refused the change for " + about + (detail == null ? "." : ": " + detail + ".");
             case RATE_LIMITED -> "GitLab is rate limiting requests for " + about + "; try again"
                     + (retryAfterSeconds == null ? " later." : " in " + retryAfterSeconds + " seconds.");

@@ -22,7 +22,8 @@ final class Requests {
     record PushAllowance(@SerializedName("deploy_key_id") Long deployKeyId,
                          @SerializedName("access_level") Integer accessLevel) {}
 
-    record NewProtectedBranch(String name, @SerializedName("allowed_to_push") List<PushAllowance> allowedToPush) {}
+    record NewProtectedBranch(String name, @SerializedName("push_access_level") Integer pushAccessLevel,
+                              @SerializedName("allowed_to_push") List<PushAllowance> allowedToPush) {}
 
     record ProtectedBranchChange(@SerializedName("allowed_to_push") List<PushAllowance> allowedToPush) {}
 }

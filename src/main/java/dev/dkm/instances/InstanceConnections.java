@@ -76,6 +76,12 @@ public final class InstanceConnections implements GitLabConnections, AutoCloseab
         return new InstanceConnection(instance, client(instance, token), t -> clients.open(instance, t), token.source());
     }
 
+    /** {@link #forCommand()} as a plain connection (base URL and client), for the key management use cases. */
+    public GitLabConnection commandConnection() {
+        InstanceConnection c = forCommand();
+        return new GitLabConnection(c.baseUrl(), c.client());
+    }
+
     /** Every known instance that has a token, each with its client (for the tokens dashboard and {@code dkm tokens}). */
     public List<InstanceConnection> all() {
         List<InstanceConnection> out = new ArrayList<>();

@@ -32,6 +32,9 @@ final class JournalCodec {
             o.addProperty("type", "config-changed");
             o.addProperty("repo", e.repo());
             o.addProperty("configFile", e.configFile());
+            if (e.environment() != null) {
+                o.addProperty("environment", e.environment());
+            }
             o.addProperty("originalSha256", e.patch().originalSha256());
             o.addProperty("writtenSha256", e.patch().writtenSha256());
             JsonArray hunks = new JsonArray();
@@ -79,6 +82,13 @@ final class JournalCodec {
             o.addProperty("projectId", e.projectId());
             o.addProperty("keyId", e.keyId());
             o.addProperty("previousCanPush", e.previousCanPush());
+        } else if (entry instanceof JournalEntry.FileEdited e) {
+            o.addProperty("type", "file-edited");
+            o.addProperty("file", e.file());
+            o.addProperty("offset", e.offset());
+            o.addProperty("removed", e.removedBase64());
+            o.addProperty("inserted", e.insertedBase64());
+            o.addProperty("what", e.what());
         } else if (entry instanceof JournalEntry.RepoFinished e) {
             o.addProperty("type", "repo-finished");
             o.addProperty("repo", e.repo());
@@ -102,7 +112,8 @@ final class JournalCodec {
         return Optional.ofNullable(switch (type) {
             case "run-started" -> new JournalEntry.RunStarted(at, s(o, "runId"), s(o, "description"), options(o));
             case "config-changed" -> new JournalEntry.ConfigChanged(at, s(o, "repo"), s(o, "configFile"),
-                    new ConfigPatch(s(o, "originalSha256"), s(o, "writtenSha256"), hunks(o.getAsJsonArray("hunks"))));
+                    new ConfigPatch(s(o, "originalSha256"), s(o, "writtenSha256"), hunks(o.getAsJsonArray("hunks"))),
+                    s(o, "environment"));
             case "key-used" -> new JournalEntry.KeyUsed(at, s(o, "repo"), s(o, "instance"),
                     o.get("projectId").getAsLong(), o.get("keyId").getAsLong(), s(o, "fingerprint"));
             case "secrets-dropped" -> new JournalEntry.SecretsDropped(at, s(o, "reason"));
@@ -113,6 +124,8 @@ final class JournalCodec {
                     o.get("projectId").getAsLong(), o.get("keyId").getAsLong(), s(o, "fingerprint"));
             case "key-access-changed" -> new JournalEntry.KeyAccessChanged(at, s(o, "repo"), s(o, "instance"),
                     o.get("projectId").getAsLong(), o.get("keyId").getAsLong(), o.get("previousCanPush").getAsBoolean());
+            case "file-edited" -> new JournalEntry.FileEdited(at, s(o, "file"), o.get("offset").getAsLong(), s(o, "removed"),
+                    s(o, "inserted"), s(o, "what"));
             case "repo-finished" -> new JournalEntry.RepoFinished(at, s(o, "repo"), s(o, "outcome"), s(o, "reason"));
             case "run-finished" -> new JournalEntry.RunFinished(at, s(o, "summary"));
             case "run-undone" -> new JournalEntry.RunUndone(at, s(o, "summary"));

@@ -31,10 +31,15 @@ public sealed interface JournalEntry {
     /**
      * A repository's config is about to be rewritten: only the run's own lines (those it removes — they may hold the
      * token it takes out — and those it adds) and digests of the file before and after, so that undo can tell whether
-     * the user edited it since.
+     * the user edited it since. {@code environment} is where the file lives (another account or container, whose
+     * helper reverts it on undo); null for the caller's own account.
      */
-    record ConfigChanged(Instant at, String repo, String configFile, dev.dkm.gitconfig.ConfigPatch patch)
-            implements JournalEntry {}
+    record ConfigChanged(Instant at, String repo, String configFile, dev.dkm.gitconfig.ConfigPatch patch, String environment)
+            implements JournalEntry {
+        public ConfigChanged(Instant at, String repo, String configFile, dev.dkm.gitconfig.ConfigPatch patch) {
+            this(at, repo, configFile, patch, null);
+        }
+    }
 
     /**
      * A repository is wired to a deploy key this run did not create (already on the project, or created by another
@@ -54,6 +59,14 @@ public sealed interface JournalEntry {
 
     /** An existing deploy key's write access was changed; undo sets it back. */
     record KeyAccessChanged(Instant at, String repo, String instance, long projectId, long keyId, boolean previousCanPush)
+            implements JournalEntry {}
+
+    /**
+     * A file shared by many repositories (a credential store, a global config, an include) is about to get one
+     * edit: at byte {@code offset}, {@code removed} is replaced by {@code inserted} (both base64). Undo puts the
+     * removed bytes back; only the edited lines are kept here, never a copy of the whole file.
+     */
+    record FileEdited(Instant at, String file, long offset, String removedBase64, String insertedBase64, String what)
             implements JournalEntry {}
 
     /** The repository's outcome: {@code converted}, {@code skipped} or {@code failed}, with the reason. */

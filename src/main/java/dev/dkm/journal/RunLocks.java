@@ -153,6 +153,18 @@ public final class RunLocks implements AutoCloseable {
         return "config:" + real(configFile);
     }
 
+    /**
+     * The resource name of a file of another environment ({@code environment} not null): its path as that environment's
+     * helper gave it, never resolved here (the caller does not look into another account's files), else as above.
+     */
+    public static String config(String environment, Path configFile) {
+        return environment == null ? config(configFile) : "config:" + environment + ":" + configFile;
+    }
+
+    public static String key(String environment, Path keyFile) {
+        return environment == null ? key(keyFile) : "key:" + environment + ":" + keyFile;
+    }
+
     /** The resource name of a key file. */
     public static String key(Path keyFile) {
         return "key:" + real(keyFile);

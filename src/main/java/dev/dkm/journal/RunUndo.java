@@ -33,11 +33,48 @@ public final class RunUndo {
     private final Path runsDir;
     private final Function<String, GitLabClient> clientForInstance;
     private final Clock clock;
+    private final Configs configs;
+
+    /**
+     * Reverts a config in the environment the journal says it lives in (null: this account). For another account that
+     * is its helper's job: the caller never writes into another account's files itself.
+     */
+    public interface Configs {
+        ConfigPatch.Revert revert(String environment, Path config, ConfigPatch patch) throws IOException;
+
+        void restore(String environment, ConfigSnapshot original) throws IOException;
+    }
+
+    /** This account's configs only. */
+    public static final Configs HERE = new Configs() {
+        @Override
+        public ConfigPatch.Revert revert(String environment, Path config, ConfigPatch patch) throws IOException {
+            here(environment);
+            return new GitConfigEditor(config).revert(patch);
+        }
+
+        @Override
+        public void restore(String environment, ConfigSnapshot original) throws IOException {
+            here(environment);
+            new GitConfigEditor(original.file()).restore(original);
+        }
+
+        private void here(String environment) throws IOException {
+            if (environment != null) {
+                throw new IOException("it lives in the environment " + environment + ", which this session cannot enter");
+            }
+        }
+    };
 
     public RunUndo(Path runsDir, Function<String, GitLabClient> clientForInstance, Clock clock) {
+        this(runsDir, clientForInstance, clock, HERE);
+    }
+
+    public RunUndo(Path runsDir, Function<String, GitLabClient> clientForInstance, Clock clock, Configs configs) {
         this.runsDir = runsDir;
         this.clientForInstance = clientForInstance;
         this.clock = clock;
+        this.configs = configs;
     }
 
     public UndoReport undo(String runId) throws IOException {
@@ -48,6 +85,7 @@ public final class RunUndo {
         List<JournalEntry> entries = RunJournal.read(file);
         List<String> lines = new ArrayList<>();
         boolean complete = true;
+        lines.addAll(StaleConfigLocks.clear(entries, clock)); // a kill -9 mid-write left git's lock: git would refuse the config
         for (JournalEntry e : entries) {
             if (e instanceof JournalEntry.SecretsDropped d) {
                 lines.add("note: " + d.reason());
@@ -60,7 +98,8 @@ public final class RunUndo {
         for (int i = entries.size() - 1; i >= 0; i--) {
             JournalEntry e = entries.get(i);
             if (e instanceof JournalEntry.ConfigChanged c) {
-                changes.computeIfAbsent(c.configFile(), k -> new ArrayList<>()).add(c);
+                changes.computeIfAbsent(c.environment() == null ? c.configFile() : c.environment() + "\0" + c.configFile(),
+                        k -> new ArrayList<>()).add(c);
             } else if (e instanceof JournalEntry.ConfigSaved c) {
                 changes.computeIfAbsent(c.configFile(), k -> new ArrayList<>()).add(c);
             } else if (e instanceof JournalEntry.KeyCreated k) {
@@ -70,21 +109,38 @@ public final class RunUndo {
         Set<String> notReverted = new HashSet<>();
         try (RunLocks locks = RunLocks.open(runsDir, runId + "-undo")) {
             for (Map.Entry<String, List<JournalEntry>> c : changes.entrySet()) {
-                Path config = Path.of(c.getKey());
+                String environment = c.getValue().get(0) instanceof JournalEntry.ConfigChanged cc ? cc.environment() : null;
+                Path config = Path.of(c.getKey().substring(c.getKey().indexOf('\0') + 1));
                 String repo = repoOf(c.getValue().get(0));
-                String busy = locks.tryLock(List.of(RunLocks.config(config)));
+                String shown = (environment == null ? "" : environment + ": ") + repo;
+                String busy = locks.tryLock(List.of(RunLocks.config(environment, config)));
                 if (busy != null) {
                     complete = false;
                     notReverted.add(repo);
-                    lines.add(repo + ": not restored: " + busy + " — run dkm undo " + runId + " again once it has finished");
+                    lines.add(shown + ": not restored: " + busy + " — run dkm undo " + runId + " again once it has finished");
                     continue;
                 }
-                String outcome = revert(config, c.getValue());
+                String outcome = revert(environment, config, c.getValue());
                 if (outcome.startsWith("not restored")) {
                     complete = false;
                     notReverted.add(repo);
                 }
-                lines.add(repo + ": " + outcome);
+                lines.add(shown + ": " + outcome);
+            }
+            // Lines taken out of shared files (credential stores, global and included configs) go back in.
+            Map<String, List<JournalEntry.FileEdited>> edits = new LinkedHashMap<>();
+            for (JournalEntry e : entries) {
+                if (e instanceof JournalEntry.FileEdited f) {
+                    edits.computeIfAbsent(f.file(), k -> new ArrayList<>()).add(f);
+                }
+            }
+            for (Map.Entry<String, List<JournalEntry.FileEdited>> e : edits.entrySet()) {
+                try {
+                    lines.add(SharedEditUndo.undo(Path.of(e.getKey()), e.getValue()));
+                } catch (IOException ex) {
+                    complete = false;
+                    lines.add("could not put back the lines taken from " + e.getKey() + ": " + ex.getMessage());
+                }
             }
             for (int i = entries.size() - 1; i >= 0; i--) {
                 JournalEntry e = entries.get(i);
@@ -105,6 +161,11 @@ public final class RunUndo {
                 } catch (GitLabException ex) {
                     complete = false;
                     lines.add("GitLab refused part of the undo: " + ex.userMessage("project")
+                            + " — run dkm undo " + runId + " again once fixed");
+                } catch (RuntimeException ex) {
+                    // no token for that instance any more, an unreachable host …: the rest of the undo goes on
+                    complete = false;
+                    lines.add("part of the undo could not reach GitLab: " + dev.dkm.remote.UrlRedactor.redact(String.valueOf(ex.getMessage()))
                             + " — run dkm undo " + runId + " again once fixed");
                 }
             }
@@ -127,18 +188,17 @@ public final class RunUndo {
     }
 
     /** Reverts a config's changes, newest first; "not restored: why" when the user's edits forbid it. */
-    private static String revert(Path config, List<JournalEntry> changes) {
-        GitConfigEditor editor = new GitConfigEditor(config);
+    private String revert(String environment, Path config, List<JournalEntry> changes) {
         List<String> said = new ArrayList<>();
         for (JournalEntry e : changes) {
             try {
                 if (e instanceof JournalEntry.ConfigSaved legacy) {
                     // Journals of earlier versions hold the whole original: put it back (they did so blindly).
-                    editor.restore(ConfigSnapshot.fromBase64(config, legacy.originalBase64()));
+                    configs.restore(environment, ConfigSnapshot.fromBase64(config, legacy.originalBase64()));
                     said.add("config restored");
                     continue;
                 }
-                ConfigPatch.Revert r = editor.revert(((JournalEntry.ConfigChanged) e).patch());
+                ConfigPatch.Revert r = configs.revert(environment, config, ((JournalEntry.ConfigChanged) e).patch());
                 switch (r.state()) {
                     case RESTORED -> said.add("config restored byte for byte");
                     case MERGED -> said.add("the run's lines reverted; the edits made since were kept");

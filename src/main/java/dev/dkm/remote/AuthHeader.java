@@ -68,11 +68,4 @@ public record AuthHeader(String name, String user, Secret secret) {
         }
         return Optional.empty();
     }
-
-    /** The header line with its credential redacted, e.g. {@code PRIVATE-TOKEN: glpat-…x7Qa}. */
-    public static String redactLine(String line) {
-        return parse(line).map(h -> h.name() + ": " + (h.name().equalsIgnoreCase("authorization")
-                ? line.substring(line.indexOf(':') + 1).strip().split(" ", 2)[0] + " " + h.secret().redacted()
-                : h.secret().redacted())).orElse(UrlRedactor.redact(line));
-    }
 }

@@ -232,4 +232,23 @@ public final class RemoteUrlParser {
         return new RemoteUrl(raw, scheme, null, null, null, null, null, null, RemoteKind.OTHER, TokenKind.NONE,
                 problem);
     }
+
+    /** {@code https://oauth2:glpat-…@host/g/p.git} → {@code https://host/g/p.git}; anything else unchanged. */
+    public static String withoutCredentials(String url) {
+        RemoteUrl parsed = parse(url);
+        if (!parsed.hasSecret()) {
+            return url;
+        }
+        int schemeEnd = url.indexOf("://");
+        if (schemeEnd < 0) {
+            return url;
+        }
+        int authorityEnd = url.indexOf('/', schemeEnd + 3);
+        String authority = authorityEnd < 0 ? url.substring(schemeEnd + 3) : url.substring(schemeEnd + 3, authorityEnd);
+        int at = authority.lastIndexOf('@'); // a raw '@' inside a password: the last one ends the user info
+        if (at < 0) {
+            return url;
+        }
+        return url.substring(0, schemeEnd + 3) + url.substring(schemeEnd + 3 + at + 1);
+    }
 }

@@ -26,6 +26,20 @@ public final class Secret {
         this.redacted = redact(value);
     }
 
+    private Secret(String value, String redacted) {
+        this.value = value;
+        this.redacted = redacted;
+    }
+
+    /**
+     * A secret known only by its redacted form: one that stayed in another environment (a helper reports the tokens
+     * it finds redacted, never raw). {@link #reveal()} gives that redacted form, which is worth nothing to anyone.
+     */
+    public static Secret knownOnlyAs(String redacted) {
+        String shown = Objects.requireNonNull(redacted, "redacted");
+        return new Secret(shown, shown);
+    }
+
     public static Secret of(String value) {
         return new Secret(value);
     }

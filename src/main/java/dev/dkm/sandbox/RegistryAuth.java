@@ -11,10 +11,16 @@ import java.util.Optional;
 
 /**
  * GitLab's container registry token endpoint, {@code GET /jwt/auth?service=container_registry&scope=repository:PATH:pull},
- * reduced to what proves a registry login works: HTTP basic auth with a deploy token's username and secret answers
- * 200 (with a dummy token) when the token is live, has a registry scope and covers the project in {@code scope}
- * (its own project, or a project under its group); anything else answers 401 as GitLab does for bad credentials.
- * There is no real registry behind it.
+ * as app/services/auth/container_registry_authentication_service.rb answers a deploy token over HTTP basic auth:
+ * <ul>
+ * <li>unknown, revoked or expired credentials: 401 (HTTP Basic: Access denied);</li>
+ * <li>a live token without a registry scope: 403 {@code {"errors":[{"code":"DENIED","message":"access forbidden"}]}}
+ *     ({@code has_registry_ability?});</li>
+ * <li>otherwise 200 {@code {"token":"<JWT>"}} whose payload's {@code access} lists only the actions granted
+ *     ({@code process_repository_access}): an <b>empty list</b> when the token does not cover the repository asked
+ *     for. The status alone says nothing about that repository.</li>
+ * </ul>
+ * The JWT is unsigned (there is no registry behind the sandbox to check it); its payload is GitLab's shape.
  */
 final class RegistryAuth {
     static final String PATH = "/jwt/auth";
@@ -33,15 +39,64 @@ final class RegistryAuth {
         Optional<DeployToken> token = d.deployTokens.stream()
                 .filter(t -> t.token.equals(secret) && t.username.equals(username))
                 .filter(t -> !t.revoked && !SandboxState.isExpired(t.expiresAt))
-                .filter(t -> t.scopes.stream().anyMatch(REGISTRY_SCOPES::contains))
                 .findFirst();
-        if (token.isEmpty() || !covers(d, token.get(), repositoryOf(scopeParam))) {
+        if (token.isEmpty()) {
             return denied();
         }
+        if (token.get().scopes.stream().noneMatch(REGISTRY_SCOPES::contains)) {
+            JsonObject error = new JsonObject();
+            error.addProperty("code", "DENIED");
+            error.addProperty("message", "access forbidden");
+            JsonArray errors = new JsonArray();
+            errors.add(error);
+            JsonObject body = new JsonObject();
+            body.add("errors", errors);
+            return new ApiResponse(403, body);
+        }
+        JsonArray access = new JsonArray();
+        String repository = repositoryOf(scopeParam);
+        if (repository != null && covers(d, token.get(), repository)) {
+            JsonArray actions = new JsonArray();
+            for (String action : actionsOf(scopeParam)) {
+                if (action.equals("pull") || (action.equals("push") && token.get().scopes.contains("write_registry"))) {
+                    actions.add(action);
+                }
+            }
+            if (!actions.isEmpty()) {
+                JsonObject entry = new JsonObject();
+                entry.addProperty("type", "repository");
+                entry.addProperty("name", repository);
+                entry.add("actions", actions);
+                access.add(entry);
+            }
+        }
         JsonObject ok = new JsonObject();
-        ok.addProperty("token", "sandbox-registry-jwt");
-        ok.addProperty("expires_in", 300);
+        ok.addProperty("token", jwt(token.get(), access));
         return ApiResponse.ok(ok);
+    }
+
+    /** {@code header.payload.} (unsigned), base64url without padding, the payload as GitLab's authorized_token. */
+    private static String jwt(DeployToken t, JsonArray access) {
+        JsonObject header = new JsonObject();
+        header.addProperty("typ", "JWT");
+        header.addProperty("alg", "none");
+        JsonObject payload = new JsonObject();
+        payload.addProperty("iss", "gitlab-issuer");
+        payload.addProperty("aud", "container_registry");
+        long now = System.currentTimeMillis() / 1000;
+        payload.addProperty("iat", now);
+        payload.addProperty("exp", now + 300);
+        payload.addProperty("auth_type", "deploy_token");
+        payload.add("access", access);
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        return b64.encodeToString(header.toString().getBytes(StandardCharsets.UTF_8)) + "."
+                + b64.encodeToString(payload.toString().getBytes(StandardCharsets.UTF_8)) + ".";
+    }
+
+    /** {@code repository:group/project:pull,push} → {@code [pull, push]}. */
+    private static List<String> actionsOf(String scope) {
+        int colon = scope.lastIndexOf(':');
+        return colon < 0 ? List.of() : List.of(scope.substring(colon + 1).split(","));
     }
 
     /** {@code repository:group/project:pull} → {@code group/project}; null when absent. */

@@ -5,15 +5,12 @@ import dev.dkm.journal.RunLedger;
 import dev.dkm.journal.RunLocks;
 import dev.dkm.gitconfig.ConfigChangedMeanwhileException;
 import dev.dkm.gitconfig.ConfigPatch;
-import dev.dkm.gitconfig.GitConfigEditor;
 import dev.dkm.gitlab.DeployKey;
 import dev.dkm.gitlab.GitLabClient;
 import dev.dkm.gitlab.GitLabErrorKind;
 import dev.dkm.gitlab.GitLabException;
-import dev.dkm.keys.Ed25519KeyGenerator;
 import dev.dkm.keys.HostKeyStatus;
 import dev.dkm.keys.HostKeyVerifier;
-import dev.dkm.keys.KeyPairFiles;
 import dev.dkm.keys.SshPublicKey;
 import java.io.IOException;
 import java.time.Clock;
@@ -29,19 +26,31 @@ import java.util.List;
  * in one sentence what went wrong. The key file is kept: it is harmless and the next attempt reuses it.
  */
 public final class DeployKeySetup {
-    private static final java.util.Map<java.nio.file.Path, Object> KEY_FILE_LOCKS = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private final HostKeyVerifier hostKeys;
-    private final RemoteAccessVerifier access;
-    private final GitRunner git;
-    private final Ed25519KeyGenerator generator = new Ed25519KeyGenerator();
+    private final java.util.function.Function<String, AccountSide> sides;
     private final Clock clock;
 
+    /** Sets up repositories of this account only. */
     public DeployKeySetup(HostKeyVerifier hostKeys, GitRunner git, Clock clock) {
-        this.hostKeys = hostKeys;
-        this.git = git;
-        this.access = new RemoteAccessVerifier(git);
+        this(local(new ThisAccount(SshEnvironment.forCurrentUser(), hostKeys, git)), clock);
+    }
+
+    /**
+     * @param sides the account side of each plan's {@link SetupPlan#environment() environment} (null: the caller's
+     *              own): where the key is generated, the host key trusted, the config written and git run
+     */
+    public DeployKeySetup(java.util.function.Function<String, AccountSide> sides, Clock clock) {
+        this.sides = sides;
         this.clock = clock;
+    }
+
+    private static java.util.function.Function<String, AccountSide> local(AccountSide side) {
+        return env -> {
+            if (env != null) {
+                throw new IllegalStateException("no environment " + env + " in this session");
+            }
+            return side;
+        };
     }
 
     /**
@@ -51,11 +60,12 @@ public final class DeployKeySetup {
      */
     public SetupResult apply(SetupPlan plan, GitLabClient client, HostKeyConsent consent, RunLedger ledger,
             SetupListener listener) throws IOException {
-        Run run = new Run(plan, client, ledger, listener);
+        Run run = new Run(plan, client, ledger, listener, sides.apply(plan.environment()));
         if (plan.blocked()) {
             return run.fail(null, String.join("; ", plan.problems()), null);
         }
-        String busy = ledger.tryLock(java.util.List.of(RunLocks.config(plan.configFile()), RunLocks.key(plan.keyFile())));
+        String busy = ledger.tryLock(java.util.List.of(RunLocks.config(plan.environment(), plan.configFile()),
+                RunLocks.key(plan.environment(), plan.keyFile())));
         if (busy != null) {
             return run.fail(null, "busy: " + busy + "; nothing was changed — run it again once that run has finished", null);
         }
@@ -87,6 +97,25 @@ public final class DeployKeySetup {
         }
     }
 
+    /**
+     * Verifies a repository a crashed run left wired but unverified: its remote ({@code origin}, else the first) reaches
+     * GitLab over SSH with the wired key — for writing too when {@code canPush}.
+     *
+     * @return null when it works, else why not in one sentence
+     */
+    public String reverify(java.nio.file.Path repo, boolean canPush) throws IOException {
+        AccountSide side = sides.apply(null); // the caller's own account: a resume re-verifies its own repositories
+        RemoteAccessVerifier access = new RemoteAccessVerifier(side::git);
+        GitRunner.Result remotes = side.git(repo, List.of("remote"));
+        List<String> names = remotes.stdout().lines().map(String::strip).filter(n -> !n.isEmpty()).toList();
+        if (!remotes.ok() || names.isEmpty()) {
+            return "it has no remote any more";
+        }
+        String remote = names.contains("origin") ? "origin" : names.get(0);
+        RemoteAccessVerifier.Outcome outcome = canPush ? access.canWrite(repo, remote) : access.canRead(repo, remote);
+        return outcome.ok() ? null : outcome.explanation().sentence();
+    }
+
     /** The state of one apply: what has been done so far, so that a failure knows what to undo. */
     private final class Run {
         final SetupPlan plan;
@@ -94,6 +123,7 @@ public final class DeployKeySetup {
         final RunLedger ledger;
         final String runId;
         final SetupListener listener;
+        final AccountSide side;
         final List<StepOutcome> steps = new ArrayList<>();
         SetupStep current;
         Long keyId;
@@ -104,9 +134,11 @@ public final class DeployKeySetup {
         ConfigPatch wired;
         boolean failed;
         String failure;
+        String limitation;
         GitErrorExplainer.Cause cause;
 
-        Run(SetupPlan plan, GitLabClient client, RunLedger ledger, SetupListener listener) {
+        Run(SetupPlan plan, GitLabClient client, RunLedger ledger, SetupListener listener, AccountSide side) {
+            this.side = side;
             this.plan = plan;
             this.client = client;
             this.ledger = ledger;
@@ -120,20 +152,15 @@ public final class DeployKeySetup {
                 finish(StepOutcome.skipped(SetupStep.GENERATE, "reusing " + plan.keyFile()));
                 return plan.publicKey();
             }
-            // Repositories of one bulk run may share a key file (shared strategy, two clones of one project): the
-            // first generates it, the others reuse it once it is complete.
-            synchronized (KEY_FILE_LOCKS.computeIfAbsent(plan.keyFile().toAbsolutePath(), p -> new Object())) {
-                if (java.nio.file.Files.exists(plan.keyFile())) {
-                    SshPublicKey existing = new dev.dkm.keys.PublicKeyReader().read(plan.keyFile());
-                    finish(StepOutcome.skipped(SetupStep.GENERATE, "reusing " + plan.keyFile() + ", created meanwhile"));
-                    return existing;
-                }
-                KeyPairFiles files = generator.generateInto(plan.keyFile(), plan.keyTitle());
-                generatedNow = true;
-                finish(StepOutcome.done(SetupStep.GENERATE, "new Ed25519 key " + files.privateKey() + " ("
-                        + files.publicKey().fingerprintSha256() + ")"));
-                return files.publicKey();
+            AccountSide.GeneratedKey key = side.generateKey(plan.keyFile(), plan.keyTitle());
+            if (!key.created()) {
+                finish(StepOutcome.skipped(SetupStep.GENERATE, "reusing " + plan.keyFile() + ", created meanwhile"));
+                return key.publicKey();
             }
+            generatedNow = true;
+            finish(StepOutcome.done(SetupStep.GENERATE, "new Ed25519 key " + key.privateKey() + " ("
+                    + key.publicKey().fingerprintSha256() + ")" + (side.environment() == null ? "" : " in " + side.environment())));
+            return key.publicKey();
         }
 
         boolean register(SshPublicKey publicKey) throws IOException {
@@ -176,8 +203,8 @@ public final class DeployKeySetup {
                     }
                 }
             }
-            if (plan.protectedBranch().blocks() && plan.allowProtectedPush() && plan.canPush()) {
-                client.allowDeployKeyToPush(project, plan.protectedBranch().branch(), keyId);
+            if (plan.protectedBranch().blocks() && plan.canPush()) {
+                limitation = openProtectedBranch(project);
             }
             return true;
         }
@@ -193,6 +220,37 @@ public final class DeployKeySetup {
             previousCanPush = Boolean.TRUE.equals(canPushNow);
             client.updateDeployKey(plan.projectPath(), keyId, null, plan.canPush());
             finish(StepOutcome.done(SetupStep.REGISTER, "deploy key #" + keyId + " made " + plan.access()));
+        }
+
+        /**
+         * The default branch blocks the key. On GitLab 17.5+ with --allow-protected-push the key is named in "Allowed
+         * to push" and the rule GitLab answers with is read: CE before 17.5 answers 200 and changes nothing. Returns
+         * what GitLab will still refuse, or null when the key may push there now.
+         */
+        private String openProtectedBranch(String project) {
+            ProtectedBranchCheck branch = plan.protectedBranch();
+            if (!plan.allowProtectedPush() || !branch.canGrantKey()) {
+                return branch.whatThisGitLabAllows();
+            }
+            dev.dkm.gitlab.ProtectedBranch rule;
+            try {
+                rule = client.allowDeployKeyToPush(project, branch.branch(), keyId);
+            } catch (GitLabException e) {
+                if (e.kind() == GitLabErrorKind.VALIDATION) {
+                    // 422 from ProtectedRefDeployKeyAccess: the key lacks write access, or its owner is not a member
+                    return "GitLab refused to name the key in \"Allowed to push\" on " + branch.branch() + ": "
+                            + e.detail() + "; pushes of this key to " + branch.branch() + " will be refused";
+                }
+                throw e;
+            }
+            if (rule == null || !rule.allowsDeployKeyToPush(keyId)) {
+                return "GitLab accepted the change to " + branch.branch() + " but its rule does not name the key (this GitLab"
+                        + " ignores deploy keys in \"Allowed to push\"; they came with 17.5 in CE), so pushes of this key to "
+                        + branch.branch() + " will be refused";
+            }
+            finish(StepOutcome.done(SetupStep.REGISTER, "deploy key #" + keyId + " named in \"Allowed to push\" on "
+                    + branch.branch() + " (the roles there stay)"));
+            return null;
         }
 
         /**
@@ -242,9 +300,9 @@ public final class DeployKeySetup {
                 finish(StepOutcome.skipped(SetupStep.TRUST_HOST_KEY, "already trusted: " + status.fingerprint()));
                 return;
             }
-            hostKeys.trust(plan.sshHost(), plan.sshPort(), status.presented());
+            String knownHosts = side.trustHostKey(plan.sshHost(), plan.sshPort(), status.presented());
             finish(StepOutcome.done(SetupStep.TRUST_HOST_KEY, "added " + status.presented().type() + " "
-                    + status.fingerprint() + " to " + hostKeys.knownHosts().path()));
+                    + status.fingerprint() + " to " + knownHosts));
         }
 
         boolean wire() throws IOException {
@@ -253,12 +311,12 @@ public final class DeployKeySetup {
                 finish(StepOutcome.skipped(SetupStep.WIRE, "already wired to " + plan.sshUrl()));
                 return true;
             }
-            GitConfigEditor editor = new GitConfigEditor(plan.configFile());
             try {
-                byte[] written = editor.render(plan.originalConfig(), plan.configOps());
+                byte[] written = side.renderConfig(plan.originalConfig(), plan.configOps());
                 ConfigPatch patch = ConfigPatch.between(plan.originalConfig().content(), written);
-                ledger.append(new JournalEntry.ConfigChanged(now(), repo(), plan.configFile().toString(), patch));
-                editor.write(plan.originalConfig(), written);
+                ledger.append(new JournalEntry.ConfigChanged(now(), repo(), plan.configFile().toString(), patch,
+                        plan.environment()));
+                side.writeConfig(plan.originalConfig(), written);
                 wired = patch;
             } catch (ConfigChangedMeanwhileException e) {
                 fail(SetupStep.WIRE, e.getMessage(), null);
@@ -272,7 +330,7 @@ public final class DeployKeySetup {
             start(SetupStep.VERIFY);
             String remote = plan.remote();
             for (List<String> args : List.of(List.of("remote", "get-url", remote), List.of("remote", "get-url", "--push", remote))) {
-                GitRunner.Result url = git.run(plan.repo(), args);
+                GitRunner.Result url = side.git(plan.repo(), args);
                 if (!url.ok() || !url.stdout().strip().equals(plan.sshUrl())) {
                     fail(SetupStep.VERIFY, "git still resolves " + remote + " to another URL (an insteadOf rule in your"
                             + " global git config?): " + dev.dkm.remote.UrlRedactor.redact(url.stdout().strip()), null);
@@ -281,6 +339,7 @@ public final class DeployKeySetup {
             }
             // The push handshake lists the remote's refs, so when it succeeds reading works too: a read-write key
             // needs one SSH connection, and ls-remote only runs to explain a failure (no access at all vs read-only).
+            RemoteAccessVerifier access = new RemoteAccessVerifier(side::git);
             RemoteAccessVerifier.Outcome write = plan.canPush() ? access.canWrite(plan.repo(), remote) : null;
             if (write == null || !write.ok()) {
                 RemoteAccessVerifier.Outcome read = access.canRead(plan.repo(), remote);
@@ -324,7 +383,7 @@ public final class DeployKeySetup {
             boolean stillWired = false;
             if (wired != null) {
                 try {
-                    ConfigPatch.Revert revert = new GitConfigEditor(plan.configFile()).revert(wired);
+                    ConfigPatch.Revert revert = side.revertConfig(plan.configFile(), wired);
                     switch (revert.state()) {
                         case RESTORED -> steps.add(new StepOutcome(SetupStep.WIRE, StepOutcome.Status.ROLLED_BACK, "config restored byte for byte"));
                         case MERGED -> steps.add(new StepOutcome(SetupStep.WIRE, StepOutcome.Status.ROLLED_BACK,
@@ -376,7 +435,7 @@ public final class DeployKeySetup {
         }
 
         SetupResult result() {
-            return new SetupResult(plan, runId, steps, !failed, failure, cause, keyId);
+            return new SetupResult(plan, runId, steps, !failed, failure, cause, keyId, failed ? null : limitation);
         }
 
         private void start(SetupStep step) {

@@ -7,23 +7,32 @@ import dev.dkm.workspace.RepoInfo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 
 /**
  * Which key a repository gets. Per repository (default): the key its {@code core.sshCommand} already names, else
- * {@code <keyDir>/<host>_<group>_<project>}. Shared: one {@code <keyDir>/<host>_shared} key for this environment,
- * enabled on every project.
+ * {@code <keyDir>/<host>_<group>_<project>_<project id>} — the id keeps {@code a/b_c} and {@code a_b/c} apart, which the
+ * flattened path alone does not. Shared: one {@code <keyDir>/<host>_shared} key for this environment, enabled on
+ * every project. {@code <host>} carries a non-default port ({@code gitlab.corp_8443}): two instances on one host
+ * do not share key files.
+ * Titles name the environment and host ({@code dkm app@host group/p}).
+ *
+ * @param publicKey the existing key's public half, null when it will be generated
  */
-record KeyChoice(Path file, boolean generate, SshPublicKey publicKey, String title) {
+public record KeyChoice(Path file, boolean generate, SshPublicKey publicKey, String title) {
     private static final int MAX_TITLE = 255;
 
-    static KeyChoice choose(RepoInfo repo, String instanceHost, String projectPath, boolean shared, SshEnvironment env)
+    /** The existing identity file the repository's {@code core.sshCommand} names (per-repository strategy), or null. */
+    static Path wiredKeyOf(RepoInfo repo, boolean shared) {
+        return shared ? null : repo.sshCommand().identityFiles().stream()
+                .filter(KeyFileInfo::exists).map(KeyFileInfo::resolved).findFirst().orElse(null);
+    }
+
+    static KeyChoice choose(Path wiredKey, String instanceHost, String projectPath, Long projectId, boolean shared,
+            SshEnvironment env)
             throws IOException {
-        Optional<Path> wired = shared ? Optional.empty() : repo.sshCommand().identityFiles().stream()
-                .filter(KeyFileInfo::exists).map(KeyFileInfo::resolved).findFirst();
-        Path file = wired.orElseGet(() -> env.keyDir().resolve(shared
+        Path file = wiredKey != null ? wiredKey : env.keyDir().resolve(shared
                 ? sanitize(instanceHost + "_shared")
-                : sanitize(instanceHost + "_" + projectPath.replace('/', '_'))));
+                : sanitize(instanceHost + "_" + projectPath.replace('/', '_') + (projectId == null ? "" : "_" + projectId)));
         String title = shared ? "dkm " + env.identity() + " (shared)" : "dkm " + env.identity() + " " + projectPath;
         if (title.length() > MAX_TITLE) {
             title = title.substring(0, MAX_TITLE);

@@ -1,5 +1,6 @@
 package dev.dkm.setup;
 
+import dev.dkm.gitlab.GitLabRelease;
 import dev.dkm.gitlab.ProtectedBranch;
 import java.util.List;
 import java.util.Objects;
@@ -9,11 +10,42 @@ import java.util.Objects;
  * key pushes to a protected branch when it is named in "Allowed to push", or when a role there is one its creator
  * (the user setting it up) holds; "No one" blocks deploy keys too.
  */
-public record ProtectedBranchCheck(String branch, State state, String detail) {
+public record ProtectedBranchCheck(String branch, State state, String detail, GitLabRelease version) {
     public enum State { NOT_PROTECTED, ALLOWS_KEY, BLOCKS_KEY, NOT_CHECKED }
+
+    public ProtectedBranchCheck(String branch, State state, String detail) {
+        this(branch, state, detail, null);
+    }
 
     public static ProtectedBranchCheck notChecked(String why) {
         return new ProtectedBranchCheck(null, State.NOT_CHECKED, why);
+    }
+
+    /**
+     * Whether the instance can name a deploy key in "Allowed to push" (GitLab 17.5+); true when the version is
+     * unknown (the answer is then checked). CE before 17.5 ignores {@code allowed_to_push[deploy_key_id]}: the PATCH
+     * answers 200 and nothing changes (CE's ProtectedRefs::AccessLevelParams reads only {@code push_access_level}).
+     */
+    public boolean canGrantKey() {
+        return version == null || version.atLeast(GitLabRelease.DEPLOY_KEY_PUSH_RULES);
+    }
+
+    /**
+     * One sentence on what this GitLab allows for the blocked branch, for the end of a setup: never a success.
+     */
+    public String whatThisGitLabAllows() {
+        if (canGrantKey()) {
+            return detail + "; this GitLab" + (version == null ? "" : " (" + version.shortName() + ")")
+                    + " can name the key in \"Allowed to push\" (--allow-protected-push, or in Settings > Repository)";
+        }
+        return detail + "; GitLab " + version.shortName() + " cannot name a deploy key in \"Allowed to push\" (that"
+                + " came with 17.5), so pushes of this key to " + branch + " will be refused: pull and push other branches"
+                + " with it, and ask a Maintainer to let a role you hold push to " + branch + ", or merge through merge requests";
+    }
+
+    /** The same check, knowing the instance's version. */
+    ProtectedBranchCheck on(GitLabRelease release) {
+        return new ProtectedBranchCheck(branch, state, detail, release);
     }
 
     public boolean blocks() {

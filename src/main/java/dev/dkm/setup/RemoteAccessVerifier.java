@@ -17,9 +17,18 @@ public final class RemoteAccessVerifier {
         }
     }
 
-    private final GitRunner git;
+    /** Runs git in a repository: this account's {@link GitRunner}, or another environment's through its helper. */
+    public interface Git {
+        GitRunner.Result run(Path repo, List<String> args) throws IOException;
+    }
+
+    private final Git git;
 
     public RemoteAccessVerifier(GitRunner git) {
+        this(git::run);
+    }
+
+    public RemoteAccessVerifier(Git git) {
         this.git = git;
     }
 

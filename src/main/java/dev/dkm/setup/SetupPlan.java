@@ -20,6 +20,8 @@ import java.util.List;
  * @param existingCanPush   its {@code can_push} then
  * @param problems          reasons the setup cannot run (nothing will be changed)
  * @param notes             things the user should know that do not stop it
+ * @param environment       the environment the repository lives in (its helper does the local steps), null for
+ *                          the caller's own account
  */
 public record SetupPlan(
         Path repo,
@@ -47,7 +49,8 @@ public record SetupPlan(
         ProtectedBranchCheck protectedBranch,
         boolean allowProtectedPush,
         List<String> problems,
-        List<String> notes) {
+        List<String> notes,
+        String environment) {
 
     public SetupPlan {
         configOps = List.copyOf(configOps);

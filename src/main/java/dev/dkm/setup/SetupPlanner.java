@@ -3,7 +3,6 @@ package dev.dkm.setup;
 import dev.dkm.gitconfig.ConfigChange;
 import dev.dkm.gitconfig.ConfigOp;
 import dev.dkm.gitconfig.ConfigSnapshot;
-import dev.dkm.gitconfig.GitConfigEditor;
 import dev.dkm.gitlab.DeployKey;
 import dev.dkm.gitlab.GitLabClient;
 import dev.dkm.gitlab.GitLabErrorKind;
@@ -14,18 +13,13 @@ import dev.dkm.keys.HostKeyStatus;
 import dev.dkm.keys.HostKeyVerifier;
 import dev.dkm.remote.RemoteUrl;
 import dev.dkm.remote.RemoteUrlParser;
-import dev.dkm.remote.UrlRedactor;
 import dev.dkm.workspace.RemoteInfo;
 import dev.dkm.workspace.RepoInfo;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.eclipse.jgit.errors.ConfigInvalidException;
-import org.eclipse.jgit.lib.Config;
 
 /**
  * Step 1 of a setup: reads the repository, GitLab and the host key, and writes down what would change. Changes
@@ -35,14 +29,21 @@ import org.eclipse.jgit.lib.Config;
 public final class SetupPlanner {
     private static final int MAINTAINER = 40;
 
-    private final SshEnvironment env;
-    private final HostKeyVerifier hostKeys;
+    private final AccountSide side;
     // A planner lives for one operation (a setup, a bulk run): many repositories share a project.
     private final java.util.Map<String, ProtectedBranchCheck> branchChecks = new java.util.concurrent.ConcurrentHashMap<>();
 
     public SetupPlanner(SshEnvironment env, HostKeyVerifier hostKeys) {
-        this.env = env;
-        this.hostKeys = hostKeys;
+        this(new ThisAccount(env, hostKeys, GitRunner.system()));
+    }
+
+    /** Plans for the repositories of one account: this one, or another environment's through its helper. */
+    public SetupPlanner(AccountSide side) {
+        this.side = side;
+    }
+
+    public AccountSide side() {
+        return side;
     }
 
     public SetupPlan plan(RepoInfo repo, GitLabClient client, String instanceUrl, SetupOptions options) throws SetupException {
@@ -75,7 +76,8 @@ public final class SetupPlanner {
 
         KeyChoice key;
         try {
-            key = KeyChoice.choose(repo, hostOf(instanceUrl), projectPath, options.sharedKey(), env);
+            key = side.chooseKey(KeyChoice.wiredKeyOf(repo, options.sharedKey()), hostOf(instanceUrl), projectPath, project.id(),
+                    options.sharedKey());
         } catch (IOException e) {
             throw new SetupException("cannot read the existing key for " + projectPath + ": " + e.getMessage(), e);
         }
@@ -84,37 +86,37 @@ public final class SetupPlanner {
             existing = call(() -> client.findProjectDeployKey(projectPath, key.publicKey().withoutComment()), projectPath);
         }
 
-        HostKeyStatus hostKey = hostKeys.check(ssh.host(), sshPort);
+        HostKeyStatus hostKey = side.checkHostKey(ssh.host(), sshPort);
         switch (hostKey.state()) {
             case CHANGED, UNREACHABLE -> problems.add(hostKey.detail());
             case UNKNOWN -> notes.add("you will be asked to confirm the host key " + hostKey.fingerprint());
             default -> { }
         }
 
-        Path configFile = configFileOf(repo.gitDir());
-        ConfigSnapshot snapshot;
-        List<ConfigOp> ops;
-        List<ConfigChange> changes;
+        AccountSide.WiringDraft draft;
         try {
-            GitConfigEditor editor = new GitConfigEditor(configFile);
-            snapshot = editor.snapshot();
-            Config config = new Config();
-            config.fromText(new String(snapshot.content(), StandardCharsets.UTF_8));
-            String command = SshCommandLine.forKey(key.file().toAbsolutePath(), env.knownHostsForCommand());
-            ops = WiringOps.compute(config, remote.name(), project.sshUrlToRepo(), command);
-            changes = editor.plan(ops, UrlRedactor::redact);
-        } catch (IOException | ConfigInvalidException e) {
-            throw new SetupException("cannot read " + configFile + ": " + e.getMessage(), e);
+            draft = side.draftWiring(repo.gitDir(), remote.name(), project.sshUrlToRepo(), key.file());
+        } catch (IOException e) {
+            throw new SetupException("cannot read the config of " + repo.path() + ": " + e.getMessage(), e);
         }
+        problems.addAll(draft.problems());
+        Path configFile = draft.configFile();
+        ConfigSnapshot snapshot = draft.original();
+        List<ConfigOp> ops = draft.ops();
+        List<ConfigChange> changes = draft.changes();
 
         boolean canPush = !options.readOnly();
         ProtectedBranchCheck branch = canPush
                 ? checkBranchOnce(instanceUrl, client, project, level, existing.map(DeployKey::id).orElse(null))
                 : ProtectedBranchCheck.notChecked("read-only key: branch protection does not matter");
         if (branch.blocks()) {
-            notes.add(options.allowProtectedPush()
-                    ? "the key will be added to \"Allowed to push\" on " + branch.branch() + " (GitLab 17.5+)"
-                    : branch.detail() + "; add --allow-protected-push to allow this key there (GitLab 17.5+)");
+            if (!branch.canGrantKey()) {
+                notes.add(branch.whatThisGitLabAllows());
+            } else {
+                notes.add(options.allowProtectedPush()
+                        ? "the key will be added to \"Allowed to push\" on " + branch.branch() + " (GitLab 17.5+)"
+                        : branch.detail() + "; add --allow-protected-push to allow this key there (GitLab 17.5+)");
+            }
         }
         if (existing.isPresent() && Boolean.TRUE.equals(existing.get().canPush()) && !canPush) {
             notes.add("the key is read-write on GitLab and will be made read-only");
@@ -123,7 +125,7 @@ public final class SetupPlanner {
                 project.sshUrlToRepo(), project.defaultBranch(), key.file(), key.generate(), key.publicKey(), key.title(),
                 canPush, options.expiresOn(), existing.map(DeployKey::id).orElse(null),
                 existing.map(DeployKey::canPush).orElse(null), ssh.host(), sshPort, hostKey, ops, changes, snapshot,
-                branch, options.allowProtectedPush(), problems, notes);
+                branch, options.allowProtectedPush(), problems, notes, side.environment());
     }
 
     static Project resolve(GitLabClient client, String projectPath) throws SetupException {
@@ -163,24 +165,15 @@ public final class SetupPlanner {
             }
             rule = null;
         }
-        return ProtectedBranchCheck.evaluate(branch, rule, level, keyId);
+        // What a blocked branch means depends on the version (deploy keys in "Allowed to push" need 17.5): asked once per client.
+        return ProtectedBranchCheck.evaluate(branch, rule, level, keyId).on(client.instanceVersion().orElse(null));
     }
 
-    /** A worktree keeps its remotes in the common dir named by its {@code commondir} file. */
-    static Path configFileOf(Path gitDir) throws SetupException {
-        Path commondir = gitDir.resolve("commondir");
-        try {
-            Path common = Files.isRegularFile(commondir)
-                    ? gitDir.resolve(Files.readString(commondir, StandardCharsets.UTF_8).strip()).normalize() : gitDir;
-            return common.resolve("config");
-        } catch (IOException e) {
-            throw new SetupException("cannot read " + commondir + ": " + e.getMessage(), e);
-        }
-    }
-
+    /** The instance's host for key file names, with its port when it has one ({@code gitlab.corp_8443}). */
     static String hostOf(String instanceUrl) {
-        String host = RemoteUrlParser.parse(instanceUrl).host();
-        return host == null ? "gitlab" : host;
+        var url = RemoteUrlParser.parse(instanceUrl);
+        String host = url.host();
+        return host == null ? "gitlab" : url.port() == null ? host : host + "_" + url.port();
     }
 
     private interface ApiCall<T> {

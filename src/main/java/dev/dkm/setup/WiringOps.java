@@ -1,6 +1,7 @@
 package dev.dkm.setup;
 
 import dev.dkm.gitconfig.ConfigOp;
+import dev.dkm.remote.AuthHeader;
 import dev.dkm.remote.RemoteUrl;
 import dev.dkm.remote.RemoteUrlParser;
 import java.util.ArrayList;
@@ -11,7 +12,9 @@ import org.eclipse.jgit.lib.Config;
 /**
  * The config changes that wire a repository to its key: {@code core.sshCommand}, the remote's URL (and push URL)
  * set to the project's SSH URL, and every token removed from the repository's config — other remotes keep their
- * HTTPS URL without the credential, and {@code url.<base>.insteadOf} rules whose base carries one are dropped.
+ * HTTPS URL without the credential, {@code url.<base>.insteadOf} rules whose base carries one are dropped, and
+ * {@code http.extraHeader} lines carrying one are removed. Tokens in files shared with other repositories (includes,
+ * the global config, credential stores) are not touched here: see {@code convert.SharedTokenCleanup}.
  */
 final class WiringOps {
     private WiringOps() {}
@@ -40,25 +43,24 @@ final class WiringOps {
                 ops.add(new ConfigOp.RemoveSection("url", base));
             }
         }
+        // http.extraHeader / http.<url>.extraHeader lines carrying a token: git sends none of them over SSH, and
+        // this config is the repository's own. Other header lines stay.
+        List<String> httpSections = new ArrayList<>();
+        httpSections.add(null);
+        httpSections.addAll(config.getSubsections("http"));
+        for (String sub : httpSections) {
+            List<String> values = Arrays.asList(config.getStringList("http", sub, "extraHeader"));
+            List<String> kept = values.stream().filter(v -> v == null || AuthHeader.parse(v).isEmpty()).toList();
+            if (kept.size() != values.size()) {
+                ops.add(kept.isEmpty() ? new ConfigOp.Unset("http", sub, "extraHeader")
+                        : new ConfigOp.Set("http", sub, "extraHeader", kept));
+            }
+        }
         return ops;
     }
 
     /** {@code https://oauth2:glpat-…@host/g/p.git} → {@code https://host/g/p.git}; anything else unchanged. */
     static String withoutCredentials(String url) {
-        RemoteUrl parsed = RemoteUrlParser.parse(url);
-        if (!parsed.hasSecret()) {
-            return url;
-        }
-        int schemeEnd = url.indexOf("://");
-        if (schemeEnd < 0) {
-            return url;
-        }
-        int authorityEnd = url.indexOf('/', schemeEnd + 3);
-        String authority = authorityEnd < 0 ? url.substring(schemeEnd + 3) : url.substring(schemeEnd + 3, authorityEnd);
-        int at = authority.lastIndexOf('@'); // a raw '@' inside a password: the last one ends the user info
-        if (at < 0) {
-            return url;
-        }
-        return url.substring(0, schemeEnd + 3) + url.substring(schemeEnd + 3 + at + 1);
+        return RemoteUrlParser.withoutCredentials(url);
     }
 }

@@ -44,6 +44,7 @@ public final class CredentialCollector {
         });
         List<CredentialItem> items = new ArrayList<>();
         List<String> notes = new ArrayList<>();
+        List<CollectionResult.GroupedNote> details = new ArrayList<>();
         try {
             for (InstanceConnection instance : instances) {
                 if (progress.isCancelled()) {
@@ -53,13 +54,14 @@ public final class CredentialCollector {
                 run.run();
                 items.addAll(run.items());
                 notes.addAll(run.notes());
+                details.addAll(run.groupedNotes());
             }
         } finally {
             pool.shutdownNow();
         }
         items.sort(Comparator.comparing(CredentialCollector::sortDate)
                 .thenComparing(CredentialItem::name, Comparator.nullsLast(Comparator.naturalOrder())));
-        return new CollectionResult(items, notes);
+        return new CollectionResult(items, notes, details);
     }
 
     /** Soonest expiry first; a token GitLab refuses as expired (date unknown) with the expired ones, never-expiring last. */

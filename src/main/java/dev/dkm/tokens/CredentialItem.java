@@ -58,6 +58,18 @@ public record CredentialItem(
         return ExpiryBand.of(expiresOn, revoked, today);
     }
 
+    /**
+     * The repositories that use it, in one short cell: their paths when there are a few, else
+     * {@code used by 37 repositories (a, b, c, …)} — a credential-store entry for a host serves every repository
+     * there. Empty when none.
+     */
+    public String usedBy() {
+        if (dependents.size() <= 3) {
+            return String.join(", ", dependents);
+        }
+        return "used by " + dependents.size() + " repositories (" + String.join(", ", dependents.subList(0, 3)) + ", …)";
+    }
+
     /** Days until expiry (negative once expired), or null when it never expires. */
     public Long daysLeft(LocalDate today) {
         return expiresOn == null ? null : java.time.temporal.ChronoUnit.DAYS.between(today, expiresOn);

@@ -39,6 +39,7 @@ final class InstanceCollection {
     private final CredentialBook book;
     private final List<String> notes = Collections.synchronizedList(new ArrayList<>());
     private final AtomicLong done = new AtomicLong();
+    private final RefusedPlaces refused;
 
     InstanceCollection(InstanceConnection instance, WorkspaceIndex index, boolean inspectUrlTokens, ExecutorService pool,
             Progress progress) {
@@ -50,6 +51,7 @@ final class InstanceCollection {
         this.progress = progress;
         this.book = new CredentialBook(instance.baseUrl(), instance.settings().id());
         this.notes.addAll(index.notes);
+        this.refused = new RefusedPlaces(instance.baseUrl());
     }
 
     void run() {
@@ -84,8 +86,15 @@ final class InstanceCollection {
         return book.items();
     }
 
+    /** The single notes, then one sentence per group of places GitLab refused for one reason. */
     List<String> notes() {
-        return List.copyOf(notes);
+        List<String> all = new ArrayList<>(notes);
+        refused.notes().forEach(n -> all.add(n.note()));
+        return all;
+    }
+
+    List<CollectionResult.GroupedNote> groupedNotes() {
+        return refused.notes();
     }
 
     private Void appToken(GitLabUser me) {
@@ -107,15 +116,14 @@ final class InstanceCollection {
 
     /** Deploy tokens and access tokens of one project or group: one call each, whatever number of repos sit under it. */
     private Void tokensOf(Scope scope, String path) {
-        String label = scope == Scope.GROUP ? "group " : "";
         CredentialItem.Place place = scope == Scope.GROUP ? CredentialItem.Place.GROUP : CredentialItem.Place.PROJECT;
-        List<DeployToken> tokens = attempt(path + " (" + label + "deploy tokens)", () -> client.deployTokens(scope, path, null));
+        List<DeployToken> tokens = attemptOn(scope, path, "deploy tokens", () -> client.deployTokens(scope, path, null));
         if (tokens != null) {
             tokens.forEach(t -> book.deployToken(t, path, place));
         }
         CredentialKind kind = scope == Scope.GROUP ? CredentialKind.GROUP_ACCESS_TOKEN : CredentialKind.PROJECT_ACCESS_TOKEN;
-        String what = scope == Scope.GROUP ? " (group access tokens)" : " (project access tokens)";
-        List<AccessToken> access = attempt(path + what, () -> client.accessTokens(scope, path, null));
+        String what = scope == Scope.GROUP ? "group access tokens" : "project access tokens";
+        List<AccessToken> access = attemptOn(scope, path, what, () -> client.accessTokens(scope, path, null));
         if (access != null) {
             access.forEach(t -> book.accessToken(t, kind, path, place));
         }
@@ -130,7 +138,7 @@ final class InstanceCollection {
 
     /** The project's deploy keys once, matched to every key file wired for it by public key. */
     private Void deployKeys(String project, Map<WorkspaceIndex.WiredKey, Set<String>> wired) {
-        List<DeployKey> keys = attempt(project + " (deploy keys)", () -> client.projectDeployKeys(project));
+        List<DeployKey> keys = attemptOn(Scope.PROJECT, project, "deploy keys", () -> client.projectDeployKeys(project));
         if (keys == null) {
             return null;
         }
@@ -225,6 +233,23 @@ final class InstanceCollection {
             return null;
         } finally {
             step(subject);
+        }
+    }
+
+    /**
+     * Runs one call about a project's or group's {@code what}; a refusal for a role too low, an invisible place or a
+     * refused token is grouped with the others of its kind (one sentence for many places), any other failure is a note.
+     */
+    private <T> T attemptOn(Scope scope, String path, String what, Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (GitLabException e) {
+            if (!refused.add(scope, path, what, e)) {
+                notes.add(e.userMessage((scope == Scope.GROUP ? "group " : "") + path + " (" + what + ")", what));
+            }
+            return null;
+        } finally {
+            step(path + " (" + what + ")");
         }
     }
 

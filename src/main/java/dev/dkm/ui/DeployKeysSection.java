@@ -2,11 +2,11 @@ package dev.dkm.ui;
 
 import atlantafx.base.theme.Styles;
 import dev.dkm.gitlab.DeployKey;
-import dev.dkm.setup.ProjectDeployKeys;
-import dev.dkm.setup.ProjectDeployKeys.Candidate;
-import dev.dkm.setup.ProjectDeployKeys.Listing;
-import dev.dkm.setup.ProjectDeployKeys.ProjectKey;
-import dev.dkm.setup.ProjectDeployKeys.Target;
+import dev.dkm.deploykeys.ProjectDeployKeys;
+import dev.dkm.deploykeys.ProjectDeployKeys.Candidate;
+import dev.dkm.deploykeys.ProjectDeployKeys.Listing;
+import dev.dkm.deploykeys.ProjectDeployKeys.ProjectKey;
+import dev.dkm.deploykeys.ProjectDeployKeys.Target;
 import dev.dkm.task.BackgroundTask;
 import dev.dkm.task.TaskExecutor;
 import dev.dkm.task.TaskListener;

@@ -8,7 +8,7 @@ import dev.dkm.app.BulkConversion;
 import dev.dkm.app.DemoEnvironment;
 import dev.dkm.app.OneClickSetup;
 import dev.dkm.settings.AppDirs;
-import dev.dkm.setup.ProjectDeployKeys;
+import dev.dkm.deploykeys.ProjectDeployKeys;
 import dev.dkm.setup.SetupOptions;
 import dev.dkm.task.TaskExecutor;
 import dev.dkm.task.TaskListener;
@@ -116,8 +116,9 @@ public final class DkmApplication extends Application {
         ServerStatusModel serverStatus = new ServerStatusModel(executor,
                 (repos, progress) -> sessionServices.get().serverKeyStatus().lookup(repos, progress)).follow(viewModel);
         InstancesViewModel instances = new InstancesViewModel(sessionServices, executor, url -> serverStatus.refresh(viewModel.repos()));
-        view.showServerStatus(serverStatus, host ->
-                new InstancesDialog(instances, CaFilePicker.fileChooser()).showForm(stage, view.themeProperty().get(), "https://" + host));
+        // The remote's real scheme, host and port (http://127.0.0.1:8080 stays that, not https://127.0.0.1).
+        view.showServerStatus(serverStatus, url ->
+                new InstancesDialog(instances, CaFilePicker.fileChooser()).showForm(stage, view.themeProperty().get(), url));
         view.onManageInstances(() -> new InstancesDialog(instances, CaFilePicker.fileChooser()).show(stage, view.themeProperty().get()));
         return serverStatus;
     }

@@ -1,5 +1,6 @@
 package dev.dkm.ui;
 
+import dev.dkm.settings.Theme;
 import atlantafx.base.theme.Styles;
 import dev.dkm.instances.InstanceStatus;
 import java.nio.file.Path;
@@ -69,7 +70,7 @@ public final class InstancesDialog {
     }
 
     private Stage open(Window owner, Theme theme) {
-        theme.apply();
+        ThemeStyles.apply(theme);
         stage = Dialogs.modal(owner, "GitLab instances", root, 720, 600);
         stage.show();
         return stage;

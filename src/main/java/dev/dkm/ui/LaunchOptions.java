@@ -1,5 +1,6 @@
 package dev.dkm.ui;
 
+import dev.dkm.settings.Theme;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.dkm.ui;
 
+import dev.dkm.settings.Theme;
 import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
@@ -106,7 +107,7 @@ public final class MainWindowView {
 
     /** A scene with the theme, the app's stylesheet and the keyboard shortcuts. */
     public Scene createScene(double width, double height) {
-        theme.get().apply();
+        ThemeStyles.apply(theme.get());
         Scene scene = new Scene(root, width, height);
         scene.getStylesheets().add(MainWindowView.class.getResource(StyleClasses.STYLESHEET).toExternalForm());
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), this::focusFilter);
@@ -159,7 +160,7 @@ public final class MainWindowView {
 
     /**
      * Adds the "GitLab" column (after "Status") and the GitLab section of the details pane, both drawn from
-     * {@code model}; {@code addInstance} gets the host of a repository no instance is configured for.
+     * {@code model}; {@code addInstance} gets the web URL (the remote's scheme, host and port) of a repository no instance serves.
      */
     public void showServerStatus(ServerStatusModel model, Consumer<String> addInstance) {
         TableColumn<RepoInfo, String> column = new TableColumn<>("GitLab");
@@ -241,7 +242,7 @@ public final class MainWindowView {
                 () -> new FontIcon(theme.get() == Theme.DARK ? Feather.SUN : Feather.MOON), theme));
         themeButton.setTooltip(Badges.tooltip("Switch between light and dark theme"));
         themeButton.setAccessibleText("Switch between light and dark theme");
-        theme.addListener((obs, old, now) -> now.apply());
+        theme.addListener((obs, old, now) -> ThemeStyles.apply(now));
         viewModel.roots().addListener((ListChangeListener<Path>) c -> showRootChips());
         showRootChips();
     }

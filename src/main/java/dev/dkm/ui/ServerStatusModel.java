@@ -1,6 +1,6 @@
 package dev.dkm.ui;
 
-import dev.dkm.instances.ServerKeyStatus;
+import dev.dkm.deploykeys.ServerKeyStatus;
 import dev.dkm.task.Progress;
 import dev.dkm.task.TaskExecutor;
 import dev.dkm.task.TaskHandle;
@@ -19,7 +19,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
  * What GitLab says about each scanned repository's key (the table's "GitLab" column and the details pane): looked
- * up off the FX thread after each scan through {@link dev.dkm.instances.ServerKeyStatusLookup}, kept until the next
+ * up off the FX thread after each scan through {@link dev.dkm.deploykeys.ServerKeyStatusLookup}, kept until the next
  * lookup. A lookup started meanwhile replaces the running one; its late answer is dropped.
  */
 public final class ServerStatusModel {

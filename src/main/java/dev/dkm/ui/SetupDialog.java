@@ -1,5 +1,6 @@
 package dev.dkm.ui;
 
+import dev.dkm.settings.Theme;
 import atlantafx.base.theme.Styles;
 import dev.dkm.setup.StepOutcome;
 import javafx.beans.binding.Bindings;

@@ -143,8 +143,11 @@ public final class SetupDialogViewModel {
                         result.steps().stream().filter(o -> o.status() == StepOutcome.Status.ROLLED_BACK)
                                 .forEach(o -> replace(new StepRow(o.step(), o.status(), o.message(), false)));
                         phase.set(result.success() ? Phase.SUCCEEDED : Phase.FAILED);
-                        message.set(result.success()
+                        message.set(result.complete()
                                 ? "Done: " + repo.relativePath() + " pushes over SSH with its own deploy key. Run " + runId + "."
+                                : result.success()
+                                ? "Not complete: " + repo.relativePath() + " uses its own deploy key over SSH, but "
+                                        + result.limitation() + ". Run " + runId + "."
                                 : result.failure());
                         if (!publicKey.get().isEmpty() || p.plan().keyFile() == null) {
                             return;

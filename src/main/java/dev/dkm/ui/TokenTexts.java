@@ -31,7 +31,7 @@ final class TokenTexts {
     }
 
     static String usedBy(CredentialItem i) {
-        return i.dependents().isEmpty() ? "—" : String.join(", ", i.dependents());
+        return i.dependents().isEmpty() ? "—" : i.usedBy();
     }
 
     static String tooltip(CredentialItem i, LocalDate today) {

@@ -112,7 +112,8 @@ public final class TokensView extends BorderPane {
         items.setAll(result.items());
         attention.set(alerts().size());
         notes.setText(result.notes().isEmpty() ? "" : result.notes().size() + " note(s)");
-        notes.setTooltip(result.notes().isEmpty() ? null : new Tooltip(String.join("\n", result.notes())));
+        // A grouped note ("your role on 7 projects … does not allow …") lists its places in the tooltip.
+        notes.setTooltip(result.notes().isEmpty() ? null : new Tooltip(String.join("\n", result.notesWithPlaces())));
         updateCountsAndTimeline();
         if (onFirstCollection != null) {
             Runnable once = onFirstCollection;

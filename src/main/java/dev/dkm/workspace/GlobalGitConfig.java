@@ -42,14 +42,19 @@ public final class GlobalGitConfig {
 
     /** The files git itself would read for this user ({@code home} is where {@code ~} points). */
     public static GlobalGitConfig forUser(Path home) {
-        String xdg = System.getenv("XDG_CONFIG_HOME");
+        return forUser(home, System::getenv);
+    }
+
+    /** As {@link #forUser(Path)}, with the environment given (the CLI's, a test's). */
+    public static GlobalGitConfig forUser(Path home, java.util.function.Function<String, String> env) {
+        String xdg = env.apply("XDG_CONFIG_HOME");
         Path xdgHome = xdg == null || xdg.isEmpty() ? home.resolve(".config") : Path.of(xdg);
         Path system = null;
-        if (!truthy(System.getenv("GIT_CONFIG_NOSYSTEM"))) {
-            String s = System.getenv("GIT_CONFIG_SYSTEM");
+        if (!truthy(env.apply("GIT_CONFIG_NOSYSTEM"))) {
+            String s = env.apply("GIT_CONFIG_SYSTEM");
             system = s == null || s.isEmpty() ? Path.of("/etc/gitconfig") : Path.of(s);
         }
-        String override = System.getenv("GIT_CONFIG_GLOBAL");
+        String override = env.apply("GIT_CONFIG_GLOBAL");
         List<Path> globals = override != null && !override.isEmpty() ? List.of(Path.of(override))
                 : List.of(xdgHome.resolve("git/config"), home.resolve(".gitconfig"));
         return new GlobalGitConfig(globals, system, home, xdgHome);

@@ -9,10 +9,10 @@ import java.util.List;
  * {@code \"}, {@code \\}, {@code \$}, a backslash outside quotes escapes the next character. An unclosed quote
  * runs to the end instead of failing: the scan reports what it can.
  */
-final class ShellWords {
+public final class ShellWords {
     private ShellWords() {}
 
-    static List<String> split(String line) {
+    public static List<String> split(String line) {
         List<String> words = new ArrayList<>();
         StringBuilder word = new StringBuilder();
         boolean inWord = false;

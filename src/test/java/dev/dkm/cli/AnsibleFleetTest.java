@@ -105,6 +105,24 @@ class AnsibleFleetTest {
 
         Map<String, String> env = new LinkedHashMap<>();
         env.put("GITLAB_TOKEN", server.maintainerToken()); // the controller's environment: fleet-a's token
+        Map<Path, String> before = gitConfigs(projects);
+
+        // --check first: dkm convert --dry-run --json as each account; the report says what a run would do.
+        Result check = run(null, env, List.of("ansible-playbook", "--check", "-i", inventory.toString(),
+                "--vault-password-file", vaultPassword.toString(), EXAMPLE.resolve("convert.yml").toString()));
+        String checkOutput = check.stdout + check.stderr;
+        assertThat(contains(checkOutput, server.maintainerToken())).as("API token in ansible's output").isFalse();
+        assertThat(check.exit).as(tail(checkOutput)).isEqualTo(2);
+        JsonObject preview = JsonParser.parseString(Files.readString(report)).getAsJsonObject();
+        assertThat(preview.get("dryRun").getAsBoolean()).isTrue();
+        assertThat(preview.getAsJsonObject("summary").get("ready").getAsInt()).as(Files.readString(report)).isEqualTo(3);
+        assertThat(preview.getAsJsonObject("summary").get("converted").getAsInt()).isZero();
+        JsonObject alicePreview = account(preview, "fleet-a", alice, 0).getAsJsonObject("result");
+        assertThat(alicePreview.get("dryRun").getAsBoolean()).isTrue();
+        for (JsonElement r : alicePreview.getAsJsonArray("repositories")) {
+            assertThat(r.getAsJsonObject().get("state").getAsString()).isEqualTo("ready");
+        }
+        assertThat(gitConfigs(projects).equals(before)).as("--check changed a config (not printed: they hold tokens)").isTrue();
         Result play = run(null, env, List.of("ansible-playbook", "-vvv", "-i", inventory.toString(),
                 "--vault-password-file", vaultPassword.toString(), EXAMPLE.resolve("convert.yml").toString()));
         String output = play.stdout + play.stderr;
@@ -206,6 +224,17 @@ class AnsibleFleetTest {
         }
         assertThat(converted).containsExactlyInAnyOrderElementsOf(projects);
         assertThat(result.getAsJsonArray("tokensRemoved")).hasSize(projects.size());
+    }
+
+    private Map<Path, String> gitConfigs(Map<String, List<String>> projects) throws IOException {
+        Map<Path, String> configs = new LinkedHashMap<>();
+        for (Map.Entry<String, List<String>> e : projects.entrySet()) {
+            for (String project : e.getValue()) {
+                Path config = home(e.getKey()).resolve("src").resolve(project.substring(project.indexOf('/') + 1)).resolve(".git/config");
+                configs.put(config, Files.readString(config));
+            }
+        }
+        return configs;
     }
 
     private String addUser(String name) throws Exception {

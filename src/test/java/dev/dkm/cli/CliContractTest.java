@@ -80,6 +80,15 @@ class CliContractTest {
         assertThat(dkm(headless(), "convert", plain.toString(), "--yes", "--resume", "20260101-000000-nosuchrun").exit()).isEqualTo(2);
         assertThat(dkm(headless(), "runs", "--prune", "--older-than", "soon").exit()).isEqualTo(2);
         assertThat(dkm(headless(), "runs").exit()).isZero();
+        // Which GitLab? Nothing configured and no GITLAB_HOST, or GITLAB_HOST without any token: exit 2, one line.
+        Run noInstance = dkm(base(), "keys", "acme/website");
+        assertThat(noInstance.exit()).as(noInstance.err()).isEqualTo(2);
+        assertThat(noInstance.err().strip().lines()).hasSize(1);
+        Map<String, String> hostOnly = base();
+        hostOnly.put("GITLAB_HOST", server.url());
+        Run noToken = dkm(hostOnly, "deploy-token", "create", "--project", "acme/website", "--name", "x");
+        assertThat(noToken.exit()).as(noToken.err()).isEqualTo(2);
+        assertThat(noToken.err().strip().lines()).hasSize(1);
         assertThat(dkm(headless(), "--help").exit()).isZero();
         assertThat(dkm(headless(), "convert", "--help").exit()).isZero();
     }
@@ -93,6 +102,18 @@ class CliContractTest {
 
         Run noYes = dkm(headless(), "convert", ws.toString(), "--json");
         assertThat(noYes.exit()).as("no --yes without a terminal").isEqualTo(2);
+        assertThat(Files.readAllBytes(website.resolve(".git/config"))).isEqualTo(before);
+
+        Run dry = dkm(headless(), "convert", ws.toString(), "--dry-run", "--json");
+        assertThat(dry.exit()).as(dry.err()).isZero();
+        JsonObject preview = JsonParser.parseString(dry.out()).getAsJsonObject();
+        assertMatchesDoc("convert-preview", preview, Set.of("always"));
+        assertThat(preview.get("dryRun").getAsBoolean()).isTrue();
+        assertThat(preview.getAsJsonObject("counts").get("ready").getAsInt()).isEqualTo(2);
+        for (JsonElement r : preview.getAsJsonArray("repositories")) {
+            assertThat(r.getAsJsonObject().get("state").getAsString()).isEqualTo("ready");
+            assertThat(r.getAsJsonObject().get("sshUrl").getAsString()).startsWith("ssh://");
+        }
         assertThat(Files.readAllBytes(website.resolve(".git/config"))).isEqualTo(before);
 
         Run run = dkm(headless(), "convert", ws.toString(), "--yes", "--json", "--accept-host-key", server.hostKeyFingerprint());

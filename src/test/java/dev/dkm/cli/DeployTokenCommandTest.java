@@ -123,7 +123,7 @@ class DeployTokenCommandTest {
     void a_project_gitlab_will_not_show_says_so_in_terms_of_deploy_tokens() {
         assertThat(run("", "deploy-token", "create", "--project", "no/such-project", "--name", "x")).isEqualTo(1);
         assertThat(err.toString().strip()).endsWith(
-                "GitLab answered 404 for no/such-project: it does not exist or you need the Maintainer role to manage its deploy tokens.");
+                "GitLab answered 404 for no/such-project: it does not exist, or this token cannot see it (404 Project Not Found).");
     }
 
     @Test

@@ -22,7 +22,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -155,5 +160,69 @@ class SetupAndConvertCommandsTest {
         assertThat(convert.exit()).as(convert.err()).isZero();
         assertThat(convert.out()).contains("_shared");
         assertThat(dkm("convert", tmp.resolve("ws").toString(), "--dry-run", "--per-repo-key").out()).doesNotContain("_shared");
+    }
+
+    private static Map<Path, byte[]> read(List<Path> files) throws Exception {
+        Map<Path, byte[]> m = new LinkedHashMap<>();
+        for (Path f : files) {
+            m.put(f, Files.readAllBytes(f));
+        }
+        return m;
+    }
+
+    private static final String REPO_HEADER = "glpat-CliRepoHeader14aaaa";
+    private static final String GLOBAL_HEADER = "glpat-CliGlobalHead14bbbb";
+
+    private Path plainClone(String project, String dir) throws Exception {
+        Path repo = tmp.resolve("ws").resolve(dir);
+        Files.createDirectories(repo.getParent());
+        git.git(tmp, "clone", "-q", server.repoDir(project).toString(), repo.toString()).assertOk();
+        git.git(repo, "remote", "set-url", "origin", server.url() + "/" + project + ".git").assertOk();
+        return repo;
+    }
+
+    /**
+     * Repositories that authenticate with a credential store and extra headers, the user's git config in the temp
+     * HOME: afterwards no file of the workspace, ~/.gitconfig or ~/.git-credentials holds any of those tokens (only
+     * converted repositories used them), nothing printed shows one, and dkm undo puts every file back byte for byte.
+     */
+    @Test
+    void convert_removes_credential_store_and_extra_header_tokens_only_converted_repos_used_and_undo_puts_them_back() throws Exception {
+        String storeToken = server.maintainerToken();
+        Path store = Files.writeString(git.home().resolve(".git-credentials"),
+                server.url().replace("http://", "http://oauth2:" + storeToken + "@") + "\n");
+        Path gitconfig = git.home().resolve(".gitconfig");
+        Files.writeString(gitconfig, "[credential]\n\thelper = store\n[http \"" + server.url() + "/acme/platform/infra.git\"]\n"
+                + "\textraHeader = Authorization: Bearer " + GLOBAL_HEADER + "\n", java.nio.file.StandardOpenOption.APPEND);
+        Path website = plainClone("acme/website", "a/website");
+        Path infra = plainClone("acme/platform/infra", "b/infra");
+        git.git(infra, "config", "http.extraHeader", "PRIVATE-TOKEN: " + REPO_HEADER).assertOk();
+        List<Path> files = Stream.of(store, gitconfig, website.resolve(".git/config"), infra.resolve(".git/config")).toList();
+        Map<Path, byte[]> before = read(files);
+
+        Run scan = dkm("convert", tmp.resolve("ws").toString(), "--dry-run");
+        assertThat(scan.exit()).as(scan.err()).isZero();
+        assertThat(scan.out()).contains("2 to convert");
+
+        Run run = dkm("convert", tmp.resolve("ws").toString(), "--yes", "--accept-host-key", server.hostKeyFingerprint());
+        assertThat(run.exit()).as(run.err()).isZero();
+        String printed = run.out() + run.err();
+        for (String raw : List.of(storeToken, REPO_HEADER, GLOBAL_HEADER)) {
+            assertThat(printed).doesNotContain(raw.substring(6, raw.length() - 4));
+        }
+        assertThat(run.out()).contains("Tokens in shared files:").contains("credential-store").contains(": removed, used nowhere else");
+        for (Path f : files) {
+            String text = Files.readString(f);
+            for (String raw : List.of(storeToken, REPO_HEADER, GLOBAL_HEADER)) {
+                assertThat(text).as(f.toString()).doesNotContain(raw);
+            }
+        }
+        assertThat(Files.readString(gitconfig)).contains("helper = store");
+
+        Matcher id = Pattern.compile("dkm undo (\\S+)\\)").matcher(run.out());
+        assertThat(id.find()).as(run.out()).isTrue();
+        Run undo = dkm("undo", id.group(1));
+        assertThat(undo.exit()).as(undo.out() + undo.err()).isZero();
+        assertThat(read(files)).allSatisfy((p, bytes) -> assertThat(bytes).as(p.toString()).isEqualTo(before.get(p)));
     }
 }

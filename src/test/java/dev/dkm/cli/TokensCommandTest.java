@@ -53,7 +53,11 @@ class TokensCommandTest {
     }
 
     private int run(String... args) {
-        Map<String, String> env = Map.of("GITLAB_HOST", server.url(), "GITLAB_TOKEN", server.ownerToken(),
+        return runAs(server.ownerToken(), args);
+    }
+
+    private int runAs(String token, String... args) {
+        Map<String, String> env = Map.of("GITLAB_HOST", server.url(), "GITLAB_TOKEN", token,
                 "DKM_CONFIG_DIR", tmp.resolve("config").toString(), "PATH", "/usr/bin:/bin");
         CommandLine cli = DkmCli.commandLine(env, tmp.resolve("home"));
         cli.setOut(new PrintWriter(out));
@@ -106,6 +110,23 @@ class TokensCommandTest {
         assertThat(lines[1]).startsWith("KIND").contains("NAME", "WHERE", "EXPIRES", "DAYS", "BAND", "USED BY");
         assertThat(out.toString()).contains("k8s-pull", "expired-ci").doesNotContain("etl-reader", "forever", "cdn-sync");
         assertThat(err.toString()).contains("not inspected"); // no consent given
+        assertNoRawSecret();
+    }
+
+    /** Issue 12/13: a Developer's token is valid; its refusals are grouped, the places only with --verbose. */
+    @Test
+    void a_developer_reads_your_role_grouped_and_never_log_in_again() {
+        assertThat(runAs(server.developerToken(), "tokens", workspace.toString())).isEqualTo(0);
+        String notes = err.toString();
+        assertThat(notes).doesNotContain("log in again").doesNotContain("GitLab answered 403")
+                .containsPattern("note: .*your role on \\d+ projects and \\d+ groups does not allow listing their deploy tokens")
+                .doesNotContain("  - project shop/backend/orders");
+        long roleLines = notes.lines().filter(l -> l.contains("your role on")).count();
+        assertThat(roleLines).as(notes).isLessThanOrEqualTo(4); // one per kind of thing, not one per project
+
+        err.getBuffer().setLength(0);
+        assertThat(runAs(server.developerToken(), "tokens", workspace.toString(), "--verbose")).isEqualTo(0);
+        assertThat(err.toString()).contains("  - project shop/backend/orders", "  - group shop");
         assertNoRawSecret();
     }
 

@@ -282,7 +282,8 @@ class GitLabClientTest {
         server.enqueue(json(404, "{\"message\":\"404 Project Not Found\"}"));
         GitLabException e = catchThrowableOfType(GitLabException.class, () -> client.projectDeployKeys("group/repo"));
         assertThat(e.kind()).isEqualTo(GitLabErrorKind.NOT_FOUND);
-        assertThat(e.userMessage("group/repo")).contains("Maintainer role");
+        // find_project! (lib/api/helpers.rb): 404 means unknown or invisible; a role too low is a 403 (below)
+        assertThat(e.userMessage("group/repo")).contains("does not exist, or this token cannot see it").doesNotContain("Maintainer");
     }
 
     @Test
@@ -304,7 +305,8 @@ class GitLabClientTest {
         ProtectedBranch b = client.protectBranchForDeployKey("g/r", "main", 7);
         assertThat(b.allowsDeployKeyToPush(7)).isTrue();
         assertThat(server.takeRequest().getBody().readUtf8())
-                .isEqualTo("{\"name\":\"main\",\"allowed_to_push\":[{\"deploy_key_id\":7}]}");
+                .as("17.5+ gives a rule naming a deploy key no default Maintainers: ask for them")
+                .isEqualTo("{\"name\":\"main\",\"push_access_level\":40,\"allowed_to_push\":[{\"deploy_key_id\":7}]}");
     }
 
     @Test
@@ -352,5 +354,66 @@ class GitLabClientTest {
         assertThat(GitLabClient.apiBase("https://gitlab.com").toString()).isEqualTo("https://gitlab.com/api/v4/");
         assertThat(GitLabClient.apiBase("https://h/gitlab/").toString()).isEqualTo("https://h/gitlab/api/v4/");
         assertThat(GitLabClient.apiBase("https://h/api/v4").toString()).isEqualTo("https://h/api/v4/");
+    }
+
+    /**
+     * lib/api/resource_access_tokens.rb answers 401 ({@code unauthorized!}) to a valid token whose role is too low; the
+     * client checks the token once (GET /user) and reports the role, and a second place costs no second check.
+     */
+    @Test
+    void a401FromAccessTokensWithAValidTokenIsTheRole() throws Exception {
+        server.enqueue(json(401, "{\"message\":\"401 Unauthorized\"}"));
+        server.enqueue(json(200, "{\"id\":4,\"username\":\"dave\"}"));
+        server.enqueue(json(401, "{\"message\":\"401 Unauthorized\"}"));
+        GitLabException first = org.junit.jupiter.api.Assertions.assertThrows(GitLabException.class,
+                () -> client.accessTokens(GitLabClient.Scope.PROJECT, "g/one", null));
+        GitLabException second = org.junit.jupiter.api.Assertions.assertThrows(GitLabException.class,
+                () -> client.accessTokens(GitLabClient.Scope.GROUP, "g", null));
+        assertThat(first.kind()).isEqualTo(GitLabErrorKind.FORBIDDEN);
+        assertThat(first.roleTooLow()).isTrue();
+        assertThat(second.kind()).isEqualTo(GitLabErrorKind.FORBIDDEN);
+        assertThat(first.userMessage("g/one", "project access tokens")).startsWith("Your role on g/one does not allow")
+                .doesNotContain("log in again");
+        assertThat(server.getRequestCount()).isEqualTo(3);
+        assertThat(server.takeRequest().getPath()).startsWith("/api/v4/projects/g%2Fone/access_tokens");
+        assertThat(server.takeRequest().getPath()).isEqualTo("/api/v4/user");
+    }
+
+    @Test
+    void a401FromAccessTokensWithAnInvalidTokenStaysTheToken() {
+        server.enqueue(json(401, "{\"message\":\"401 Unauthorized\"}"));
+        server.enqueue(json(401, "{\"message\":\"401 Unauthorized\"}"));
+        GitLabException e = org.junit.jupiter.api.Assertions.assertThrows(GitLabException.class,
+                () -> client.accessTokens(GitLabClient.Scope.PROJECT, "g/one", null));
+        assertThat(e.kind()).isEqualTo(GitLabErrorKind.UNAUTHORIZED);
+        assertThat(e.userMessage("g/one")).contains("log in again");
+    }
+
+    private static String registryAnswer(String accessJson) {
+        java.util.Base64.Encoder b64 = java.util.Base64.getUrlEncoder().withoutPadding();
+        String header = b64.encodeToString("{\"typ\":\"JWT\",\"alg\":\"RS256\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String payload = b64.encodeToString(("{\"aud\":\"container_registry\",\"access\":" + accessJson + "}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return "{\"token\":\"" + header + "." + payload + ".c2lnbmF0dXJl\"}";
+    }
+
+    /**
+     * app/services/auth/container_registry_authentication_service.rb: a registry-scoped token asking for a repository it
+     * does not cover gets 200 with an empty access list; only pull on repository:<path> in the JWT means yes.
+     */
+    @Test
+    void registryAcceptsReadsTheJwtAccessNotTheStatus() throws Exception {
+        server.enqueue(json(200, registryAnswer("[]")));
+        server.enqueue(json(200, registryAnswer("[{\"type\":\"repository\",\"name\":\"g/r\",\"actions\":[\"pull\"]}]")));
+        server.enqueue(json(200, registryAnswer("[{\"type\":\"repository\",\"name\":\"g/other\",\"actions\":[\"pull\"]}]")));
+        server.enqueue(json(403, "{\"errors\":[{\"code\":\"DENIED\",\"message\":\"access forbidden\"}]}"));
+        server.enqueue(json(200, "{\"token\":\"not-a-jwt\"}"));
+        Secret deployToken = Secret.of("dt-value-for-a-test");
+        assertThat(client.registryAccepts("g/r", "gitlab+deploy-token-1", deployToken)).as("200, access []").isFalse();
+        assertThat(client.registryAccepts("g/r", "gitlab+deploy-token-1", deployToken)).isTrue();
+        assertThat(client.registryAccepts("g/r", "gitlab+deploy-token-1", deployToken)).as("another repository").isFalse();
+        assertThat(client.registryAccepts("g/r", "gitlab+deploy-token-1", deployToken)).as("no registry scope").isFalse();
+        assertThat(client.registryAccepts("g/r", "gitlab+deploy-token-1", deployToken)).isFalse();
+        assertThat(server.takeRequest().getPath()).contains("scope=repository%3Ag%2Fr%3Apull");
     }
 }

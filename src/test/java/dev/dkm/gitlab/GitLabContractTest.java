@@ -186,9 +186,13 @@ class GitLabContractTest {
     void notFoundSaysWhatToDo() {
         GitLabException e = new GitLabErrors(null).fromResponse(404, Headers.of(), "{\"message\":\"404 Project Not Found\"}");
         assertThat(e.userMessage("group/repo")).isEqualTo(
-                "GitLab answered 404 for group/repo: it does not exist or you need the Maintainer role to manage its deploy keys.");
+                "GitLab answered 404 for group/repo: it does not exist, or this token cannot see it (404 Project Not Found).");
         assertThat(e.userMessage("group/repo", "deploy tokens")).isEqualTo(
-                "GitLab answered 404 for group/repo: it does not exist or you need the Maintainer role to manage its deploy tokens.");
+                "GitLab answered 404 for group/repo: it does not exist, or this token cannot see it (404 Project Not Found).");
+        // lib/api/helpers.rb authorize! → forbidden!: a visible project below Maintainer
+        GitLabException forbidden = new GitLabErrors(null).fromResponse(403, Headers.of(), "{\"message\":\"403 Forbidden\"}");
+        assertThat(forbidden.userMessage("group/repo", "deploy tokens")).startsWith(
+                "Your role on group/repo does not allow managing its deploy tokens (GitLab answered 403");
     }
 
     @Test

@@ -18,7 +18,7 @@ class SandboxCliTest {
     void printsTheReadyLineAndStopsWhenStdinCloses(@TempDir Path data) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "dev.dkm.Launcher",
-                "sandbox", "--data", data.toString(), "--stop-on-stdin-eof")
+                "sandbox", "--data", data.toString(), "--stop-on-stdin-eof", "--gitlab-version", "16.11")
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
         try {
@@ -33,6 +33,9 @@ class SandboxCliTest {
             SandboxHttp http = new SandboxHttp(ready.get("api").getAsString());
             assertThat(http.get("/user", ready.get("token").getAsString()).json().getAsJsonObject()
                     .get("username").getAsString()).isEqualTo("maria");
+            assertThat(ready.get("gitlabVersion").getAsString()).isEqualTo("16.11.0-sandbox");
+            assertThat(http.get("/version", ready.get("token").getAsString()).json().getAsJsonObject()
+                    .get("version").getAsString()).isEqualTo("16.11.0-sandbox");
 
             p.getOutputStream().close();
             assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();

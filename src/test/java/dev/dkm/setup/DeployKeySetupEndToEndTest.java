@@ -276,12 +276,12 @@ class DeployKeySetupEndToEndTest {
                 ? java.util.Optional.of(new dev.dkm.gitlab.GitLabConnections.GitLabConnection(server.url(), client)) : java.util.Optional.empty();
         server.resetRequestCounts();
 
-        var status = new dev.dkm.instances.ServerKeyStatusLookup(connections, 4).lookup(repos, Progress.NONE);
+        var status = new dev.dkm.deploykeys.ServerKeyStatusLookup(connections, 4).lookup(repos, Progress.NONE);
 
-        assertThat(status.get(wired.path()).state()).isEqualTo(dev.dkm.instances.ServerKeyStatus.State.ENABLED);
+        assertThat(status.get(wired.path()).state()).isEqualTo(dev.dkm.deploykeys.ServerKeyStatus.State.ENABLED);
         assertThat(status.get(wired.path()).canPush()).isFalse();
-        assertThat(status.get(token.path()).state()).isEqualTo(dev.dkm.instances.ServerKeyStatus.State.NO_KEY);
-        assertThat(status.get(elsewhere.path()).state()).isEqualTo(dev.dkm.instances.ServerKeyStatus.State.NO_INSTANCE);
+        assertThat(status.get(token.path()).state()).isEqualTo(dev.dkm.deploykeys.ServerKeyStatus.State.NO_KEY);
+        assertThat(status.get(elsewhere.path()).state()).isEqualTo(dev.dkm.deploykeys.ServerKeyStatus.State.NO_INSTANCE);
         assertThat(status.get(elsewhere.path()).detail()).isEqualTo("no GitLab instance configured for gitlab.example.com");
         assertThat(server.requestCount()).as(server.requestCounts().toString()).isEqualTo(1); // one listing for the shared project
     }

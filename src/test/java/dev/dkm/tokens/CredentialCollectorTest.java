@@ -84,7 +84,11 @@ class CredentialCollectorTest {
         expect(r, "ops-bot", CredentialKind.GROUP_ACCESS_TOKEN, "ops", ExpiryBand.WITHIN_7_DAYS);
 
         CredentialKind pat = CredentialKind.PERSONAL_ACCESS_TOKEN;
-        expect(r, "workspace-remotes", pat, "user maria", ExpiryBand.WITHIN_30_DAYS, "shop/backend/orders");
+        // one credential, wherever git takes it from: orders' URL and notifications' credential store
+        expect(r, "workspace-remotes", pat, "user maria", ExpiryBand.WITHIN_30_DAYS, "shop/backend/orders",
+                "shop/backend/notifications");
+        // inventory's insteadOf rule and dashboards' PRIVATE-TOKEN header
+        expect(r, "workspace-insteadof", pat, "user maria", ExpiryBand.LATER, "shop/backend/inventory", "data/dashboards");
         expect(r, "workspace-pushurl", pat, "user #" + demo.server.world().userId("dave"), ExpiryBand.WITHIN_7_DAYS, "acme/website");
         expect(r, "token in a remote URL", pat, "unknown", ExpiryBand.EXPIRED, "ops/infra/terraform");
         expect(r, "sandbox", pat, "user olivia", ExpiryBand.LATER, InstanceCollection.APP_TOKEN_DEPENDENT);
@@ -105,10 +109,10 @@ class CredentialCollectorTest {
     void each_parent_group_is_asked_once_however_many_repos_sit_under_it() {
         collect(demo.server.ownerToken(), false);
 
-        // The demo workspace: 10 repos in 10 projects under 7 groups: shop, shop/backend, shop/frontend, acme, data, ops, ops/infra.
+        // The demo workspace: 12 repos in 12 projects under 7 groups: shop, shop/backend, shop/frontend, acme, data, ops, ops/infra.
         assertThat(demo.server.requestCount("GET", "/groups/:id/deploy_tokens")).isEqualTo(7);
         assertThat(demo.server.requestCount("GET", "/groups/:id/access_tokens")).isEqualTo(7);
-        assertThat(demo.server.requestCount("GET", "/projects/:id/deploy_tokens")).isEqualTo(10);
+        assertThat(demo.server.requestCount("GET", "/projects/:id/deploy_tokens")).isEqualTo(12);
         assertThat(demo.server.requestCount("GET", "/projects/:id/deploy_keys")).isEqualTo(1);
         assertThat(demo.server.requestCount("GET", "/deploy_tokens")).isZero(); // not an admin
     }
@@ -133,9 +137,14 @@ class CredentialCollectorTest {
         assertThat(names(r)).contains("expired-ci", "k8s-pull", "group-registry", "laptop", "ci-scripts", "deployer")
                 .doesNotContain("group-expired", "ops-bot", "shop-automation");
         assertThat(named(r, "laptop").band(DemoWorld.today())).isEqualTo(ExpiryBand.WITHIN_7_DAYS);
-        assertThat(r.notes()).anyMatch(n -> n.contains("ops (group deploy tokens)"))
-                .anyMatch(n -> n.contains("ops/infra/terraform (deploy tokens)"))
-                .anyMatch(n -> n.contains("shop (group access tokens)"));
+        // Maria is Maintainer of shop (not Owner: group access tokens answer 401 for that, which is the role) and a
+        // Developer in ops/infra: one sentence per reason, the places behind it.
+        assertThat(r.notes()).anyMatch(n -> n.contains("your role on") && n.contains("group access tokens")
+                        && n.contains("Owner on a group"))
+                .anyMatch(n -> n.contains("your role on") && n.contains("deploy tokens"))
+                .noneMatch(n -> n.contains("log in again"));
+        assertThat(r.details()).anyMatch(d -> d.note().contains("group access tokens") && d.places().contains("group shop"))
+                .anyMatch(d -> d.note().contains("deploy tokens") && d.places().contains("project ops/infra/terraform"));
     }
 
     @Test
@@ -161,6 +170,29 @@ class CredentialCollectorTest {
         } finally {
             demo.server.failRequestsMatching(null);
         }
+    }
+
+    /**
+     * A Developer's token is valid: GitLab answers 403 on the deploy tokens and deploy keys of the projects and groups
+     * it can see (lib/api/deploy_tokens.rb authorize! → forbidden!), 401 on their access tokens
+     * (lib/api/resource_access_tokens.rb unauthorized!), 404 on the ones it cannot see. That is one sentence per reason,
+     * never "log in again", and the places are listed behind it.
+     */
+    @Test
+    void a_developer_gets_one_sentence_per_refusal_and_never_log_in_again() {
+        CollectionResult r = collect(demo.server.developerToken(), false);
+        r.notesWithPlaces().forEach(n -> System.out.println("developer note: " + n));
+
+        assertThat(r.notes()).noneMatch(n -> n.contains("log in again") || n.contains("token is missing or unknown"));
+        List<String> deployTokens = r.notes().stream().filter(n -> n.contains("your role on") && n.contains("deploy tokens")).toList();
+        assertThat(deployTokens).singleElement().asString()
+                .containsPattern("your role on \\d+ projects and \\d+ groups does not allow listing their deploy tokens");
+        assertThat(r.notes()).filteredOn(n -> n.contains("your role on") && n.contains("access tokens")).hasSize(2);
+        assertThat(r.notes()).noneMatch(n -> n.startsWith("GitLab answered 403") || n.contains("Forbidden"));
+        CollectionResult.GroupedNote places = r.details().stream().filter(d -> d.note().equals(deployTokens.get(0)))
+                .findFirst().orElseThrow();
+        assertThat(places.places()).contains("project shop/backend/orders", "group shop");
+        assertThat(names(r)).as("dave maintains data/warehouse").contains("etl-reader");
     }
 
     @Test

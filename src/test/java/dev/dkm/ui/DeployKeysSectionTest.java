@@ -1,10 +1,11 @@
 package dev.dkm.ui;
 
+import dev.dkm.settings.Theme;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dkm.gitlab.DeployKey;
 import dev.dkm.gitlab.GitLabClient;
-import dev.dkm.setup.ProjectDeployKeys;
+import dev.dkm.deploykeys.ProjectDeployKeys;
 import dev.dkm.task.TaskExecutor;
 import dev.dkm.testsupport.DemoSession;
 import dev.dkm.workspace.RepoInfo;

@@ -1,5 +1,6 @@
 package dev.dkm.ui;
 
+import dev.dkm.settings.Theme;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dkm.task.TaskExecutor;
@@ -39,7 +40,7 @@ class MainWindowLookTest {
 
     @AfterEach
     void backToLight() {
-        Theme.LIGHT.apply();
+        ThemeStyles.apply(Theme.LIGHT);
     }
 
     @Test

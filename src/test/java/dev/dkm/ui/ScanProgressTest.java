@@ -1,5 +1,6 @@
 package dev.dkm.ui;
 
+import dev.dkm.settings.Theme;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dkm.task.TaskExecutor;

@@ -1,5 +1,6 @@
 package dev.dkm.ui;
 
+import dev.dkm.settings.Theme;
 import dev.dkm.task.TaskExecutor;
 import dev.dkm.workspace.RepoInfo;
 import java.lang.management.ManagementFactory;

@@ -66,6 +66,25 @@ class TokensViewTest {
         assertThat(view.attentionCountProperty().get()).isEqualTo(view.alerts().size()).isGreaterThanOrEqualTo(13);
     }
 
+    /** Issue 12/13: a Developer's collection shows grouped role sentences, with their places in the tooltip. */
+    @Test
+    void a_developers_refusals_are_grouped_with_the_places_in_the_tooltip(FxRobot robot) {
+        CollectionResult developer;
+        dev.dkm.tokens.InstanceConnection c = demo.connect(demo.server.developerToken());
+        try {
+            developer = new dev.dkm.tokens.CredentialCollector(false).collect(demo.repos, List.of(c), dev.dkm.task.Progress.NONE);
+        } finally {
+            c.client().close();
+        }
+        robot.interact(() -> view.show(developer));
+        Label notes = robot.lookup(".tokens-notes").queryAs(Label.class);
+        String tooltip = notes.getTooltip().getText();
+        assertThat(tooltip).contains("does not allow listing their deploy tokens", "  - project shop/backend/orders", "  - group shop")
+                .doesNotContain("log in again");
+        assertThat(notes.getText()).isEqualTo(developer.notes().size() + " note(s)");
+        assertThat(developer.notes().size()).as("grouped, not one per project").isLessThan(12);
+    }
+
     @Test
     void clicking_a_mark_selects_its_row(FxRobot robot) {
         Circle mark = robot.lookup("." + ExpiryTimeline.MARK_STYLE_CLASS).queryAllAs(Circle.class).stream()

@@ -1,14 +1,14 @@
-package dev.dkm.setup;
+package dev.dkm.deploykeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dkm.gitlab.DeployKey;
 import dev.dkm.gitlab.GitLabClient;
-import dev.dkm.setup.ProjectDeployKeys.Candidate;
-import dev.dkm.setup.ProjectDeployKeys.Listing;
-import dev.dkm.setup.ProjectDeployKeys.ProjectKey;
-import dev.dkm.setup.ProjectDeployKeys.Target;
+import dev.dkm.deploykeys.ProjectDeployKeys.Candidate;
+import dev.dkm.deploykeys.ProjectDeployKeys.Listing;
+import dev.dkm.deploykeys.ProjectDeployKeys.ProjectKey;
+import dev.dkm.deploykeys.ProjectDeployKeys.Target;
 import dev.dkm.testsupport.DemoSession;
 import java.nio.file.Path;
 import java.util.List;
@@ -137,6 +137,6 @@ class ProjectDeployKeysTest {
         assertThatThrownBy(() -> keys.setCanPush(target, 99999, true))
                 .isInstanceOf(KeyManagementException.class)
                 .hasMessage("GitLab answered 404 for " + STOREFRONT
-                        + ": it does not exist or you need the Maintainer role to manage its deploy keys.");
+                        + ": it does not exist, or this token cannot see it (404 Not found).");
     }
 }

@@ -1,4 +1,4 @@
-package dev.dkm.setup;
+package dev.dkm.deploykeys;
 
 import dev.dkm.gitlab.DeployKey;
 import dev.dkm.gitlab.GitLabClient;
@@ -208,6 +208,10 @@ public final class ProjectDeployKeys {
         try {
             return client.userProjectDeployKeys(String.valueOf(me.id()));
         } catch (GitLabException e) {
+            if (e.kind() == GitLabErrorKind.FORBIDDEN && e.detail() != null && e.detail().contains("No common authorized project")) {
+                // lib/api/users.rb: forbidden!('No common authorized project found') when the caller maintains no project
+                return List.of();
+            }
             if (e.kind() != GitLabErrorKind.NOT_FOUND && e.kind() != GitLabErrorKind.UNEXPECTED_STATUS) {
                 throw e;
             }

@@ -1,4 +1,4 @@
-package dev.dkm.setup;
+package dev.dkm.deploykeys;
 
 /** A deploy key could not be listed, changed, removed or enabled; the message is one sentence for the user. */
 public final class KeyManagementException extends Exception {

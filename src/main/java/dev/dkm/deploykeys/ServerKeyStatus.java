@@ -1,4 +1,4 @@
-package dev.dkm.instances;
+package dev.dkm.deploykeys;
 
 import java.time.Instant;
 

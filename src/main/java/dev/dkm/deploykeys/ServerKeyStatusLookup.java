@@ -1,4 +1,4 @@
-package dev.dkm.instances;
+package dev.dkm.deploykeys;
 
 import dev.dkm.gitlab.DeployKey;
 import dev.dkm.gitlab.GitLabConnections;

@@ -1,0 +1,38 @@
+package dev.dkm.environments;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How to start this very dkm as another account: the installed launcher when there is one (jpackage's
+ * {@code /opt/dkm/bin/dkm}), else the running JVM's {@code java} with its class path. The system property
+ * {@code dkm.helper.classpath} gives another class path (one the other account can read: a class path under
+ * {@code /root} is not); a command template without {@code {dkm}} runs {@code dkm} from the environment's PATH.
+ */
+public record HelperRuntime(List<String> dkm) {
+    public HelperRuntime {
+        dkm = List.copyOf(dkm);
+    }
+
+    public static HelperRuntime ofThisProcess() {
+        String classpath = System.getProperty("dkm.helper.classpath");
+        if (classpath == null || classpath.isBlank()) {
+            String app = System.getProperty("jpackage.app-path");
+            if (app != null && !app.isBlank()) {
+                return new HelperRuntime(List.of(app));
+            }
+            classpath = System.getProperty("java.class.path");
+        }
+        return withClasspath(classpath);
+    }
+
+    /** The running JVM's java, tuned to start fast (a helper lives for one operation), on {@code classpath}. */
+    public static HelperRuntime withClasspath(String classpath) {
+        List<String> words = new ArrayList<>();
+        words.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        words.addAll(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss1m", "-Djava.awt.headless=true",
+                "-Ddkm.mode=cli", "-cp", classpath, "dev.dkm.Launcher"));
+        return new HelperRuntime(words);
+    }
+}
