@@ -12,7 +12,14 @@ import dev.dkm.setup.SetupPlan;
 import dev.dkm.setup.SetupResult;
 import dev.dkm.workspace.RemoteInfo;
 import dev.dkm.workspace.RepoInfo;
+import dev.dkm.convert.SharedTokenCleanup;
+import dev.dkm.task.Progress;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * "Set up deploy key" for one repository, as the window's button and {@code dkm setup} both run it: find the GitLab
@@ -42,13 +49,39 @@ public final class OneClickSetup {
     public SetupResult run(Prepared prepared, HostKeyConsent consent, SetupListener listener) throws IOException {
         RunRetention.pruneOld(services);
         String runId = RunJournal.newRunId(services.clock().instant());
+        SetupResult result;
         try (RunLedger journal = RunLedger.open(services.runsDir(), runId)) {
             journal.append(new JournalEntry.RunStarted(services.clock().instant(), runId,
                     "setup " + (prepared.plan().environment() == null ? "" : prepared.plan().environment() + ":")
                             + prepared.repo().path() + " (" + prepared.plan().projectPath() + ")"));
-            SetupResult result = services.setup().apply(prepared.plan(), prepared.connection().client(), consent, journal, listener);
+            result = services.setup().apply(prepared.plan(), prepared.connection().client(), consent, journal, listener);
             journal.append(new JournalEntry.RunFinished(services.clock().instant(), result.success() ? "1 converted" : "1 failed"));
-            return result;
+        }
+        if (!result.success() || prepared.plan().environment() != null) {
+            return result; // another account's shared files are for its own helper, never read from here
+        }
+        return result.withNotes(sharedTokenLines(prepared.repo(), runId));
+    }
+
+    /**
+     * A token the repository took from a file shared with others (a credential-store entry, a global or included
+     * {@code extraHeader}): its lines go once no repository under the workspace roots or the repository's own root
+     * still uses it, as after a bulk run; otherwise the note says which still do. {@code dkm undo} puts them back.
+     */
+    private List<String> sharedTokenLines(RepoInfo before, String runId) throws IOException {
+        if (before.remotes().stream().flatMap(r -> r.tokens().stream()).noneMatch(t -> t.file() != null)) {
+            return List.of(); // nothing outside the repository's own config: no second scan
+        }
+        Set<Path> roots = new LinkedHashSet<>();
+        roots.add((before.root() != null ? before.root() : before.path()).toAbsolutePath().normalize());
+        services.settings().workspaceRoots().stream().filter(Files::isDirectory).forEach(r -> roots.add(r.toAbsolutePath().normalize()));
+        List<RepoInfo> now = services.scanner().scan(List.copyOf(roots), Progress.NONE);
+        List<SharedTokenCleanup.Source> sources = SharedTokenCleanup.afterRun(List.of(before), now);
+        if (sources.isEmpty()) {
+            return List.of();
+        }
+        try (RunJournal journal = RunJournal.open(services.runsDir(), runId)) {
+            return SharedTokenCleanup.apply(sources, false, journal, services.clock()).stream().map(SharedTokenCleanup.Outcome::message).toList();
         }
     }
 }

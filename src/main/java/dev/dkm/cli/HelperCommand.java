@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
  * {@code dkm helper --protocol 1}: the helper mode another environment's dkm runs in (docs/environments.md). Hidden: people
  * never type it; {@code dkm scan/convert/setup --user} start it through runuser, sudo or a command template.
  */
-@Command(name = "helper", hidden = true, description = "Serve the environment protocol on stdin/stdout (started by dkm itself).")
+@Command(name = "helper", hidden = true, mixinStandardHelpOptions = true, description = "Serve the environment protocol on stdin/stdout (started by dkm itself).")
 final class HelperCommand implements Callable<Integer> {
     @Option(names = "--protocol", required = true, paramLabel = "N", description = "The protocol version the caller speaks.")
     int protocol;

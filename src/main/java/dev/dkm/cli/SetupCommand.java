@@ -156,6 +156,9 @@ final class SetupCommand implements Callable<Integer> {
             } else {
                 err.println("dkm setup failed: " + result.failure());
             }
+            if (!json) {
+                result.notes().forEach(n -> out.println("  " + n));
+            }
             return result.complete() ? 0 : result.success() ? 3 : 1;
         }
     }
@@ -217,6 +220,9 @@ final class SetupCommand implements Callable<Integer> {
                 steps.add(s);
             }
             root.add("steps", steps);
+            JsonArray said = new JsonArray();
+            result.notes().forEach(said::add);
+            root.add("notes", said);
         }
         return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create().toJson(root);
     }

@@ -16,6 +16,7 @@ import dev.dkm.workspace.RepoInfo;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -143,12 +144,12 @@ public final class SetupDialogViewModel {
                         result.steps().stream().filter(o -> o.status() == StepOutcome.Status.ROLLED_BACK)
                                 .forEach(o -> replace(new StepRow(o.step(), o.status(), o.message(), false)));
                         phase.set(result.success() ? Phase.SUCCEEDED : Phase.FAILED);
-                        message.set(result.complete()
+                        message.set((result.complete()
                                 ? "Done: " + repo.relativePath() + " pushes over SSH with its own deploy key. Run " + runId + "."
                                 : result.success()
                                 ? "Not complete: " + repo.relativePath() + " uses its own deploy key over SSH, but "
                                         + result.limitation() + ". Run " + runId + "."
-                                : result.failure());
+                                : result.failure()) + result.notes().stream().map(n -> "\n" + n).collect(Collectors.joining()));
                         if (!publicKey.get().isEmpty() || p.plan().keyFile() == null) {
                             return;
                         }
