@@ -227,9 +227,16 @@ class RunOwnershipTest {
                 assertThat(config.contains(token)).as(repo + " untouched keeps its URL").isTrue();
             }
         }
-        // each repository converted by one of the runs; the other one says it was busy or already done
+        // a repository left unconverted was reported busy (never silently skipped): running again converts it
         for (Path repo : repos) {
-            assertThat(Files.readString(repo.resolve(".git/config"))).as(logs).contains("sshCommand");
+            if (!Files.readString(repo.resolve(".git/config")).contains("sshCommand")) {
+                assertThat(logs).containsPattern(java.util.regex.Pattern.quote(repo.getFileName().toString()) + "\\s+failed\\s+busy: another dkm run");
+            }
+        }
+        Run again = dkm("convert", ws.toString(), "--yes", "--accept-host-key", server.hostKeyFingerprint());
+        assertThat(again.exit()).as(again.all()).isZero();
+        for (Path repo : repos) {
+            assertThat(git.git(repo, "ls-remote", "origin").exitCode()).as(repo + "\n" + again.all()).isZero();
         }
     }
 
