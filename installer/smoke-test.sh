@@ -6,6 +6,7 @@
 #
 # Builds the app-image, the .deb and the .rpm; checks the packages' metadata and contents; unpacks the .deb
 # and runs its launchers with the bundled runtime only (empty environment, no JAVA_HOME, no java on PATH):
+# the class-data archives (lib/cds-dump.sh, as postinst runs it; the launchers must start with -Xshare:on),
 # `dkm --version`, `dkm` (usage), installer/smoke/RuntimeCheck.java (SSH, TLS, HTTP server, keyring in the
 # trimmed runtime), `dkm scan` over a small workspace of git repositories, and the window under Xvfb writing
 # a snapshot PNG that must not be blank. Checks the runtime has every module jdeps finds. Prints the build
@@ -147,6 +148,21 @@ clean_env=(env -i "PATH=$tmp/no-java-bin" "HOME=$home" "LANG=C.UTF-8"
 "${clean_env[@]}" /bin/sh -c 'command -v java' >/dev/null && fail "java is on the test PATH"
 [ -e "$tmp/root/opt/$name/lib/runtime/lib/modules" ] || fail "no bundled runtime"
 
+# The class-data-sharing archives: the packages ship the training runs' class lists, and postinst / %post
+# write the archives where the app is installed (lib/cds-dump.sh); dpkg-deb -x runs no postinst, so run it.
+grep -q "lib/cds-dump.sh" "$tmp/control/postinst" || fail "postinst does not write the class-data archives"
+rpm_post=""
+[ -f "$rpm" ] && command -v rpm >/dev/null && rpm_post=$(rpm -qp --scripts "$rpm")
+[ -z "$rpm_post" ] || printf '%s\n' "$rpm_post" | grep -q "lib/cds-dump.sh" || fail "the rpm's %post does not write the class-data archives"
+for launcher in dkm "$name"; do
+  [ -s "$tmp/root/opt/$name/lib/app/$launcher.classlist" ] || fail "the .deb has no class list for $launcher (installer/cds-archive.sh)"
+done
+"${clean_env[@]}" /bin/sh "$tmp/root/opt/$name/lib/cds-dump.sh" >"$tmp/cds.out" 2>&1 || fail "lib/cds-dump.sh failed: $(cat "$tmp/cds.out")"
+# -Xshare:on: the JVM refuses to start unless it maps the archive the launcher names.
+"${clean_env[@]}" JAVA_TOOL_OPTIONS="-Duser.home=$home -Xshare:on" "$bin/dkm" --version >"$tmp/cds.out" 2>&1 \
+  || fail "dkm does not start with its class-data archive (-Xshare:on): $(cat "$tmp/cds.out")"
+ok "class-data archives written as postinst does ($(du -sh "$tmp/root/opt/$name/lib/app/"*.jsa | awk '{printf "%s %s  ", $2, $1}' | sed "s|$tmp/root||g")); dkm starts with -Xshare:on"
+
 got=$("${clean_env[@]}" "$bin/dkm" --version 2>"$tmp/err") || fail "dkm --version failed: $(cat "$tmp/err")"
 [ "$got" = "dkm $version" ] || fail "dkm --version printed '$got', expected 'dkm $version'"
 ok "dkm --version: $got"
@@ -208,7 +224,7 @@ else
   if ! timeout 180 xvfb-run -a -s "-screen 0 1280x800x24" \
       bash -c 'launcher=$1 shot=$2 ws=$3; shift 3
                exec "$@" DISPLAY="$DISPLAY" XAUTHORITY="${XAUTHORITY:-}" "$launcher" --snapshot "$shot" --workspace "$ws"' \
-      _ "$bin/$name" "$shot" "$ws" "${clean_env[@]}" >"$tmp/gui.out" 2>&1; then
+      _ "$bin/$name" "$shot" "$ws" "${clean_env[@]}" JAVA_TOOL_OPTIONS="-Duser.home=$home -Xshare:on" >"$tmp/gui.out" 2>&1; then
     cat "$tmp/gui.out" >&2
     fail "deploy-key-manager --snapshot did not exit 0"
   fi

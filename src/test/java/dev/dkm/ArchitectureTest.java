@@ -93,6 +93,7 @@ class ArchitectureTest {
     static final ArchRule the_rooms_are_layered = layeredArchitecture().consideringOnlyDependenciesInLayers()
             .layer("remote").definedBy("dev.dkm.remote..")
             .layer("task").definedBy("dev.dkm.task..")
+            .layer("io").definedBy("dev.dkm.files..", "dev.dkm.process..")
             .layer("core").definedBy("dev.dkm.gitconfig..", "dev.dkm.keys..", "dev.dkm.gitlab..", "dev.dkm.credentials..",
                     "dev.dkm.settings..", "dev.dkm.registry..")
             .layer("workspace").definedBy("dev.dkm.workspace..")
@@ -107,13 +108,14 @@ class ArchitectureTest {
             .whereLayer("use cases").mayOnlyBeAccessedByLayers("app", "edges")
             .whereLayer("workspace").mayOnlyBeAccessedByLayers("use cases", "app", "edges", "sandbox")
             .whereLayer("core").mayOnlyBeAccessedByLayers("workspace", "use cases", "app", "edges", "sandbox")
-            .whereLayer("remote").mayOnlyBeAccessedByLayers("core", "workspace", "use cases", "app", "edges", "sandbox")
-            .whereLayer("task").mayOnlyBeAccessedByLayers("remote", "core", "workspace", "use cases", "app", "edges", "sandbox");
+            .whereLayer("remote").mayOnlyBeAccessedByLayers("io", "core", "workspace", "use cases", "app", "edges", "sandbox")
+            .whereLayer("io").mayOnlyBeAccessedByLayers("core", "workspace", "use cases", "app", "edges", "sandbox")
+            .whereLayer("task").mayOnlyBeAccessedByLayers("remote", "io", "core", "workspace", "use cases", "app", "edges", "sandbox");
 
     @ArchTest
     static final ArchRule every_room_has_a_layer = classes()
             .that().resideInAPackage("dev.dkm..")
-            .should().resideInAnyPackage("dev.dkm", "dev.dkm.remote..", "dev.dkm.task..", "dev.dkm.gitconfig..", "dev.dkm.keys..",
+            .should().resideInAnyPackage("dev.dkm", "dev.dkm.remote..", "dev.dkm.task..", "dev.dkm.files..", "dev.dkm.process..", "dev.dkm.gitconfig..", "dev.dkm.keys..",
                     "dev.dkm.gitlab..", "dev.dkm.credentials..", "dev.dkm.settings..", "dev.dkm.registry..", "dev.dkm.workspace..",
                     "dev.dkm.setup..", "dev.dkm.convert..", "dev.dkm.tokens..", "dev.dkm.instances..", "dev.dkm.deploykeys..",
                     "dev.dkm.journal..", "dev.dkm.environments..", "dev.dkm.sandbox..", "dev.dkm.app..", "dev.dkm.ui..", "dev.dkm.cli..")
@@ -124,4 +126,26 @@ class ArchitectureTest {
             .that().resideInAnyPackage("dev.dkm.ui..", "dev.dkm.cli..")
             .should().accessClassesThat().haveFullyQualifiedName("dev.dkm.gitlab.GitLabClient")
             .because("a button and a subcommand call a use case; only use cases speak to GitLab");
+
+    @ArchTest
+    static final ArchRule one_process_runner = noClasses()
+            .that().resideOutsideOfPackages("dev.dkm.process..", "dev.dkm.sandbox..")
+            .should().callConstructor(ProcessBuilder.class, String[].class)
+            .orShould().callConstructor(ProcessBuilder.class, java.util.List.class)
+            .orShould().callMethod(Runtime.class, "exec", String.class)
+            .orShould().callMethod(Runtime.class, "exec", String[].class)
+            .because("every program dkm starts needs working timeouts, drained streams and a killed tree: ProcessRunner");
+
+    @ArchTest
+    static final ArchRule one_atomic_writer = noClasses()
+            .that().resideOutsideOfPackages("dev.dkm.files..", "dev.dkm.sandbox..")
+            .should().callMethod(java.nio.file.Files.class, "move", java.nio.file.Path.class, java.nio.file.Path.class,
+                    java.nio.file.CopyOption[].class)
+            .orShould().callMethod(java.nio.file.Files.class, "createTempFile", java.nio.file.Path.class, String.class, String.class,
+                    java.nio.file.attribute.FileAttribute[].class)
+            .orShould().callMethod(java.nio.file.Files.class, "writeString", java.nio.file.Path.class, CharSequence.class,
+                    java.nio.file.OpenOption[].class)
+            .orShould().callMethod(java.nio.file.Files.class, "write", java.nio.file.Path.class, byte[].class,
+                    java.nio.file.OpenOption[].class)
+            .because("files keep their mode and links and are replaced whole: dev.dkm.files.AtomicFiles is the one writer");
 }

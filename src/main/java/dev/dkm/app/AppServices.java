@@ -205,7 +205,7 @@ public final class AppServices implements AutoCloseable {
     }
 
     public BulkConverter converter() {
-        return new BulkConverter(planner(), setup, connections, runsDir(), clock);
+        return new BulkConverter(this::planner, setup, connections, runsDir(), clock);
     }
 
     public RunUndo undo() {

@@ -10,6 +10,7 @@ import dev.dkm.convert.TokenCleanup;
 import dev.dkm.convert.TokenUse;
 import dev.dkm.journal.JournalEntry;
 import dev.dkm.journal.RunJournal;
+import dev.dkm.journal.StaleConfigLocks;
 import dev.dkm.journal.UndoReport;
 import dev.dkm.setup.HostKeyConsent;
 import dev.dkm.setup.SetupOptions;
@@ -107,11 +108,15 @@ public final class BulkConversion {
             throws IOException {
         RunRetention.pruneOld(services);
         String runId = resumeRunId == null ? RunJournal.newRunId(services.clock().instant()) : resumeRunId;
+        if (resumeRunId != null) { // a kill -9 mid-write left git's lock on a config: the resumed run could not write it
+            StaleConfigLocks.clear(RunJournal.read(RunJournal.fileOf(services.runsDir(), resumeRunId)), services.clock());
+        }
         ConversionReport report = converter.run(runId, preview, consent, jobs, description, options, progress, listener);
         Set<Path> converted = report.outcomes().stream().filter(o -> o.outcome() == RepoOutcome.Outcome.CONVERTED)
                 .map(RepoOutcome::repo).collect(Collectors.toSet());
+        // Tokens of other environments stayed there (only their redacted form crossed): nothing here to revoke by.
         List<RepoInfo> convertedBefore = preview.items().stream().map(ConversionItem::repo)
-                .filter(r -> converted.contains(r.path())).toList();
+                .filter(r -> r.environment() == null && converted.contains(r.path())).toList();
         if (converted.isEmpty()) {
             return new Result(report, List.of(), List.of());
         }

@@ -78,14 +78,11 @@ public final class EnvironmentConversion {
                 failed.put(env.environment(), env.failure());
                 continue;
             }
-            String id = services.environments().isCaller(env.spec()) ? null : env.environment();
             List<RepoInfo> selected = BulkConversion.withTokens(env.repos());
             if (selected.isEmpty()) {
                 continue;
             }
-            BulkConverter converter = new BulkConverter(services.planner(id), services.setup(), services.connections(),
-                    services.runsDir(), services.clock());
-            for (ConversionItem item : converter.preview(selected, options, jobs, progress).items()) {
+            for (ConversionItem item : services.converter().preview(selected, options, jobs, progress).items()) {
                 items.add(item);
                 itemEnvironments.put(item, env.environment());
             }

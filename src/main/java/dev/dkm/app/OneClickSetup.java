@@ -28,12 +28,9 @@ public final class OneClickSetup {
         this.services = services;
     }
 
+    /** Plans a repository of its environment ({@link RepoInfo#environment()}): for another one, its helper does the local steps. */
     public Prepared plan(RepoInfo repo, SetupOptions options) throws SetupException {
-        return plan(repo, options, null);
-    }
-
-    /** Plans a repository of another environment (its id; null: this account): the helper there does the local steps. */
-    public Prepared plan(RepoInfo repo, SetupOptions options, String environment) throws SetupException {
+        String environment = repo.environment();
         RemoteInfo remote = repo.remotes().stream().filter(r -> r.name().equals(options.remote())).findFirst()
                 .orElseThrow(() -> new SetupException(repo.relativePath() + " has no remote named " + options.remote()));
         GitLabConnection connection = services.connections().forRemote(remote.scheme(), remote.host(), remote.port())

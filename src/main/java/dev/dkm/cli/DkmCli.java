@@ -1,5 +1,7 @@
 package dev.dkm.cli;
 
+import dev.dkm.files.IoProblems;
+import dev.dkm.remote.UrlRedactor;
 import dev.dkm.AppVersion;
 import dev.dkm.credentials.TokenStores;
 import dev.dkm.gitlab.GitLabException;
@@ -26,7 +28,7 @@ public final class DkmCli implements Runnable {
      * The subcommands, in the order the usage lists them. They are added in code, not in {@code @Command}, so
      * that {@link #run} can build only the one a command line names: picocli builds a command's model (all
      * its options, by reflection) when it is added, and building all fifteen cost {@code dkm scan} about a
-     * fifth of a second of start-up (bench/scan-benchmark.sh).
+     * tenth of a second of CPU at start-up (bench/scan-benchmark.sh).
      */
     static final List<Class<?>> SUBCOMMANDS = List.of(CommandLine.HelpCommand.class, ScanCommand.class,
             SetupCommand.class, ConvertCommand.class, RunsCommand.class, UndoCommand.class, KeysCommand.class,
@@ -105,6 +107,13 @@ public final class DkmCli implements Runnable {
             if (e instanceof GitLabException g) {
                 commandLine.getErr().println("dkm " + commandLine.getCommandName() + ": "
                         + g.userMessage(subjectOf(parseResult, commandLine.getCommandName()), managedBy(commandLine)));
+                commandLine.getErr().flush();
+                return 1;
+            }
+            if (IoProblems.isIo(e)) {
+                // a folder that cannot be written (runs/, ~/.ssh …) is a sentence, not a stack trace
+                commandLine.getErr().println("dkm " + commandLine.getCommandName() + ": "
+                        + UrlRedactor.redact(IoProblems.describe(e)));
                 commandLine.getErr().flush();
                 return 1;
             }

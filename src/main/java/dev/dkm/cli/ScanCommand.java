@@ -149,6 +149,10 @@ final class ScanCommand implements Callable<Integer> {
             out.println(dev.dkm.workspace.ScanSummary.of(repos).line() + " in " + withRepos + " environment(s)");
             failed.forEach((env, why) -> out.println(env + ": " + dev.dkm.remote.UrlRedactor.redact(why)));
         }
+        for (var r : results) {
+            r.missingRoots().forEach(root -> err.println("dkm scan: " + r.environment() + ": " + root + " is not a folder there"));
+        }
+        err.flush();
         out.flush();
         return failed.isEmpty() ? 0 : 1;
     }

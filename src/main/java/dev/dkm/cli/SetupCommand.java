@@ -101,7 +101,6 @@ final class SetupCommand implements Callable<Integer> {
         }
         try (AppServices services = context.services(keyDir, host.host)) {
             List<RepoInfo> found;
-            String environmentId = null;
             if (environment == null || services.environments().isCaller(environment)) {
                 found = new WorkspaceScanner(ScanOptions.defaults().withMaxDepth(0)).scan(List.of(path), Progress.NONE);
             } else {
@@ -111,7 +110,6 @@ final class SetupCommand implements Callable<Integer> {
                     err.println("dkm setup: " + environment + ": " + e.getMessage());
                     return 1;
                 }
-                environmentId = environment.id();
             }
             if (found.isEmpty()) {
                 err.println("dkm setup: " + path + " is not a git repository" + (environment == null ? "" : " in " + environment));
@@ -123,7 +121,7 @@ final class SetupCommand implements Callable<Integer> {
                     .withExpiresOn(expires).withAcceptHostKey(acceptHostKey).withAllowProtectedPush(allowProtectedPush);
             OneClickSetup.Prepared prepared;
             try {
-                prepared = setup.plan(repo, options, environmentId);
+                prepared = setup.plan(repo, options);
             } catch (SetupException e) {
                 err.println("dkm setup: " + e.getMessage());
                 return repo.remotes().stream().anyMatch(x -> x.name().equals(remote)) ? 1 : 2;
@@ -144,8 +142,14 @@ final class SetupCommand implements Callable<Integer> {
                 err.println(interactive ? "Nothing changed." : "dkm setup: add --yes to run without a terminal; nothing changed");
                 return interactive ? 0 : 2;
             }
-            SetupResult result = setup.run(prepared, HostKeyPrompt.from(acceptHostKey, context, interactive),
-                    json ? SetupListener.NONE : printer(out));
+            SetupResult result;
+            try {
+                result = setup.run(prepared, HostKeyPrompt.from(acceptHostKey, context, interactive),
+                        json ? SetupListener.NONE : printer(out));
+            } catch (dev.dkm.journal.RunLedger.Unwritable e) {
+                err.println("dkm setup: " + e.getMessage());
+                return 1;
+            }
             String runId = result.runId();
             if (json) {
                 out.println(json(plan, result));

@@ -42,14 +42,24 @@ import java.util.concurrent.atomic.AtomicInteger;
  * one journal, so {@code dkm undo RUN_ID} undoes it and running it again resumes it.
  */
 public final class BulkConverter {
-    private final SetupPlanner planner;
+    private final java.util.function.Function<String, SetupPlanner> planners;
     private final DeployKeySetup setup;
     private final GitLabConnections connections;
     private final Path runsDir;
     private final Clock clock;
 
+    /** Plans every repository with {@code planner}, whatever its environment (tests, one account). */
     public BulkConverter(SetupPlanner planner, DeployKeySetup setup, GitLabConnections connections, Path runsDir, Clock clock) {
-        this.planner = planner;
+        this(env -> planner, setup, connections, runsDir, clock);
+    }
+
+    /**
+     * @param planners a planner for one preview of the repositories of an environment ({@link RepoInfo#environment()},
+     *                 null for the caller's own): its helper does the local steps there
+     */
+    public BulkConverter(java.util.function.Function<String, SetupPlanner> planners, DeployKeySetup setup,
+            GitLabConnections connections, Path runsDir, Clock clock) {
+        this.planners = planners;
         this.setup = setup;
         this.connections = connections;
         this.runsDir = runsDir;
@@ -89,9 +99,12 @@ public final class BulkConverter {
             }
         });
         int total = repos.size();
+        // One planner per environment for this preview (it remembers branch protection per project).
+        Map<String, SetupPlanner> plannerOf = new ConcurrentHashMap<>();
         progress.update(decided.size(), total, "planning");
         forEachPerInstance(new ArrayList<>(targets.values()), t -> t.connection.instanceUrl(), jobsPerInstance, progress, t -> {
-            decided.add(plan(t, options, projects));
+            decided.add(plan(t, options, projects, plannerOf.computeIfAbsent(String.valueOf(t.repo.environment()),
+                    k -> planners.apply(t.repo.environment()))));
             progress.update(decided.size(), total, t.repo.relativePath());
         });
         // Present in the order the repositories were given.
@@ -239,7 +252,7 @@ public final class BulkConverter {
         }
     }
 
-    private ConversionItem plan(Target t, SetupOptions options, ProjectResolver projects) {
+    private ConversionItem plan(Target t, SetupOptions options, ProjectResolver projects, SetupPlanner planner) {
         Project project;
         try {
             project = projects.resolve(t.connection.instanceUrl(), t.connection.client(), t.remote.projectPath());

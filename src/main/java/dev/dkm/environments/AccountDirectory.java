@@ -1,13 +1,14 @@
 package dev.dkm.environments;
 
+import dev.dkm.process.ProcessRunner;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The local accounts {@code --all-users} considers: every account of the password database ({@code getent passwd},
@@ -54,18 +55,10 @@ public final class AccountDirectory {
     }
 
     private static List<String> passwd() throws IOException {
-        Process p = new ProcessBuilder("getent", "passwd").redirectErrorStream(true).start();
-        p.getOutputStream().close();
-        byte[] out = p.getInputStream().readAllBytes();
-        try {
-            if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                p.destroyForcibly();
-                return Files.readAllLines(Path.of("/etc/passwd"), StandardCharsets.UTF_8);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while listing accounts", e);
+        ProcessRunner.Result r = ProcessRunner.run(ProcessRunner.Command.of(List.of("getent", "passwd"), Duration.ofSeconds(30)));
+        if (!r.ok()) {
+            return Files.readAllLines(Path.of("/etc/passwd"), StandardCharsets.UTF_8);
         }
-        return List.of(new String(out, StandardCharsets.UTF_8).split("\n"));
+        return List.of(r.stdout().split("\n"));
     }
 }

@@ -36,9 +36,11 @@ public final class EnvironmentScan {
      * @param roots   the roots scanned there (given, remembered, or the home)
      * @param failure one sentence when the environment could not be scanned, else null
      */
-    public record Result(EnvironmentSpec spec, List<Path> roots, List<RepoInfo> repos, List<Path> unreadable, String failure) {
+    public record Result(EnvironmentSpec spec, List<Path> roots, List<Path> missingRoots, List<RepoInfo> repos,
+            List<Path> unreadable, String failure) {
         public Result {
             roots = List.copyOf(roots);
+            missingRoots = List.copyOf(missingRoots);
             repos = List.copyOf(repos);
             unreadable = List.copyOf(unreadable);
         }
@@ -78,7 +80,7 @@ public final class EnvironmentScan {
                 try {
                     r = futures.get(i).get();
                 } catch (java.util.concurrent.ExecutionException e) {
-                    r = new Result(specs.get(i), roots, List.of(), List.of(), "unexpected: " + e.getCause());
+                    r = new Result(specs.get(i), roots, List.of(), List.of(), List.of(), "unexpected: " + e.getCause());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     break;
@@ -96,14 +98,15 @@ public final class EnvironmentScan {
         if (environments.isCaller(spec)) {
             List<Path> here = roots.isEmpty() ? RememberedRoots.orHome(Path.of(System.getProperty("user.home"))) : roots;
             ScanResult r = new WorkspaceScanner(options).scanAll(here.stream().filter(Files::isDirectory).toList(), Progress.NONE);
-            return new Result(spec, here, r.repos(), r.unreadableFolders(), null);
+            return new Result(spec, here, here.stream().filter(p -> !Files.isDirectory(p)).toList(), r.repos(),
+                    r.unreadableFolders(), null);
         }
         try {
             HelperSide side = environments.open(spec);
             HelperSide.Scan s = side.scan(roots, options);
-            return new Result(spec, s.roots(), s.repos(), s.unreadable(), null);
+            return new Result(spec, s.roots(), s.missingRoots(), s.repos(), s.unreadable(), null);
         } catch (EnvironmentException e) {
-            return new Result(spec, roots, List.of(), List.of(), e.getMessage());
+            return new Result(spec, roots, List.of(), List.of(), List.of(), e.getMessage());
         }
     }
 }

@@ -1,7 +1,5 @@
 package dev.dkm.environments;
 
-import java.util.Locale;
-
 /**
  * One environment the console reaches: a local account by name, or a command template that reaches one
  * ({@code podman exec -i -u app web}). {@link #id()} is what result rows, settings and the journal carry; it parses back.
@@ -22,7 +20,7 @@ public record EnvironmentSpec(Kind kind, String value) {
     }
 
     public static EnvironmentSpec account(String name) {
-        return new EnvironmentSpec(Kind.ACCOUNT, name.toLowerCase(Locale.ROOT).equals(name) ? name : name);
+        return new EnvironmentSpec(Kind.ACCOUNT, name);
     }
 
     public static EnvironmentSpec command(String template) {

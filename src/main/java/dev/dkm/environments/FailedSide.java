@@ -23,7 +23,8 @@ record FailedSide(String environment, String reason) implements AccountSide {
     }
 
     @Override
-    public KeyChoice chooseKey(Path wiredKey, String instanceHost, String projectPath, boolean shared) throws EnvironmentException {
+    public KeyChoice chooseKey(Path wiredKey, String instanceHost, String projectPath, Long projectId, boolean shared)
+            throws EnvironmentException {
         throw failure();
     }
 

@@ -1,5 +1,6 @@
 package dev.dkm.environments;
 
+import dev.dkm.process.ProcessRunner;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
@@ -52,15 +53,10 @@ final class HelperConnection implements AutoCloseable {
      */
     static HelperConnection start(String environment, List<String> command, HelperLimits limits, Launch.Failure explain)
             throws EnvironmentException {
-        ProcessBuilder pb = new ProcessBuilder(command).directory(Path.of("/").toFile());
-        java.util.Map<String, String> env = pb.environment();
-        String path = env.getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin");
-        env.clear();
-        env.put("PATH", path);
-        env.put("LANG", "C.UTF-8");
+        String path = System.getenv().getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin");
         Process p;
         try {
-            p = pb.start();
+            p = ProcessRunner.startConversation(command, java.util.Map.of("PATH", path, "LANG", "C.UTF-8"), Path.of("/"));
         } catch (IOException e) {
             String explained = explain == null ? null : explain.explain("cannot start " + command.get(0) + ": " + e.getMessage());
             throw new EnvironmentException(environment, explained != null ? explained

@@ -138,7 +138,9 @@ public final class HelperServer {
                 r.add("unreadable", ProtocolCodec.strings(result.unreadableFolders().stream().map(Path::toString).toList()));
             }
             case "chooseKey" -> r = ProtocolCodec.keyChoice(account.chooseKey(ProtocolCodec.path(a, "wiredKey"),
-                    ProtocolCodec.s(a, "instanceHost"), ProtocolCodec.s(a, "projectPath"), a.get("shared").getAsBoolean()));
+                    ProtocolCodec.s(a, "instanceHost"), ProtocolCodec.s(a, "projectPath"),
+                    a.has("projectId") && !a.get("projectId").isJsonNull() ? a.get("projectId").getAsLong() : null,
+                    a.get("shared").getAsBoolean()));
             case "checkHostKey" -> r = ProtocolCodec.hostKey(account.checkHostKey(ProtocolCodec.s(a, "host"), a.get("port").getAsInt()));
             case "draftWiring" -> r = ProtocolCodec.draft(account.draftWiring(ProtocolCodec.path(a, "gitDir"),
                     ProtocolCodec.s(a, "remote"), ProtocolCodec.s(a, "sshUrl"), ProtocolCodec.path(a, "keyFile")));

@@ -85,7 +85,7 @@ public final class HelperSide implements AccountSide, AutoCloseable {
         JsonObject r = connection.call("scan", a, limits.scan());
         try {
             List<RepoInfo> repos = new ArrayList<>();
-            r.getAsJsonArray("repos").forEach(e -> repos.add(ProtocolCodec.repo(e.getAsJsonObject())));
+            r.getAsJsonArray("repos").forEach(e -> repos.add(ProtocolCodec.repo(e.getAsJsonObject()).inEnvironment(spec.id())));
             return new Scan(ProtocolCodec.paths(r, "roots"), ProtocolCodec.paths(r, "missingRoots"), repos,
                     ProtocolCodec.paths(r, "unreadable"));
         } catch (RuntimeException e) {
@@ -94,11 +94,13 @@ public final class HelperSide implements AccountSide, AutoCloseable {
     }
 
     @Override
-    public KeyChoice chooseKey(Path wiredKey, String instanceHost, String projectPath, boolean shared) throws IOException {
+    public KeyChoice chooseKey(Path wiredKey, String instanceHost, String projectPath, Long projectId, boolean shared)
+            throws IOException {
         JsonObject a = new JsonObject();
         a.addProperty("wiredKey", wiredKey == null ? null : wiredKey.toString());
         a.addProperty("instanceHost", instanceHost);
         a.addProperty("projectPath", projectPath);
+        a.addProperty("projectId", projectId);
         a.addProperty("shared", shared);
         return decode(() -> ProtocolCodec.keyChoice(call("chooseKey", a)));
     }

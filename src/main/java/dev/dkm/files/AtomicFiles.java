@@ -201,6 +201,11 @@ public final class AtomicFiles {
         }
     }
 
+    /** Renames {@code file} to {@code file + suffix} next to it (a broken settings file kept for the user to look at). */
+    public static void moveAside(Path file, String suffix) throws IOException {
+        Files.move(file, file.resolveSibling(file.getFileName() + suffix), StandardCopyOption.REPLACE_EXISTING);
+    }
+
     /** Creates missing folders, each one 0700; existing ones are left as the user set them. */
     public static void createPrivateDirectories(Path dir) throws IOException {
         Path abs = dir.toAbsolutePath();

@@ -14,6 +14,8 @@ import dev.dkm.settings.SettingsStore;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Logs in to an instance: checks the token against GitLab ({@code /user}, {@code /version},
@@ -74,8 +76,9 @@ public final class InstanceLogin {
             GitLabUser user = client.currentUser();
             String version = client.version().version();
             AccessToken info = describe(client);
-            return new LoginResult(instance.baseUrl(), user, version, info, token.redacted(),
-                    TokenWarnings.about(info, LocalDate.now(clock)), null);
+            List<String> warnings = new ArrayList<>(TokenWarnings.aboutTransport(instance.baseUrl()));
+            warnings.addAll(TokenWarnings.about(info, LocalDate.now(clock)));
+            return new LoginResult(instance.baseUrl(), user, version, info, token.redacted(), warnings, null);
         }
     }
 

@@ -32,4 +32,29 @@ final class TokenWarnings {
         }
         return warnings;
     }
+
+    /**
+     * Plain {@code http://} to anything but this machine sends the token (and every API answer) in clear text over the
+     * network. Loopback ({@code localhost}, {@code 127.0.0.0/8}, {@code ::1}: the sandbox, an SSH tunnel) is fine.
+     */
+    static List<String> aboutTransport(String baseUrl) {
+        java.net.URI uri = java.net.URI.create(baseUrl);
+        if (!"http".equalsIgnoreCase(uri.getScheme()) || isLoopback(uri.getHost())) {
+            return List.of();
+        }
+        return List.of("This instance is reached over plain http:// on " + uri.getHost() + ": the token travels"
+                + " unencrypted over the network. Use https:// (or an SSH tunnel to localhost).");
+    }
+
+    static boolean isLoopback(String host) {
+        if (host == null) {
+            return false;
+        }
+        String h = host.toLowerCase(java.util.Locale.ROOT);
+        if (h.startsWith("[") && h.endsWith("]")) {
+            h = h.substring(1, h.length() - 1);
+        }
+        return h.equals("localhost") || h.endsWith(".localhost") || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1")
+                || h.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
+    }
 }

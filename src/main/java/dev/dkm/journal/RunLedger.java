@@ -36,9 +36,26 @@ public final class RunLedger implements AutoCloseable {
         this.locks = locks;
     }
 
-    /** Opens the run's journal (appending to it when the run is resumed) and its locks. */
+    /** The journal folder cannot be written: the run did not start, nothing was changed. */
+    public static final class Unwritable extends IOException {
+        Unwritable(Path runsDir, IOException cause) {
+            super("the run journal cannot be written in " + runsDir + " (" + cause.getClass().getSimpleName() + ": "
+                    + cause.getMessage() + "); nothing was changed — make that folder writable, or point DKM_DATA_DIR elsewhere", cause);
+        }
+    }
+
+    /**
+     * Opens the run's journal (appending to it when the run is resumed) and its locks.
+     *
+     * @throws Unwritable when the journal folder cannot be written (nothing was changed)
+     */
     public static RunLedger open(Path runsDir, String runId) throws IOException {
-        RunJournal journal = RunJournal.open(runsDir, runId);
+        RunJournal journal;
+        try {
+            journal = RunJournal.open(runsDir, runId);
+        } catch (IOException e) {
+            throw new Unwritable(runsDir, e);
+        }
         try {
             return new RunLedger(runsDir, runId, journal, RunLocks.open(runsDir, runId));
         } catch (IOException | RuntimeException e) {

@@ -85,6 +85,7 @@ public final class RunUndo {
         List<JournalEntry> entries = RunJournal.read(file);
         List<String> lines = new ArrayList<>();
         boolean complete = true;
+        lines.addAll(StaleConfigLocks.clear(entries, clock)); // a kill -9 mid-write left git's lock: git would refuse the config
         for (JournalEntry e : entries) {
             if (e instanceof JournalEntry.SecretsDropped d) {
                 lines.add("note: " + d.reason());
@@ -160,6 +161,11 @@ public final class RunUndo {
                 } catch (GitLabException ex) {
                     complete = false;
                     lines.add("GitLab refused part of the undo: " + ex.userMessage("project")
+                            + " — run dkm undo " + runId + " again once fixed");
+                } catch (RuntimeException ex) {
+                    // no token for that instance any more, an unreachable host …: the rest of the undo goes on
+                    complete = false;
+                    lines.add("part of the undo could not reach GitLab: " + dev.dkm.remote.UrlRedactor.redact(String.valueOf(ex.getMessage()))
                             + " — run dkm undo " + runId + " again once fixed");
                 }
             }

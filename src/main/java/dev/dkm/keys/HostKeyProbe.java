@@ -38,13 +38,19 @@ public final class HostKeyProbe implements HostKeyFetcher {
             return false; // we only wanted to see it
         });
         client.start();
-        try (ClientSession ignored = client.connect("dkm-probe", host, port)
+        try (ClientSession session = client.connect("dkm-probe", host, port)
                 .verify(timeout.toMillis(), TimeUnit.MILLISECONDS).getSession()) {
+            // A server without a key of this type ends the key exchange at once ("unable to negotiate"): say so
+            // then, instead of waiting the whole timeout for a key that will not come.
+            session.addCloseFutureListener(f -> captured.completeExceptionally(new TypeNotOfferedException(host, port, keyType)));
             PublicKey key = captured.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             return SshPublicKey.parse(PublicKeyEntry.toString(key));
         } catch (TimeoutException e) {
             throw new IOException("no " + keyType + " host key from " + host + ":" + port + " within " + timeout.toSeconds() + " s");
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof TypeNotOfferedException notOffered) {
+                throw notOffered;
+            }
             throw new IOException("cannot read the host key of " + host + ":" + port + ": " + e.getCause().getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -56,6 +62,15 @@ public final class HostKeyProbe implements HostKeyFetcher {
             throw new IOException("cannot reach SSH at " + host + ":" + port + ": " + e.getMessage(), e);
         } finally {
             client.stop();
+        }
+    }
+
+    /** The server ended the key exchange: it has no host key of the type asked for. */
+    public static final class TypeNotOfferedException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        TypeNotOfferedException(String host, int port, String keyType) {
+            super(host + ":" + port + " offers no " + keyType + " host key");
         }
     }
 

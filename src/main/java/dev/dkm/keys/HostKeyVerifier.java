@@ -21,6 +21,8 @@ public final class HostKeyVerifier {
                     "SHA256:HbW3g8zUjNSksFbqTiUWPWg2Bq1x8xdGUrliXFzSnUw"));
 
     private static final String PREFERRED_TYPE = "ssh-ed25519";
+    /** What is asked for when none of the known types is offered any more. */
+    private static final List<String> OTHER_TYPES = List.of("ssh-ed25519", "ecdsa-sha2-nistp256", "ssh-rsa");
 
     /** How long a server's presented key is remembered: long enough for a bulk run over one host, no longer. */
     private static final java.time.Duration PROBE_MEMORY = java.time.Duration.ofMinutes(5);
@@ -55,16 +57,40 @@ public final class HostKeyVerifier {
 
         SshPublicKey presented = null;
         String lastError = null;
+        boolean offeredNone = true;
         for (String type : typesToProbe) {
             try {
                 presented = fetchRemembered(host, port, type);
+            } catch (HostKeyProbe.TypeNotOfferedException e) {
+                lastError = e.getMessage();
+                continue;
             } catch (IOException e) {
                 lastError = e.getMessage();
+                offeredNone = false; // unreachable, not a question of type
                 continue;
             }
             HostKeyStatus judged = judge(host, port, presented, entries);
             if (judged != null) {
                 return judged;
+            }
+        }
+        if (presented == null && !knownTypes.isEmpty() && offeredNone) {
+            // known_hosts knows this host only by key types it no longer offers: what does it offer now?
+            for (String type : OTHER_TYPES) {
+                if (knownTypes.contains(type)) {
+                    continue;
+                }
+                try {
+                    SshPublicKey now = fetchRemembered(host, port, type);
+                    KnownHostsFile.Entry known = entries.stream().filter(e -> !e.revoked()).findFirst().orElseThrow();
+                    return new HostKeyStatus(HostKeyStatus.State.CHANGED, host, port, now, known.key(),
+                            "WARNING: the host key of " + KnownHostsFile.hostToken(host, port) + " HAS CHANGED: known_hosts has "
+                                    + String.join(", ", knownTypes) + " key " + known.key().fingerprintSha256()
+                                    + ", the server no longer offers that type and presented " + now.type() + " "
+                                    + now.fingerprintSha256() + ". This may be an attack; nothing was changed.");
+                } catch (IOException e) {
+                    lastError = e.getMessage();
+                }
             }
         }
         if (presented == null) {

@@ -2,14 +2,16 @@ package dev.dkm.registry;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.dkm.process.ProcessRunner;
 import dev.dkm.remote.Secret;
+import dev.dkm.remote.UrlRedactor;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.time.Duration;
+import java.util.List;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A {@code docker-credential-NAME} program, spoken to with the docker credential helper protocol:
@@ -17,12 +19,20 @@ import java.util.concurrent.TimeUnit;
  * prints the same object, {@code erase} reads the server URL.
  */
 final class CredentialHelper {
+    static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+
     private final String name;
     private final Path executable;
+    private final Duration timeout;
 
     CredentialHelper(String name, Path executable) {
+        this(name, executable, DEFAULT_TIMEOUT);
+    }
+
+    CredentialHelper(String name, Path executable, Duration timeout) {
         this.name = name;
         this.executable = executable;
+        this.timeout = timeout;
     }
 
     /** Finds {@code docker-credential-NAME} on the given PATH value. */
@@ -78,24 +88,18 @@ final class CredentialHelper {
     }
 
     private String call(String verb, String stdin) throws IOException {
-        Process p = new ProcessBuilder(executable.toString(), verb).redirectErrorStream(true).start();
-        try (OutputStream in = p.getOutputStream()) {
-            in.write(stdin.getBytes(StandardCharsets.UTF_8));
+        ProcessRunner.Result r = ProcessRunner.run(ProcessRunner.Command.of(List.of(executable.toString(), verb), timeout)
+                .stdin(stdin.getBytes(StandardCharsets.UTF_8)));
+        if (r.timedOut()) {
+            throw new IOException("docker-credential-" + name + " " + verb + " did not answer within " + timeout.toSeconds()
+                    + " s (stopped it)");
         }
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        try {
-            if (!p.waitFor(30, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new IOException("docker-credential-" + name + " " + verb + " did not answer within 30 s");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
+        if (r.exitCode() != 0) {
+            // The helper's output never contains our secret (it was only on its stdin); still, one redacted line.
+            String said = (r.stdout() + " " + r.stderr()).strip();
+            throw new IOException("docker-credential-" + name + " " + verb + " failed" + (said.isEmpty() ? ""
+                    : ": " + UrlRedactor.redact(said.length() > 300 ? said.substring(0, 300) + "…" : said)));
         }
-        if (p.exitValue() != 0) {
-            // The helper's output never contains our secret (it was only on its stdin), so it is safe to show.
-            throw new IOException("docker-credential-" + name + " " + verb + " failed: " + out.strip());
-        }
-        return out;
+        return r.stdout();
     }
 }

@@ -3,12 +3,32 @@ package dev.dkm.remote;
 import java.util.List;
 
 /**
- * Replaces credentials in URLs and in free text (exception messages, config lines) by their redacted form, so
- * that whatever reaches a screen, a log or a report never carries a raw token. Hand-written scanning rather
- * than regular expressions: a scan redacts several URLs per repository, tens of thousands per run.
+ * The one redactor: replaces credentials in URLs and in free text (exception messages, config lines, a helper's
+ * output) by their redacted form, so that whatever reaches a screen, a log, a journal or a report never carries a
+ * raw token. Every free-text failure passes {@link #redact} (or {@link #message}) before it is stored, shown or
+ * exported; the window shows URLs through {@link #display}. Hand-written scanning rather than regular
+ * expressions: a scan redacts several URLs per repository, tens of thousands per run.
  */
 public final class UrlRedactor {
     private UrlRedactor() {}
+
+    /** A URL for the screen: {@link #redact}ed, and "" for none. */
+    public static String display(String url) {
+        return url == null ? "" : redact(url);
+    }
+
+    /**
+     * The message of a failure, made safe to store, show or export: redacted, on one line, at most 300 characters,
+     * the exception's type when it has no message.
+     */
+    public static String message(Throwable e) {
+        if (e == null) {
+            return "";
+        }
+        String text = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
+        String line = redact(text.strip()).replaceAll("\\s*[\\r\\n]+\\s*", " ");
+        return line.length() > 300 ? line.substring(0, 300) + "…" : line;
+    }
 
     /** A URL (or any text containing URLs) with every password and token redacted. */
     public static String redact(String text) {

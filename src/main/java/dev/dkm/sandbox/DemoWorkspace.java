@@ -17,8 +17,8 @@ import org.eclipse.jgit.lib.StoredConfig;
 
 /**
  * Clones demo projects into a folder with the mix of remotes dkm exists to fix: tokens in HTTPS URLs
- * (PAT, deploy token, only in pushurl), plain HTTPS, SSH with the default key, and one repo already
- * wired to its own deploy key. The sandbox does not serve git over HTTP: those remotes are there for
+ * (PAT, deploy token, only in pushurl), a token in a credential store and one in an {@code http.extraHeader},
+ * plain HTTPS, SSH with the default key, and one repo already wired to its own deploy key. The sandbox does not serve git over HTTP: those remotes are there for
  * dkm to find and convert. A workspace made by an earlier start is left alone; its URLs carry the ports
  * of that start, so use fixed ports for a workspace that should outlive a restart.
  */
@@ -79,10 +79,35 @@ final class DemoWorkspace {
                 setConfig(adminUi, "remote", "upstream", "fetch", "+refs/heads/*:refs/remotes/upstream/*");
             }
 
+            // Tokens outside any URL, as people set them up following common advice: a credential store (here the
+            // repository's own `credential.helper = store --file …`, so the demo never touches ~/.git-credentials),
+            // holding the same personal token as orders' URL, and a PRIVATE-TOKEN http.extraHeader with inventory's.
+            Path notifications = clone(dir, "shop/backend/notifications", server.url() + "/shop/backend/notifications.git");
+            if (notifications != null) {
+                Path store = demoCredentialStore(dir, "http://oauth2:" + pat + "@" + host + "\n");
+                setConfig(notifications, "credential", null, "helper", "store --file " + store);
+            }
+            Path dashboards = clone(dir, "data/dashboards", server.url() + "/data/dashboards.git");
+            if (dashboards != null) {
+                setConfig(dashboards, "http", null, "extraHeader", "PRIVATE-TOKEN: " + insteadOfPat);
+            }
+
             wireDeployKey(dir, dir.resolve("shop/frontend/storefront"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A credential-store file for the demo, 0600 in a 0700 folder of the workspace, as git credential-store makes it. */
+    private static Path demoCredentialStore(Path dir, String content) throws IOException {
+        Path folder = dir.resolve(".credentials");
+        if (!Files.exists(folder)) {
+            Files.createDirectory(folder, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        }
+        Path store = folder.resolve("git-credentials");
+        Files.createFile(store, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(store, content);
+        return store;
     }
 
     /** The repo that is already done: its own rw deploy key, 0600 in a 0700 folder, and its own known_hosts. */

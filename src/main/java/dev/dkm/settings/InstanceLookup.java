@@ -60,9 +60,11 @@ public final class InstanceLookup {
         }
         String h = host.toLowerCase(Locale.ROOT);
         int p = port == null ? -1 : port;
-        return all().stream()
+        List<InstanceSettings> fits = all().stream()
                 .filter(i -> h.equals(i.webHost()) ? webPortFits(i, scheme, p) : matches(i, h, p))
-                .findFirst();
+                .toList();
+        // the web port fits exactly before a looser match on the same host (an extra host, the SSH host)
+        return fits.stream().filter(i -> h.equals(i.webHost())).findFirst().or(() -> fits.stream().findFirst());
     }
 
     private static boolean webPortFits(InstanceSettings i, String scheme, int remotePort) {
@@ -86,7 +88,19 @@ public final class InstanceLookup {
         }
         String h = host.toLowerCase(Locale.ROOT);
         int p = port == null ? -1 : port;
-        return all().stream().filter(i -> matches(i, h, p)).findFirst();
+        List<InstanceSettings> onHost = all().stream().filter(i -> matches(i, h, p)).toList();
+        if (onHost.size() <= 1) {
+            return onHost.stream().findFirst();
+        }
+        // Two instances on one host (a test and a production GitLab on gitlab.corp:2222 and :2223): the SSH port
+        // decides. When none has it, the instance named by --host/GITLAB_HOST may take it; otherwise nobody guesses.
+        int wanted = p == -1 ? 22 : p;
+        return onHost.stream().filter(i -> h.equals(i.effectiveSshHost()) && sshPortOf(i) == wanted).findFirst()
+                .or(() -> onHost.stream().filter(i -> first != null && i.baseUrl().equals(first.baseUrl())).findFirst());
+    }
+
+    private static int sshPortOf(InstanceSettings i) {
+        return i.sshPort() == null || i.sshPort() <= 0 ? 22 : i.sshPort();
     }
 
     /** The instance with this base URL (normalized), if known. */

@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * {@code settings.json} in the config dir. {@link #load()} is lenient: no file gives the defaults, unknown
@@ -68,7 +67,7 @@ public final class SettingsStore {
 
     private void moveAside() {
         try {
-            Files.move(file, file.resolveSibling(file.getFileName() + ".bad"), StandardCopyOption.REPLACE_EXISTING);
+            AtomicFiles.moveAside(file, ".bad");
         } catch (IOException ignored) {
             // the next save replaces it anyway
         }

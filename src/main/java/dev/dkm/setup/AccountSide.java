@@ -26,7 +26,7 @@ public interface AccountSide {
      * The key a repository gets: {@code wiredKey} (the existing identity file its {@code core.sshCommand} names, or
      * null), else {@code <keyDir>/<host>_<group>_<project>}, or one shared key for the account.
      */
-    KeyChoice chooseKey(Path wiredKey, String instanceHost, String projectPath, boolean shared) throws IOException;
+    KeyChoice chooseKey(Path wiredKey, String instanceHost, String projectPath, Long projectId, boolean shared) throws IOException;
 
     HostKeyStatus checkHostKey(String host, int port);
 

@@ -1,19 +1,21 @@
 package dev.dkm.setup;
 
+import dev.dkm.process.ProcessRunner;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the user's real {@code git}: verification must go through the same binary, config and
- * {@code core.sshCommand} the user's next push will use. Never prompts (no terminal, BatchMode for ssh is left to
- * the wired command: a prompt would hang a background task, so GIT_TERMINAL_PROMPT=0 and stdin is /dev/null).
+ * {@code core.sshCommand} the user's next push will use, so dkm adds no ssh option (not even BatchMode) to it.
+ * It still never prompts — a prompt would hang a background task: git runs through the one {@link ProcessRunner}
+ * in a session of its own without a controlling terminal (ssh cannot open {@code /dev/tty} for a passphrase or a
+ * host-key question), with stdin {@code /dev/null}, {@code GIT_TERMINAL_PROMPT=0} and {@code SSH_ASKPASS_REQUIRE=never}
+ * (no askpass window either). On timeout git and its ssh are killed, not just git.
  */
 public final class GitRunner {
     public record Result(int exitCode, String stdout, String stderr) {
@@ -55,31 +57,16 @@ public final class GitRunner {
         List<String> command = new ArrayList<>();
         command.add(gitBinary);
         command.addAll(args);
-        ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile());
-        pb.environment().put("GIT_TERMINAL_PROMPT", "0");
-        pb.environment().putAll(extraEnv);
-        pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        Process p = pb.start();
-        CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(p.getInputStream()));
-        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
-        try {
-            if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                return new Result(124, "", "git " + String.join(" ", args) + " did not finish within " + timeoutSeconds + " s");
-            }
-            return new Result(p.exitValue(), out.join(), err.join());
-        } catch (InterruptedException e) {
-            p.destroyForcibly();
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while running git", e);
+        Map<String, String> env = new HashMap<>();
+        env.put("GIT_TERMINAL_PROMPT", "0");
+        env.put("SSH_ASKPASS_REQUIRE", "never");
+        env.putAll(extraEnv);
+        ProcessRunner.Result r = ProcessRunner.run(ProcessRunner.Command.of(command, Duration.ofSeconds(timeoutSeconds))
+                .in(workDir).env(env).noTerminal());
+        if (r.timedOut()) {
+            return new Result(124, r.stdout(), "git " + String.join(" ", args) + " did not finish within " + timeoutSeconds
+                    + " s (stopped it and its ssh)");
         }
-    }
-
-    private static String read(java.io.InputStream in) {
-        try {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "";
-        }
+        return new Result(r.exitCode(), r.stdout(), r.stderr());
     }
 }

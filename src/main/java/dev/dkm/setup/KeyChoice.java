@@ -10,8 +10,11 @@ import java.nio.file.Path;
 
 /**
  * Which key a repository gets. Per repository (default): the key its {@code core.sshCommand} already names, else
- * {@code <keyDir>/<host>_<group>_<project>}. Shared ("one key per environment"): one {@code <keyDir>/<host>_shared}
- * key for the account, enabled on every project. Titles name the environment and host ({@code dkm app@host group/p}).
+ * {@code <keyDir>/<host>_<group>_<project>_<project id>} — the id keeps {@code a/b_c} and {@code a_b/c} apart, which the
+ * flattened path alone does not. Shared: one {@code <keyDir>/<host>_shared} key for this environment, enabled on
+ * every project. {@code <host>} carries a non-default port ({@code gitlab.corp_8443}): two instances on one host
+ * do not share key files.
+ * Titles name the environment and host ({@code dkm app@host group/p}).
  *
  * @param publicKey the existing key's public half, null when it will be generated
  */
@@ -24,11 +27,12 @@ public record KeyChoice(Path file, boolean generate, SshPublicKey publicKey, Str
                 .filter(KeyFileInfo::exists).map(KeyFileInfo::resolved).findFirst().orElse(null);
     }
 
-    static KeyChoice choose(Path wiredKey, String instanceHost, String projectPath, boolean shared, SshEnvironment env)
+    static KeyChoice choose(Path wiredKey, String instanceHost, String projectPath, Long projectId, boolean shared,
+            SshEnvironment env)
             throws IOException {
         Path file = wiredKey != null ? wiredKey : env.keyDir().resolve(shared
                 ? sanitize(instanceHost + "_shared")
-                : sanitize(instanceHost + "_" + projectPath.replace('/', '_')));
+                : sanitize(instanceHost + "_" + projectPath.replace('/', '_') + (projectId == null ? "" : "_" + projectId)));
         String title = shared ? "dkm " + env.identity() + " (shared)" : "dkm " + env.identity() + " " + projectPath;
         if (title.length() > MAX_TITLE) {
             title = title.substring(0, MAX_TITLE);

@@ -76,7 +76,7 @@ public final class SetupPlanner {
 
         KeyChoice key;
         try {
-            key = side.chooseKey(KeyChoice.wiredKeyOf(repo, options.sharedKey()), hostOf(instanceUrl), projectPath,
+            key = side.chooseKey(KeyChoice.wiredKeyOf(repo, options.sharedKey()), hostOf(instanceUrl), projectPath, project.id(),
                     options.sharedKey());
         } catch (IOException e) {
             throw new SetupException("cannot read the existing key for " + projectPath + ": " + e.getMessage(), e);
@@ -169,9 +169,11 @@ public final class SetupPlanner {
         return ProtectedBranchCheck.evaluate(branch, rule, level, keyId).on(client.instanceVersion().orElse(null));
     }
 
+    /** The instance's host for key file names, with its port when it has one ({@code gitlab.corp_8443}). */
     static String hostOf(String instanceUrl) {
-        String host = RemoteUrlParser.parse(instanceUrl).host();
-        return host == null ? "gitlab" : host;
+        var url = RemoteUrlParser.parse(instanceUrl);
+        String host = url.host();
+        return host == null ? "gitlab" : url.port() == null ? host : host + "_" + url.port();
     }
 
     private interface ApiCall<T> {

@@ -56,8 +56,9 @@ public final class ThisAccount implements AccountSide {
     }
 
     @Override
-    public KeyChoice chooseKey(Path wiredKey, String instanceHost, String projectPath, boolean shared) throws IOException {
-        return KeyChoice.choose(wiredKey, instanceHost, projectPath, shared, env);
+    public KeyChoice chooseKey(Path wiredKey, String instanceHost, String projectPath, Long projectId, boolean shared)
+            throws IOException {
+        return KeyChoice.choose(wiredKey, instanceHost, projectPath, projectId, shared, env);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.dkm.ui;
 
+import dev.dkm.remote.UrlRedactor;
 import static dev.dkm.ui.ConvertCells.column;
 import static dev.dkm.ui.ConvertCells.line;
 import static dev.dkm.ui.ConvertCells.muted;
@@ -82,7 +83,7 @@ final class ConvertPreviewTable {
     }
 
     /**
-     * Each config line the run changes: its key, then − before and + after (values already redacted; SafeUrl once
+     * Each config line the run changes: its key, then − before and + after (values already redacted; UrlRedactor.display once
      * more), then the plan's notes; for a repository left alone, why.
      */
     private static Node configCell(ConversionItem item) {
@@ -113,7 +114,7 @@ final class ConvertPreviewTable {
         if (values.isEmpty()) {
             return "(unset)";
         }
-        List<String> safe = values.stream().map(SafeUrl::display).toList();
+        List<String> safe = values.stream().map(UrlRedactor::display).toList();
         return safe.size() == 1 ? safe.get(0) : safe.toString();
     }
 }

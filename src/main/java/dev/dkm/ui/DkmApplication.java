@@ -18,6 +18,7 @@ import dev.dkm.tokens.RegistryTarget;
 import dev.dkm.workspace.RepoInfo;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.application.Application;
@@ -66,7 +67,11 @@ public final class DkmApplication extends Application {
         stage.setMinWidth(900);
         stage.setMinHeight(560);
         if (options.demo()) {
-            startDemo();
+            if (options.isSnapshot()) {
+                startDemo(); // the snapshot is of the demo's workspace, scanned: the window waits for it
+            } else {
+                openOnDemo();
+            }
             return;
         }
         WorkspaceRootsStore roots = options.workspaces().isEmpty()
@@ -95,6 +100,7 @@ public final class DkmApplication extends Application {
                         Math.min(MainWindowView.HEIGHT, screen.getHeight() - 60));
         stage.setScene(scene);
         stage.show();
+        FirstFrameProbe.install(scene);
         if (options.isSnapshot()) {
             new SnapshotMode(view, scene, options.snapshot().get(), options.select().orElse(null), this::exitWith)
                     .alsoWaitFor(javafx.beans.binding.Bindings.or(serverStatus.busyProperty(), deployKeys.busyProperty())).start();
@@ -110,8 +116,9 @@ public final class DkmApplication extends Application {
         ServerStatusModel serverStatus = new ServerStatusModel(executor,
                 (repos, progress) -> sessionServices.get().serverKeyStatus().lookup(repos, progress)).follow(viewModel);
         InstancesViewModel instances = new InstancesViewModel(sessionServices, executor, url -> serverStatus.refresh(viewModel.repos()));
-        view.showServerStatus(serverStatus, host ->
-                new InstancesDialog(instances, CaFilePicker.fileChooser()).showForm(stage, view.themeProperty().get(), "https://" + host));
+        // The remote's real scheme, host and port (http://127.0.0.1:8080 stays that, not https://127.0.0.1).
+        view.showServerStatus(serverStatus, url ->
+                new InstancesDialog(instances, CaFilePicker.fileChooser()).showForm(stage, view.themeProperty().get(), url));
         view.onManageInstances(() -> new InstancesDialog(instances, CaFilePicker.fileChooser()).show(stage, view.themeProperty().get()));
         return serverStatus;
     }
@@ -230,6 +237,35 @@ public final class DkmApplication extends Application {
     }
 
     /** Starts the sandbox GitLab and the sample workspace, then shows them; the sandbox stops with the app. */
+    /**
+     * {@code --demo}: the window opens at once, and the demo (a sandbox GitLab, keys and sample repositories, which
+     * takes seconds on a first run) starts behind it once the window's first frame is out; its workspace is added and scanned when it is ready. Until
+     * then, what needs the demo's GitLab waits for it on a worker thread.
+     */
+    private void openOnDemo() {
+        CompletableFuture<DemoEnvironment> pending = new CompletableFuture<>();
+        MainWindowView view = showMainWindow(WorkspaceRootsStore.inMemory(List.of()), () -> pending.join().services(), false);
+        stage.setTitle("Deploy Key Manager " + AppVersion.version() + " — demo");
+        view.viewModel().announce("Starting the demo: a local GitLab sandbox and sample repositories…");
+        // After the first frame: on a small machine the demo's set-up would otherwise take the cores the window needs.
+        FirstFrameProbe.afterFirstFrame(stage.getScene(), () -> executor.submit(p -> DemoEnvironment.start(AppDirs.system().dataDir().resolve("demo"), System::getenv, Clock.systemUTC()),
+                new TaskListener<DemoEnvironment>() {
+                    @Override
+                    public void onSuccess(DemoEnvironment started) {
+                        demo = started;
+                        pending.complete(started);
+                        view.viewModel().addRoot(started.workspace());
+                    }
+
+                    @Override
+                    public void onFailure(Throwable error) {
+                        pending.completeExceptionally(error);
+                        view.viewModel().announce("The demo could not start: " + error.getMessage());
+                        new Alert(Alert.AlertType.ERROR, "The demo could not start: " + error.getMessage()).show();
+                    }
+                }));
+    }
+
     private void startDemo() {
         stage.setTitle("Deploy Key Manager " + AppVersion.version() + " — demo");
         executor.submit(p -> DemoEnvironment.start(AppDirs.system().dataDir().resolve("demo"), System::getenv, Clock.systemUTC()),

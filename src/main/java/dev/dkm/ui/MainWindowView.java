@@ -160,7 +160,7 @@ public final class MainWindowView {
 
     /**
      * Adds the "GitLab" column (after "Status") and the GitLab section of the details pane, both drawn from
-     * {@code model}; {@code addInstance} gets the host of a repository no instance is configured for.
+     * {@code model}; {@code addInstance} gets the web URL (the remote's scheme, host and port) of a repository no instance serves.
      */
     public void showServerStatus(ServerStatusModel model, Consumer<String> addInstance) {
         TableColumn<RepoInfo, String> column = new TableColumn<>("GitLab");

@@ -198,6 +198,11 @@ public final class MainWindowViewModel {
         scanState.set(state);
     }
 
+    /** Shows {@code message} where the scan reports, until the next scan does (e.g. while the demo starts). */
+    public void announce(String message) {
+        statusMessage.set(message);
+    }
+
     /** Asks the running scan to stop; it ends with what it found so far. */
     public void cancelScan() {
         if (runningScan != null) {

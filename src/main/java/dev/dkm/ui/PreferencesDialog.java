@@ -50,7 +50,7 @@ public final class PreferencesDialog {
     /** Opens the dialog over {@code owner} and reads the current defaults into it. */
     public Stage show(Window owner, Theme theme) {
         ThemeStyles.apply(theme);
-        stage = Dialogs.modal(owner, "Preferences", root, 600, 460);
+        stage = Dialogs.modal(owner, "Preferences", root, 600, 560);
         cancelButton.setOnAction(e -> stage.close());
         stage.show();
         model.load();
@@ -105,6 +105,22 @@ public final class PreferencesDialog {
         VBox reminders = new VBox(6, thresholdsRow, problem,
                 Dialogs.muted("The Tokens tab counts what is due; exported calendars remind at each."));
 
+        javafx.scene.control.Spinner<Integer> keep = new javafx.scene.control.Spinner<>(0, 3650,
+                model.runRetentionDaysProperty().get());
+        keep.setId("runRetentionDays");
+        keep.setEditable(true);
+        keep.setPrefWidth(96);
+        keep.getValueFactory().valueProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                model.runRetentionDaysProperty().set(b);
+            }
+        });
+        model.runRetentionDaysProperty().addListener((o, a, b) -> keep.getValueFactory().setValue(b.intValue()));
+        HBox keepRow = new HBox(10, keep, Dialogs.muted("days, then a new run prunes them (0: until dkm runs --prune)"));
+        keepRow.setAlignment(Pos.CENTER_LEFT);
+        VBox history = new VBox(6, keepRow, Dialogs.muted("A run's journal is what Undo uses: it holds the config lines the"
+                + " run removed, with the tokens in them, until the run is undone or the token revoked."));
+
         Label message = Dialogs.muted("");
         message.setId("preferencesMessage");
         message.textProperty().bind(model.messageProperty());
@@ -123,7 +139,8 @@ public final class PreferencesDialog {
         VBox form = new VBox(14,
                 new VBox(8, section("KEY FOR A NEW SETUP"), keyBox),
                 new VBox(8, section("ACCESS"), access),
-                new VBox(8, section("EXPIRY REMINDERS"), reminders));
+                new VBox(8, section("EXPIRY REMINDERS"), reminders),
+                new VBox(8, section("RUN HISTORY"), history));
         form.disableProperty().bind(model.loadedProperty().not());
         root.getChildren().addAll(new VBox(4, title, hint), form, grow, buttons);
     }

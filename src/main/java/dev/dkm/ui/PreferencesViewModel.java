@@ -37,6 +37,8 @@ public final class PreferencesViewModel {
     private final ObjectProperty<KeyStrategy> keyStrategy = new SimpleObjectProperty<>(KeyStrategy.ONE_KEY_PER_REPOSITORY);
     private final BooleanProperty readOnly = new SimpleBooleanProperty(false);
     private final StringProperty thresholds = new SimpleStringProperty("");
+    private final javafx.beans.property.IntegerProperty runRetentionDays = new javafx.beans.property.SimpleIntegerProperty(
+            dev.dkm.settings.Settings.DEFAULT_RUN_RETENTION_DAYS);
     private final ObjectBinding<ExpiryThresholds.Parsed> parsed;
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(this, "loaded", false);
@@ -68,6 +70,9 @@ public final class PreferencesViewModel {
                 keyStrategy.set(current.keyStrategy());
                 readOnly.set(current.readOnlyByDefault());
                 thresholds.set(ExpiryThresholds.format(current.expiryThresholdDays()));
+                if (current.runRetentionDays() != null) {
+                    runRetentionDays.set(current.runRetentionDays());
+                }
                 loaded.set(true);
                 busy.set(false);
             }
@@ -85,7 +90,7 @@ public final class PreferencesViewModel {
         if (!canSave.get()) {
             return;
         }
-        Preferences chosen = new Preferences(keyStrategy.get(), readOnly.get(), parsed.get().days());
+        Preferences chosen = new Preferences(keyStrategy.get(), readOnly.get(), parsed.get().days(), runRetentionDays.get());
         busy.set(true);
         message.set("");
         executor.submit(p -> services.get().savePreferences(chosen), new TaskListener<Preferences>() {
@@ -107,6 +112,11 @@ public final class PreferencesViewModel {
 
     public ObjectProperty<KeyStrategy> keyStrategyProperty() {
         return keyStrategy;
+    }
+
+    /** Days run journals are kept for undo (0: until pruned by hand). */
+    public javafx.beans.property.IntegerProperty runRetentionDaysProperty() {
+        return runRetentionDays;
     }
 
     public BooleanProperty readOnlyProperty() {

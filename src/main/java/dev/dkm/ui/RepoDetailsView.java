@@ -1,5 +1,6 @@
 package dev.dkm.ui;
 
+import dev.dkm.remote.UrlRedactor;
 import atlantafx.base.theme.Styles;
 import dev.dkm.workspace.KeyFileInfo;
 import dev.dkm.workspace.RemoteInfo;
@@ -30,7 +31,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The right-hand pane: everything the scan knows about the selected repository, and the actions on it.
- * Every URL goes through {@link SafeUrl} on its way to the screen.
+ * Every URL goes through {@link UrlRedactor#display} on its way to the screen.
  */
 public final class RepoDetailsView extends ScrollPane {
     private final VBox content = new VBox(18);
@@ -158,21 +159,28 @@ public final class RepoDetailsView extends ScrollPane {
         }
         GridPane grid = grid();
         int row = 0;
-        row = addRow(grid, row, "URL", monospace(SafeUrl.display(remote.effectiveUrl())));
+        row = addRow(grid, row, "URL", monospace(UrlRedactor.display(remote.effectiveUrl())));
         if (remote.url() != null && !remote.url().equals(remote.effectiveUrl())) {
-            row = addRow(grid, row, "Written", monospace(SafeUrl.display(remote.url())));
+            row = addRow(grid, row, "Written", monospace(UrlRedactor.display(remote.url())));
         }
         for (String push : remote.effectivePushUrls()) {
             if (push.equals(remote.effectiveUrl())) {
                 continue;
             }
-            row = addRow(grid, row, "Push", monospace(SafeUrl.display(push)));
+            row = addRow(grid, row, "Push", monospace(UrlRedactor.display(push)));
         }
         if (remote.projectPath() != null) {
             row = addRow(grid, row, "Project", wrapping(remote.projectPath()));
         }
         if (remote.host() != null) {
-            addRow(grid, row, "Host", wrapping(RepoTexts.host(remote)));
+            row = addRow(grid, row, "Host", wrapping(RepoTexts.host(remote)));
+        }
+        // Every token git sends for this remote, redacted, and the file it lives in (URL, header, credential store).
+        for (dev.dkm.workspace.FoundToken t : remote.tokens()) {
+            row = addRow(grid, row, "Token", wrapping(t.secret().redacted() + " — " + t.where()));
+        }
+        if (!remote.otherHelpers().isEmpty()) {
+            addRow(grid, row, "Helpers", wrapping("credentials from " + String.join(", ", remote.otherHelpers()) + " (not asked)"));
         }
         VBox card = new VBox(8, title, grid);
         card.getStyleClass().add(StyleClasses.REMOTE_CARD);
@@ -213,10 +221,10 @@ public final class RepoDetailsView extends ScrollPane {
         VBox body = new VBox(6, sentence);
         status.map(ServerKeyStatus::detail).filter(d -> !d.equals(lines.sentence())).ifPresent(d -> body.getChildren().add(muted(d)));
         if (status.isPresent() && status.get().state() == ServerKeyStatus.State.NO_INSTANCE && addInstance != null) {
-            String host = ServerStatusTexts.host(repo);
+            String url = ServerStatusTexts.webUrl(repo);
             Button add = new Button("Add instance…", new FontIcon(Feather.PLUS));
             add.setId("addInstanceForHost");
-            add.setOnAction(e -> addInstance.accept(host));
+            add.setOnAction(e -> addInstance.accept(url));
             body.getChildren().add(add);
         }
         return section("GitLab", body);

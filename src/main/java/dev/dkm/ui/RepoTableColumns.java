@@ -1,5 +1,6 @@
 package dev.dkm.ui;
 
+import dev.dkm.remote.UrlRedactor;
 import atlantafx.base.theme.Styles;
 import dev.dkm.remote.RemoteKind;
 import dev.dkm.workspace.KeyFileInfo;
@@ -60,7 +61,7 @@ final class RepoTableColumns {
         column.setCellFactory(c -> new RepoCell<>((cell, repo) -> {
             Optional<RemoteInfo> remote = repo.primaryRemote();
             cell.setGraphic(remote.<Node>map(r -> Badges.remoteKind(r.kind())).orElse(muted(RepoTexts.NONE)));
-            remote.ifPresent(r -> cell.setTooltip(Badges.tooltip(r.name() + ": " + SafeUrl.display(r.effectiveUrl()))));
+            remote.ifPresent(r -> cell.setTooltip(Badges.tooltip(r.name() + ": " + UrlRedactor.display(r.effectiveUrl()))));
         }));
     }
 

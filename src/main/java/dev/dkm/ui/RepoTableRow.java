@@ -1,5 +1,6 @@
 package dev.dkm.ui;
 
+import dev.dkm.remote.UrlRedactor;
 import dev.dkm.workspace.RepoInfo;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -34,7 +35,7 @@ final class RepoTableRow extends TableRow<RepoInfo> {
             }
         });
         copyPath.setOnAction(e -> copy(getItem().path().toString()));
-        copyUrl.setOnAction(e -> getItem().primaryRemote().ifPresent(r -> copy(SafeUrl.display(r.effectiveUrl()))));
+        copyUrl.setOnAction(e -> getItem().primaryRemote().ifPresent(r -> copy(UrlRedactor.display(r.effectiveUrl()))));
     }
 
     @Override

@@ -18,7 +18,7 @@ public final class RepoTexts {
     public static String status(RepoStatus status) {
         return switch (status) {
             case TOKEN_IN_URL -> "Token in URL";
-            case TOKEN_IN_CREDENTIALS -> "Token in git credentials";
+            case TOKEN_IN_CREDENTIALS -> "Stored token"; // a credential-store entry or an http.extraHeader
             case WIRED -> "Wired";
             case KEY_MISSING -> "Key missing";
             case SSH_DEFAULT_KEY -> "SSH, default key";

@@ -1,5 +1,6 @@
 package dev.dkm.ui;
 
+import dev.dkm.instances.InstanceSelector;
 import dev.dkm.deploykeys.ServerKeyStatus;
 import dev.dkm.workspace.RemoteInfo;
 import dev.dkm.workspace.RepoInfo;
@@ -53,5 +54,11 @@ final class ServerStatusTexts {
     /** The host of the repository's primary remote, for "no GitLab instance configured for HOST". */
     static String host(RepoInfo repo) {
         return repo.primaryRemote().map(RemoteInfo::host).orElse("this host");
+    }
+
+    /** The web URL the remote most likely belongs to, with its real scheme, host and port (for "Add instance…"). */
+    static String webUrl(RepoInfo repo) {
+        return repo.primaryRemote().filter(r -> r.host() != null)
+                .map(r -> InstanceSelector.remoteUrl(r.scheme(), r.host(), r.port())).orElse("https://");
     }
 }

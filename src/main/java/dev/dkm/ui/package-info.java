@@ -6,7 +6,7 @@
  * commands, no nodes, tested without the toolkit). Long work goes through {@link dev.dkm.task.TaskExecutor}.
  * Helpers with one job each: {@code RepoTableColumns} (cells), {@code RepoDetailsView} (right pane and its
  * actions), {@code Badges} + {@code StyleClasses} (colours, no style-class literals elsewhere), {@code RepoTexts}
- * (the words), {@code SafeUrl} (no secret reaches the screen), {@code LaunchOptions} + {@code SnapshotMode}
+ * (the words), {@code UrlRedactor.display} (no secret reaches the screen), {@code LaunchOptions} + {@code SnapshotMode}
  * ({@code gui --snapshot}).
  */
 package dev.dkm.ui;

@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param gitDir       the git directory
  * @param branch       the current branch, or null (detached, unborn, unreadable)
  * @param statusReason one line for people: why {@code status} is what it is
+ * @param environment  the environment the repository lives in (another account or container, whose helper scanned
+ *                     it and does every local step of its setup), null for the caller's own account
  */
 public record RepoInfo(
         Path path,
@@ -24,10 +26,21 @@ public record RepoInfo(
         RepoStatus status,
         String statusReason,
         SshCommandInfo sshCommand,
-        List<RemoteInfo> remotes) {
+        List<RemoteInfo> remotes,
+        String environment) {
 
     public RepoInfo {
         remotes = List.copyOf(remotes);
+    }
+
+    /** A repository of the caller's own account. */
+    public RepoInfo(Path path, Path root, Path gitDir, RepoLayout layout, String branch, RepoStatus status,
+            String statusReason, SshCommandInfo sshCommand, List<RemoteInfo> remotes) {
+        this(path, root, gitDir, layout, branch, status, statusReason, sshCommand, remotes, null);
+    }
+
+    public RepoInfo inEnvironment(String id) {
+        return new RepoInfo(path, root, gitDir, layout, branch, status, statusReason, sshCommand, remotes, id);
     }
 
     public boolean bare() {

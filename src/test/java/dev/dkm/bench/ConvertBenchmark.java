@@ -119,9 +119,35 @@ public final class ConvertBenchmark {
             System.out.printf("API floor             %.2f s  = calls × latency ÷ jobs      ratio %.2f×%n", apiFloor, wall / apiFloor);
             System.out.printf("verify git calls      %.2f s  (the push handshake per repo, %d at a time)%n", gitFloor, jobs);
             System.out.printf("full floor            %.2f s  = API floor + verify git calls  ratio %.2f×%n", fullFloor, wall / fullFloor);
+            System.out.printf("dkm's own overhead    %.2f s  = wall − full floor (JVM start, scan, keys, config writes, waiting)%n",
+                    wall - fullFloor);
             System.out.printf("python-gitlab         %.2f s wall, %d API calls, sequential, registration only%n", pythonWall, pythonCalls);
             System.out.printf("dkm ÷ python-gitlab   %.2f×%n", wall / pythonWall);
+            if (sharedKey) {
+                printSharedKeyNotes(callsByRoute);
+            }
         }
+    }
+
+    /**
+     * Why a shared key cannot go below one API call per repository (issue 16's target is ≤ 1), from GitLab's source
+     * (gitlabhq/gitlabhq): lib/api/deploy_keys.rb enables a key on one project a call
+     * ({@code POST /projects/:id/deploy_keys/:key_id/enable}), and no REST call answers "is the default branch
+     * protected, and may this key push there" for many projects (lib/api/protected_branches.rb is per project).
+     * GraphQL could: {@code projects(ids: […])} (app/graphql/resolvers/projects_resolver.rb; at most 50 full paths)
+     * with {@code branchRules} (app/graphql/types/project_type.rb, types/projects/branch_rule_type.rb: name,
+     * isDefault, isProtected, branchProtection) — one call per page of projects instead of one per project, which
+     * would bring the shared key to 1 + (pages ÷ repos) calls a repository: never ≤ 1 either.
+     */
+    private void printSharedKeyNotes(Map<String, Long> callsByRoute) {
+        long enables = callsByRoute.entrySet().stream().filter(e -> e.getKey().contains("deploy_keys")).mapToLong(Map.Entry::getValue).sum();
+        long branchChecks = callsByRoute.entrySet().stream().filter(e -> e.getKey().contains("protected_branches")).mapToLong(Map.Entry::getValue).sum();
+        long rest = callsByRoute.values().stream().mapToLong(Long::longValue).sum() - enables - branchChecks;
+        System.out.printf("notes (shared key):   %d key registrations (1 per project: GitLab enables a key on one project a call, "
+                + "lib/api/deploy_keys.rb) + %d protected-branch checks (1 per project: no REST call answers it for many) "
+                + "+ %d look-ups%n", enables, branchChecks, rest);
+        System.out.printf("                      floor with GraphQL projects(ids:){branchRules} in pages of 50: %.3f calls a repo "
+                + "(> 1: the per-project enable alone is 1)%n", (enables + Math.ceil(repos / 50.0)) / repos);
     }
 
     /** One group the maintainer belongs to, one project per repository. */

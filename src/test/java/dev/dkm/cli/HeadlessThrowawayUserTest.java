@@ -6,18 +6,14 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.dkm.sandbox.Sandbox;
 import dev.dkm.sandbox.SandboxServer;
-import java.io.File;
+import dev.dkm.testsupport.ThrowawayAccount;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,18 +30,16 @@ import org.junit.jupiter.api.io.TempDir;
 class HeadlessThrowawayUserTest {
     @TempDir static Path tmp;
     static SandboxServer server;
+    static ThrowawayAccount account;
     static String user;
     static Path home;
-    static Path classpath;
 
     @BeforeAll
     static void start() throws Exception {
         server = Sandbox.builder().dataDir(tmp.resolve("gitlab")).start();
-        user = "dkmt13u" + Long.toString(System.nanoTime() % 1_000_000L);
-        home = Path.of("/tmp", user + "-home");
-        Path skel = Files.createDirectories(tmp.resolve("empty-skel"));
-        run(List.of("useradd", "-m", "-k", skel.toString(), "-d", home.toString(), "-s", "/bin/sh", user), Map.of()).assertOk();
-        classpath = readableClasspath();
+        account = ThrowawayAccount.create("dkmt13u", tmp);
+        user = account.user();
+        home = account.home();
     }
 
     @AfterAll
@@ -53,74 +47,22 @@ class HeadlessThrowawayUserTest {
         if (server != null) {
             server.close();
         }
-        if (user != null) {
-            run(List.of("userdel", "-r", "-f", user), Map.of());
-        }
-        if (classpath != null) {
-            run(List.of("rm", "-rf", classpath.getParent().toString()), Map.of());
+        if (account != null) {
+            account.close();
         }
     }
 
-    record Result(int exit, String out, String err) {
-        Result assertOk() {
-            assertThat(exit).as("stdout: " + out + "\nstderr: " + err).isZero();
-            return this;
-        }
+    static ThrowawayAccount.Result run(List<String> command, Map<String, String> env) throws IOException, InterruptedException {
+        return ThrowawayAccount.run(tmp, command, env);
     }
 
-    static Result run(List<String> command, Map<String, String> env) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(command).redirectInput(new File("/dev/null"));
-        pb.environment().clear();
-        pb.environment().put("PATH", "/usr/sbin:/usr/bin:/sbin:/bin");
-        pb.environment().put("LANG", "C.UTF-8");
-        pb.environment().putAll(env);
-        Path out = Files.createTempFile(tmp, "out", ".txt");
-        Path err = Files.createTempFile(tmp, "err", ".txt");
-        Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        if (!p.waitFor(180, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("timed out: " + command);
-        }
-        return new Result(p.exitValue(), Files.readString(out), Files.readString(err));
+    static ThrowawayAccount.Result as(Map<String, String> env, String... command) throws IOException, InterruptedException {
+        return account.as(env, command);
     }
 
-    /** A command run as the throwaway account (runuser sets HOME; the rest of the environment is only {@code env}). */
-    static Result as(Map<String, String> env, String... command) throws IOException, InterruptedException {
-        List<String> full = new ArrayList<>(List.of("runuser", "-u", user, "--"));
-        full.addAll(List.of(command));
-        return run(full, env);
-    }
-
-    static Result dkm(String... args) throws IOException, InterruptedException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-XX:-UsePerfData", "-cp", classpath.toString() + "/*", "dev.dkm.Launcher"));
-        command.addAll(List.of(args));
+    static ThrowawayAccount.Result dkm(String... args) throws IOException, InterruptedException {
         // Only the environment variables: no dkm login, no settings, the token never on a command line.
-        return as(Map.of("GITLAB_HOST", server.url(), "GITLAB_TOKEN", server.ownerToken()), command.toArray(String[]::new));
-    }
-
-    /** The test's classpath (its jars and classes) copied where the throwaway account may read it (~root is 0700). */
-    static Path readableClasspath() throws IOException, InterruptedException {
-        Path dir = Files.createTempDirectory(Path.of("/tmp"), "dkmt13-cp-");
-        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
-        Path jars = Files.createDirectory(dir.resolve("lib"));
-        int n = 0;
-        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-            Path p = Path.of(entry);
-            if (Files.isRegularFile(p) && entry.endsWith(".jar")) {
-                Files.copy(p, jars.resolve((n++) + "-" + p.getFileName()), StandardCopyOption.COPY_ATTRIBUTES);
-            } else if (Files.isDirectory(p) && !entry.contains("test-classes")) {
-                Path jar = jars.resolve((n++) + "-classes.jar");
-                run(List.of("jar", "cf", jar.toString(), "-C", p.toString(), "."), Map.of("PATH",
-                        Path.of(System.getProperty("java.home"), "bin") + ":/usr/bin:/bin")).assertOk();
-            }
-        }
-        try (Stream<Path> all = Files.walk(dir)) {
-            for (Path p : all.toList()) {
-                Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(Files.isDirectory(p) ? "rwxr-xr-x" : "rw-r--r--"));
-            }
-        }
-        return jars;
+        return account.dkm(Map.of("GITLAB_HOST", server.url(), "GITLAB_TOKEN", server.ownerToken()), args);
     }
 
     /** A clone in the account's home whose origin is an http remote with a token, as people have them. */
@@ -162,12 +104,12 @@ class HeadlessThrowawayUserTest {
         tokenClone("acme/platform/infra", "fleet/infra");
         Path handbook = tokenClone("acme/handbook", "fleet/handbook");
 
-        Result setup = dkm("setup", single.toString(), "--yes", "--json", "--accept-host-key", server.hostKeyFingerprint());
+        ThrowawayAccount.Result setup = dkm("setup", single.toString(), "--yes", "--json", "--accept-host-key", server.hostKeyFingerprint());
         setup.assertOk();
         assertThat(JsonParser.parseString(setup.out()).getAsJsonObject().get("success").getAsBoolean()).isTrue();
         commitAndPush(single, "setup.txt");
 
-        Result convert = dkm("convert", home.resolve("fleet").toString(), "--yes", "--json", "--accept-host-key", server.hostKeyFingerprint());
+        ThrowawayAccount.Result convert = dkm("convert", home.resolve("fleet").toString(), "--yes", "--json", "--accept-host-key", server.hostKeyFingerprint());
         convert.assertOk();
         JsonObject counts = JsonParser.parseString(convert.out()).getAsJsonObject().getAsJsonObject("counts");
         assertThat(counts.get("converted").getAsInt()).isEqualTo(2);

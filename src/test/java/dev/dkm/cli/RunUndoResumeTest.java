@@ -338,6 +338,42 @@ class RunUndoResumeTest {
         assertThat(RunJournal.list(runs())).isEmpty();
     }
 
+    // ---- more of the same kind: the journal folder unusable, the instance's token gone before the undo
+
+    @Test
+    void a_journal_that_cannot_be_written_stops_the_run_with_one_sentence_before_anything_changes() throws Exception {
+        Path repo = clone("undo/nojournal", ws.resolve("nojournal"), urlToken());
+        byte[] before = Files.readAllBytes(repo.resolve(".git/config"));
+        Files.createDirectories(runs().getParent());
+        Files.writeString(runs(), "not a folder"); // (root ignores modes: a file where the folder goes fails for everyone)
+
+        Run run = convert(ws);
+        Run setup = dkm("setup", repo.toString(), "--yes", "--accept-host-key", server.hostKeyFingerprint());
+
+        assertThat(run.exit()).as(run.all()).isEqualTo(1);
+        assertThat(run.err()).contains("dkm convert: the run journal cannot be written in").contains("nothing was changed")
+                .doesNotContain("\tat ");
+        assertThat(setup.exit()).as(setup.all()).isEqualTo(1);
+        assertThat(setup.err()).contains("dkm setup: the run journal cannot be written in").doesNotContain("\tat ");
+        assertThat(Files.readAllBytes(repo.resolve(".git/config"))).isEqualTo(before);
+        assertThat(client.projectDeployKeys("undo/nojournal")).isEmpty();
+    }
+
+    @Test
+    void an_undo_after_logging_out_restores_the_configs_and_says_which_keys_it_could_not_remove() throws Exception {
+        Path repo = clone("undo/loggedout", ws.resolve("loggedout"), urlToken());
+        assertThat(convert(ws).exit()).isZero();
+        assertThat(dkm("logout", "--host", server.url()).exit()).isZero();
+
+        Run undo = dkm("undo", lastRun());
+
+        assertThat(undo.exit()).as(undo.all()).isEqualTo(1);
+        assertThat(undo.out()).contains("config restored byte for byte").contains("could not reach GitLab").contains("again");
+        assertThat(undo.all()).doesNotContain("\tat ");
+        assertThat(config(repo)).doesNotContain("sshCommand");
+        assertThat(client.projectDeployKeys("undo/loggedout")).hasSize(1); // left for the next undo, which says so
+    }
+
     private static String readString(Path repo) {
         try {
             return Files.readString(repo.resolve(".git/config"));

@@ -177,4 +177,115 @@ class EnvironmentConvertTest {
         assertThat(api.projectDeployKeys("acme/website")).extracting(DeployKey::title).noneMatch(t -> t.startsWith("dkm " + a + "@"));
         assertThat(api.projectDeployKeys("acme/platform/infra")).extracting(DeployKey::title).noneMatch(t -> t.startsWith("dkm " + b + "@"));
     }
+
+    /**
+     * The calling process never opens, stats or writes a file in another account's home itself: a whole
+     * {@code dkm convert --user A} runs under strace, and no system call of the caller's own threads names a path in
+     * A's home (the helper's threads, running as A, do all of that). Threads are told from processes by the clone flags.
+     */
+    @Test
+    void the_caller_never_touches_a_file_in_the_other_accounts_home_itself() throws Exception {
+        Path traces = Files.createDirectories(tmp.resolve("strace"));
+        List<String> command = new java.util.ArrayList<>(List.of("strace", "-f", "-ff", "-qq", "-e",
+                "trace=%file,clone,clone3,fork,vfork", "-o", traces.resolve("t").toString()));
+        command.addAll(HelperRuntime.ofThisProcess().dkm());
+        command.addAll(List.of("convert", "--user", a, "--yes", "--json", "--accept-host-key", server.hostKeyFingerprint()));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(out.replace(server.maintainerToken(), "…")).isZero();
+        assertThat(out).contains("\"converted\": 1");
+        // the conversion happened in a's home, by a's helper
+        assertThat(Files.readString(config(a, "src/site"))).contains("sshCommand");
+
+        // strace runs java as its child: the caller is the one traced process no other one spawned.
+        java.util.regex.Pattern spawned = java.util.regex.Pattern.compile("^(<\\.\\.\\. )?(clone3?|fork|vfork)\\b.* = (\\d+)$");
+        Map<Long, List<long[]>> children = new HashMap<>(); // tid → [child, isThread]
+        java.util.Set<Long> allTids = new java.util.TreeSet<>();
+        java.util.Set<Long> spawnedTids = new java.util.HashSet<>();
+        try (var files = Files.list(traces)) {
+            for (Path trace : files.toList()) {
+                long tid = Long.parseLong(trace.getFileName().toString().substring(2));
+                allTids.add(tid);
+                for (String line : Files.readAllLines(trace, java.nio.charset.StandardCharsets.ISO_8859_1)) {
+                    java.util.regex.Matcher m = spawned.matcher(line);
+                    if (m.matches()) {
+                        long child = Long.parseLong(m.group(3));
+                        spawnedTids.add(child);
+                        children.computeIfAbsent(tid, k -> new java.util.ArrayList<>())
+                                .add(new long[] {child, line.contains("CLONE_THREAD") ? 1 : 0});
+                    }
+                }
+            }
+        }
+        List<Long> roots = allTids.stream().filter(t -> !spawnedTids.contains(t)).toList();
+        assertThat(roots).hasSize(1);
+        long root = roots.get(0);
+        Map<Long, Long> processOf = new HashMap<>();
+        processOf.put(root, root);
+        java.util.ArrayDeque<Long> queue = new java.util.ArrayDeque<>(List.of(root));
+        while (!queue.isEmpty()) {
+            long tid = queue.poll();
+            for (long[] child : children.getOrDefault(tid, List.of())) {
+                processOf.put(child[0], child[1] == 1 ? processOf.get(tid) : child[0]);
+                queue.add(child[0]);
+            }
+        }
+        String home = ThrowawayAccounts.home(a).toString();
+        List<String> touched = new java.util.ArrayList<>();
+        int callerThreads = 0;
+        for (Map.Entry<Long, Long> e : processOf.entrySet()) {
+            if (e.getValue() != root) {
+                continue;
+            }
+            callerThreads++;
+            Path trace = traces.resolve("t." + e.getKey());
+            if (Files.exists(trace)) {
+                for (String line : Files.readAllLines(trace, java.nio.charset.StandardCharsets.ISO_8859_1)) {
+                    if (line.contains("\"" + home + "/") || line.contains("\"" + home + "\"")) {
+                        touched.add(line);
+                    }
+                }
+            }
+        }
+        assertThat(callerThreads).isGreaterThan(5); // the JVM's threads were found
+        assertThat(processOf.values().stream().distinct().count()).as("the helper processes").isGreaterThan(1);
+        assertThat(touched).as("system calls of the caller naming a path in " + home).isEmpty();
+        // and the helper did touch it (the trace does see such calls)
+        boolean helperTouched = false;
+        for (Map.Entry<Long, Long> e : processOf.entrySet()) {
+            Path trace = traces.resolve("t." + e.getKey());
+            if (e.getValue() != root && Files.exists(trace) && Files.readString(trace, java.nio.charset.StandardCharsets.ISO_8859_1)
+                    .contains("\"" + home + "/.ssh/dkm")) {
+                helperTouched = true;
+            }
+        }
+        assertThat(helperTouched).isTrue();
+    }
+
+    @Test
+    void setup_user_wires_one_repository_of_another_account_and_refuses_the_symlinked_config_with_its_reason() throws Exception {
+        Path repo = ThrowawayAccounts.home(b).resolve("work/infra");
+        Run dry = dkm("setup", "--user", b, repo.toString(), "--dry-run");
+        assertThat(dry.exit()).as(dry.out() + dry.err()).isZero();
+        assertThat(dry.out()).contains("Project:     acme/platform/infra").contains("/home/" + b + "/.ssh/dkm/")
+                .contains("Title:       dkm " + b + "@");
+
+        Run done = dkm("setup", "--user", b, repo.toString(), "--yes", "--accept-host-key", server.hostKeyFingerprint());
+        assertThat(done.exit()).as(done.out() + done.err()).isZero();
+        assertThat(Files.readString(config(b, "work/infra"))).contains("sshCommand = ssh -i /home/" + b + "/.ssh/dkm/");
+        ThrowawayAccounts.as(b, "cd work/infra && git ls-remote -q origin > /dev/null").assertOk();
+
+        byte[] rootOwnedBefore = Files.readAllBytes(rootOwned);
+        Run linked = dkm("setup", "--user", b, ThrowawayAccounts.home(b).resolve("work/linked").toString(), "--yes",
+                "--accept-host-key", server.hostKeyFingerprint());
+        assertThat(linked.exit()).isEqualTo(1);
+        assertThat(linked.out() + linked.err()).contains("is a link to " + rootOwned).contains("left alone");
+        assertThat(Files.readAllBytes(rootOwned)).isEqualTo(rootOwnedBefore);
+
+        Run nobody = dkm("setup", "--user", "dkmt15nosuchaccount", "/tmp", "--yes");
+        assertThat(nobody.exit()).isEqualTo(1);
+        assertThat(nobody.err()).contains("there is no account dkmt15nosuchaccount");
+    }
 }

@@ -50,4 +50,28 @@ class InstanceConnectionsTest {
             assertThat(i.proxy()).isEqualTo("proxy.corp.example:3128");
         });
     }
+
+    @Test
+    void the_hint_url_keeps_the_remotes_scheme_host_and_web_port() {
+        assertThat(InstanceSelector.remoteUrl("http", "127.0.0.1", 8080)).isEqualTo("http://127.0.0.1:8080");
+        assertThat(InstanceSelector.remoteUrl("https", "gitlab.example.com", null)).isEqualTo("https://gitlab.example.com");
+        // an SSH remote's port is SSH's, not the web's
+        assertThat(InstanceSelector.remoteUrl("ssh", "gitlab.example.com", 2222)).isEqualTo("https://gitlab.example.com");
+        assertThat(InstanceSelector.remoteUrl("https", "::1", 8443)).isEqualTo("https://[::1]:8443");
+    }
+
+    @Test
+    void a_named_instance_wins_over_a_configured_one_on_the_same_host_and_http_remotes_go_by_port() {
+        Settings settings = Settings.defaults().withInstance(InstanceSettings.of("http://127.0.0.1:9090"));
+        FileTokenStore store = new FileTokenStore(tmp.resolve("credentials.json"), "test");
+        CredentialResolver env = new CredentialResolver(store, Map.of("GITLAB_HOST", "http://127.0.0.1:8080")::get);
+        InstanceSelector selector = new InstanceSelector(() -> settings, env, null);
+
+        assertThat(selector.forRemote("http", "127.0.0.1", 9090).baseUrl()).isEqualTo("http://127.0.0.1:9090");
+        assertThat(selector.forRemote("http", "127.0.0.1", 8080).baseUrl()).isEqualTo("http://127.0.0.1:8080");
+        assertThat(selector.forRemote("http", "127.0.0.1", 8080).reason()).isEqualTo("GITLAB_HOST");
+        assertThat(selector.forRemote("ssh", "127.0.0.1", 2222).baseUrl()).as("named first").isEqualTo("http://127.0.0.1:8080");
+        assertThat(selector.withHost("http://127.0.0.1:9090").forRemote("ssh", "127.0.0.1", 2222).reason()).isEqualTo("--host");
+        assertThat(selector.forCommand().baseUrl()).isEqualTo("http://127.0.0.1:8080");
+    }
 }

@@ -66,6 +66,12 @@ class DemoWorldTest {
         assertThat(originUrl("data/pipelines")).isEqualTo(server.sshUrl("data/pipelines"));
         assertThat(config("shop/backend/inventory").getSubsections("url")).anyMatch(u -> u.contains(":glpat-"));
         assertThat(config("shop/frontend/admin-ui").getString("remote", "upstream", "url")).contains(":gldt-");
+        String helper = config("shop/backend/notifications").getString("credential", null, "helper");
+        assertThat(helper).startsWith("store --file ");
+        Path store = Path.of(helper.substring("store --file ".length()));
+        assertThat(Files.readString(store)).matches("http://oauth2:glpat-[\\w-]{20}@127\\.0\\.0\\.1:\\d+\n");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(store))).isEqualTo("rw-------");
+        assertThat(config("data/dashboards").getString("http", null, "extraHeader")).matches("PRIVATE-TOKEN: glpat-[\\w-]{20}");
         Path keys = workspace.resolve(DemoWorkspace.KEYS_DIR);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keys))).isEqualTo("rwx------");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keys.resolve("storefront_deploy_ed25519"))))

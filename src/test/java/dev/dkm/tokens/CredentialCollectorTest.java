@@ -84,7 +84,11 @@ class CredentialCollectorTest {
         expect(r, "ops-bot", CredentialKind.GROUP_ACCESS_TOKEN, "ops", ExpiryBand.WITHIN_7_DAYS);
 
         CredentialKind pat = CredentialKind.PERSONAL_ACCESS_TOKEN;
-        expect(r, "workspace-remotes", pat, "user maria", ExpiryBand.WITHIN_30_DAYS, "shop/backend/orders");
+        // one credential, wherever git takes it from: orders' URL and notifications' credential store
+        expect(r, "workspace-remotes", pat, "user maria", ExpiryBand.WITHIN_30_DAYS, "shop/backend/orders",
+                "shop/backend/notifications");
+        // inventory's insteadOf rule and dashboards' PRIVATE-TOKEN header
+        expect(r, "workspace-insteadof", pat, "user maria", ExpiryBand.LATER, "shop/backend/inventory", "data/dashboards");
         expect(r, "workspace-pushurl", pat, "user #" + demo.server.world().userId("dave"), ExpiryBand.WITHIN_7_DAYS, "acme/website");
         expect(r, "token in a remote URL", pat, "unknown", ExpiryBand.EXPIRED, "ops/infra/terraform");
         expect(r, "sandbox", pat, "user olivia", ExpiryBand.LATER, InstanceCollection.APP_TOKEN_DEPENDENT);
@@ -105,10 +109,10 @@ class CredentialCollectorTest {
     void each_parent_group_is_asked_once_however_many_repos_sit_under_it() {
         collect(demo.server.ownerToken(), false);
 
-        // The demo workspace: 10 repos in 10 projects under 7 groups: shop, shop/backend, shop/frontend, acme, data, ops, ops/infra.
+        // The demo workspace: 12 repos in 12 projects under 7 groups: shop, shop/backend, shop/frontend, acme, data, ops, ops/infra.
         assertThat(demo.server.requestCount("GET", "/groups/:id/deploy_tokens")).isEqualTo(7);
         assertThat(demo.server.requestCount("GET", "/groups/:id/access_tokens")).isEqualTo(7);
-        assertThat(demo.server.requestCount("GET", "/projects/:id/deploy_tokens")).isEqualTo(10);
+        assertThat(demo.server.requestCount("GET", "/projects/:id/deploy_tokens")).isEqualTo(12);
         assertThat(demo.server.requestCount("GET", "/projects/:id/deploy_keys")).isEqualTo(1);
         assertThat(demo.server.requestCount("GET", "/deploy_tokens")).isZero(); // not an admin
     }

@@ -91,6 +91,10 @@ class PreferencesDialogTest {
         assertThat(problem.getText()).isEqualTo("Days must be positive: 0 is not.");
         assertThat(save.isDisabled()).isTrue();
 
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.Spinner<Integer> keep = robot.lookup("#runRetentionDays").queryAs(javafx.scene.control.Spinner.class);
+        assertThat(keep.getValue()).as("30 days unless changed").isEqualTo(30);
+        robot.interact(() -> keep.getValueFactory().setValue(7));
         retype(robot, "14, 90, 30, 14, 3");
         assertThat(problem.isVisible()).isFalse();
         assertThat(save.isDisabled()).isFalse();
@@ -103,6 +107,7 @@ class PreferencesDialogTest {
         assertThat(saved.keyStrategy()).isEqualTo(KeyStrategy.ONE_KEY_PER_ENVIRONMENT);
         assertThat(saved.readOnlyByDefault()).isTrue();
         assertThat(saved.expiryThresholdDays()).containsExactly(90, 30, 14, 3);
+        assertThat(saved.runRetentionDays()).isEqualTo(7);
         assertThat(saved.instance("https://gitlab.example.com")).as("the rest of the settings is kept").isPresent();
         assertThat(Files.readString(services.dirs().settingsFile())).contains("\"keyStrategy\": \"ONE_KEY_PER_ENVIRONMENT\"")
                 .contains("\"readOnlyByDefault\": true");

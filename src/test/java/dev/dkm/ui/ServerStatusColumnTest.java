@@ -99,7 +99,7 @@ class ServerStatusColumnTest {
         assertThat(robot.lookup("#gitLabStatus").queryLabeled().getText())
                 .isEqualTo("no GitLab instance configured for gitlab.unknown.example");
         robot.clickOn("#addInstanceForHost");
-        assertThat(addInstanceFor).containsExactly("gitlab.unknown.example");
+        assertThat(addInstanceFor).containsExactly("https://gitlab.unknown.example"); // the remote's scheme, host and port
         assertThat(SceneText.all(robot.window(0).getScene().getRoot())).noneSatisfy(t -> assertThat(t).contains(demoToken));
 
         robot.interact(() -> instances.remove(demo.instanceUrl()));
