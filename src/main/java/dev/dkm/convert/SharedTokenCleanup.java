@@ -10,7 +10,6 @@ import dev.dkm.workspace.RemoteInfo;
 import dev.dkm.workspace.RepoInfo;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -117,7 +116,7 @@ public final class SharedTokenCleanup {
     private static List<Outcome> applyToFile(Path file, List<Source> sources, RunJournal journal, Clock clock) {
         List<Outcome> outcomes = new ArrayList<>();
         try {
-            byte[] before = Files.readAllBytes(file);
+            byte[] before = dev.dkm.files.BoundedReader.read(file);
             List<SharedFileEdits.Edit> edits = new ArrayList<>();
             List<Source> found = new ArrayList<>();
             for (Source s : sources) {

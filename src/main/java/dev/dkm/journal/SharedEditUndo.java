@@ -3,7 +3,6 @@ package dev.dkm.journal;
 import dev.dkm.gitconfig.GitConfigEditor;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
@@ -18,7 +17,7 @@ final class SharedEditUndo {
     private SharedEditUndo() {}
 
     static String undo(Path file, List<JournalEntry.FileEdited> edits) throws IOException {
-        byte[] before = Files.readAllBytes(file);
+        byte[] before = dev.dkm.files.BoundedReader.read(file);
         String text = new String(before, StandardCharsets.ISO_8859_1);
         int restored = 0;
         List<JournalEntry.FileEdited> ascending = edits.stream()

@@ -415,6 +415,11 @@ public final class ConvertDialog {
     /** One row per removed token (redacted): Revoke when nothing uses it any more, else where it is still used. */
     private void showTokens() {
         tokenList.getChildren().clear();
+        for (String shared : model.sharedFiles()) {
+            Label line = muted(shared);
+            line.setWrapText(true);
+            tokenList.getChildren().add(line);
+        }
         if (model.tokens().isEmpty()) {
             tokenList.getChildren().add(muted("No token was taken out of a config."));
             return;

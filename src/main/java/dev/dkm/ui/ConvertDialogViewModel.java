@@ -116,6 +116,8 @@ public final class ConvertDialogViewModel {
     private final ObservableList<RepoOutcome> outcomes = FXCollections.observableArrayList();
     private final ObjectProperty<ConversionReport> report = new SimpleObjectProperty<>();
     private final ObservableList<TokenRow> tokens = FXCollections.observableArrayList();
+    /** What became of each token taken from a shared file (credential store, global or included config), one line each. */
+    private final ObservableList<String> sharedFiles = FXCollections.observableArrayList();
     private final ObservableList<String> undoLines = FXCollections.observableArrayList();
 
     private TaskHandle running;
@@ -402,6 +404,7 @@ public final class ConvertDialogViewModel {
         ConversionReport r = result.report();
         report.set(r);
         outcomes.setAll(r.outcomes());
+        sharedFiles.setAll(result.shared().stream().map(dev.dkm.convert.SharedTokenCleanup.Outcome::message).toList());
         tokens.setAll(result.tokens().stream().map(TokenRow::new).toList());
         progress.set(1);
         current.set("");
@@ -593,6 +596,10 @@ public final class ConvertDialogViewModel {
 
     public ObservableList<TokenRow> tokens() {
         return tokens;
+    }
+
+    public ObservableList<String> sharedFiles() {
+        return sharedFiles;
     }
 
     public ObservableList<String> undoLines() {

@@ -1,5 +1,6 @@
 package dev.dkm.workspace;
 
+import dev.dkm.files.BoundedReader;
 import dev.dkm.remote.StoredCredential;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -64,7 +65,8 @@ final class ConfigStack {
                 return out;
             }
             try {
-                List<String> lines = Files.readAllLines(f, java.nio.charset.StandardCharsets.UTF_8);
+                // Bounded like every file the scan reads: a huge or endless file is a note, never a hang.
+                List<String> lines = BoundedReader.readText(f).lines().toList();
                 for (int i = 0; i < lines.size(); i++) {
                     if (lines.get(i).isBlank()) {
                         continue;
@@ -77,8 +79,6 @@ final class ConfigStack {
                                 + " is not a URL with a user and a password; git skips it");
                     }
                 }
-            } catch (java.nio.charset.MalformedInputException e) {
-                scanNotes.add("credential store " + f + " is not UTF-8 text; its entries were not read");
             } catch (IOException e) {
                 scanNotes.add("cannot read credential store " + f + ": " + IoReasons.of(e));
             }
