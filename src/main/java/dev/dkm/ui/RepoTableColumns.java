@@ -1,5 +1,6 @@
 package dev.dkm.ui;
 
+import dev.dkm.deploykeys.ServerKeyStatus;
 import dev.dkm.remote.UrlRedactor;
 import atlantafx.base.theme.Styles;
 import dev.dkm.remote.RemoteKind;
@@ -123,7 +124,7 @@ final class RepoTableColumns {
             }
             box.setAlignment(Pos.CENTER_LEFT);
             cell.setGraphic(box);
-            String why = model.statusOf(repo).map(dev.dkm.deploykeys.ServerKeyStatus::detail).orElse(null);
+            String why = model.statusOf(repo).map(ServerKeyStatus::detail).orElse(null);
             cell.setTooltip(Badges.tooltip(lines.sentence() + (why == null || why.equals(lines.sentence()) ? "" : "\n" + why)));
         }));
     }

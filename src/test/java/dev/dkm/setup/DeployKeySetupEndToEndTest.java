@@ -2,6 +2,8 @@ package dev.dkm.setup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dkm.deploykeys.ServerKeyStatus;
+import dev.dkm.deploykeys.ServerKeyStatusLookup;
 import dev.dkm.gitlab.DeployKey;
 import dev.dkm.gitlab.GitLabClient;
 import dev.dkm.journal.RunJournal;
@@ -276,12 +278,12 @@ class DeployKeySetupEndToEndTest {
                 ? java.util.Optional.of(new dev.dkm.gitlab.GitLabConnections.GitLabConnection(server.url(), client)) : java.util.Optional.empty();
         server.resetRequestCounts();
 
-        var status = new dev.dkm.deploykeys.ServerKeyStatusLookup(connections, 4).lookup(repos, Progress.NONE);
+        var status = new ServerKeyStatusLookup(connections, 4).lookup(repos, Progress.NONE);
 
-        assertThat(status.get(wired.path()).state()).isEqualTo(dev.dkm.deploykeys.ServerKeyStatus.State.ENABLED);
+        assertThat(status.get(wired.path()).state()).isEqualTo(ServerKeyStatus.State.ENABLED);
         assertThat(status.get(wired.path()).canPush()).isFalse();
-        assertThat(status.get(token.path()).state()).isEqualTo(dev.dkm.deploykeys.ServerKeyStatus.State.NO_KEY);
-        assertThat(status.get(elsewhere.path()).state()).isEqualTo(dev.dkm.deploykeys.ServerKeyStatus.State.NO_INSTANCE);
+        assertThat(status.get(token.path()).state()).isEqualTo(ServerKeyStatus.State.NO_KEY);
+        assertThat(status.get(elsewhere.path()).state()).isEqualTo(ServerKeyStatus.State.NO_INSTANCE);
         assertThat(status.get(elsewhere.path()).detail()).isEqualTo("no GitLab instance configured for gitlab.example.com");
         assertThat(server.requestCount()).as(server.requestCounts().toString()).isEqualTo(1); // one listing for the shared project
     }
