@@ -138,14 +138,8 @@ final class ConvertCommand implements Callable<Integer> {
                 return interactive ? 0 : 2;
             }
             Progress progress = interactive && !json ? new TerminalProgress(err, "converting", "repos") : Progress.NONE;
-            BulkConversion.Result result;
-            try {
-                result = conversion.run(resume, preview, HostKeyPrompt.from(acceptHostKey, context, interactive),
-                        jobs, options, progress, BulkConverter.Listener.NONE, removeShared);
-            } catch (dev.dkm.journal.RunLedger.Unwritable e) {
-                err.println("dkm convert: " + e.getMessage());
-                return 1;
-            }
+            BulkConversion.Result result = conversion.run(resume, preview, HostKeyPrompt.from(acceptHostKey, context, interactive),
+                    jobs, options, progress, BulkConverter.Listener.NONE, removeShared);
             ConversionReport report = result.report();
             List<TokenUse> tokens = result.tokens();
             if (json) {

@@ -352,7 +352,11 @@ public final class MainWindowView {
         RepoTableColumns.status(statusColumn);
         RepoTableColumns.branch(branchColumn);
         SortedList<RepoInfo> sorted = new SortedList<>(viewModel.visibleRepos());
-        sorted.comparatorProperty().bind(repoTable.comparatorProperty());
+        // The sorted list sorts, in the table's order, with each row's values taken once per sort (and again after
+        // a scan, whose rows are new); the table's sort policy has nothing left to do.
+        repoTable.setSortPolicy(table -> true);
+        sorted.comparatorProperty().bind(Bindings.createObjectBinding(() -> CachedSortComparator.of(repoTable),
+                repoTable.comparatorProperty(), viewModel.repos()));
         repoTable.setItems(sorted);
         repoTable.getSelectionModel().selectedItemProperty().addListener(
                 (obs, old, now) -> viewModel.selectedRepoProperty().set(now));

@@ -5,8 +5,10 @@ import dev.dkm.task.TaskHandle;
 import dev.dkm.task.TaskListener;
 import dev.dkm.workspace.RepoInfo;
 import java.nio.file.Path;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Predicate;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
@@ -54,6 +56,8 @@ public final class MainWindowViewModel {
     private final ReadOnlyStringWrapper statusMessage = new ReadOnlyStringWrapper(this, "statusMessage", "");
     private final ReadOnlyStringWrapper rootsProblem = new ReadOnlyStringWrapper(this, "rootsProblem", "");
 
+    /** Each row's text for the filter box, built once per scan (by identity: the rows of a new scan are new objects). */
+    private final Map<RepoInfo, String> searchTexts = new IdentityHashMap<>();
     private TaskHandle runningScan;
     private boolean cancelRequested;
     private long scanStarted;
@@ -69,15 +73,18 @@ public final class MainWindowViewModel {
         }
         visibleRepos.predicateProperty().bind(Bindings.createObjectBinding(
                 () -> combinedFilter(quickFilter.get(), filterText.get()), quickFilter, filterText));
-        repos.addListener((ListChangeListener<RepoInfo>) c -> updateSummary());
+        repos.addListener((ListChangeListener<RepoInfo>) c -> {
+            searchTexts.clear(); // rebuilt on the next filtering, for the rows there are now
+            updateSummary();
+        });
         visibleRepos.addListener((ListChangeListener<RepoInfo>) c -> updateSummary());
         scanState.addListener((obs, old, now) -> updateSummary());
         updateSummary();
     }
 
-    private static Predicate<RepoInfo> combinedFilter(RepoQuickFilter quick, String text) {
+    private Predicate<RepoInfo> combinedFilter(RepoQuickFilter quick, String text) {
         RepoQuickFilter q = quick == null ? RepoQuickFilter.ALL : quick;
-        return q.and(RepoTextFilter.of(text));
+        return q.and(RepoTextFilter.of(text, r -> searchTexts.computeIfAbsent(r, RepoTextFilter::haystack)));
     }
 
     // ---- workspace roots

@@ -140,12 +140,13 @@ public final class ConvertBenchmark {
      * would bring the shared key to 1 + (pages ÷ repos) calls a repository: never ≤ 1 either.
      */
     private void printSharedKeyNotes(Map<String, Long> callsByRoute) {
-        long enables = callsByRoute.entrySet().stream().filter(e -> e.getKey().contains("deploy_keys")).mapToLong(Map.Entry::getValue).sum();
+        long enables = callsByRoute.entrySet().stream().filter(e -> e.getKey().startsWith("POST ") && e.getKey().contains("deploy_keys"))
+                .mapToLong(Map.Entry::getValue).sum();
         long branchChecks = callsByRoute.entrySet().stream().filter(e -> e.getKey().contains("protected_branches")).mapToLong(Map.Entry::getValue).sum();
         long rest = callsByRoute.values().stream().mapToLong(Long::longValue).sum() - enables - branchChecks;
         System.out.printf("notes (shared key):   %d key registrations (1 per project: GitLab enables a key on one project a call, "
                 + "lib/api/deploy_keys.rb) + %d protected-branch checks (1 per project: no REST call answers it for many) "
-                + "+ %d look-ups%n", enables, branchChecks, rest);
+                + "+ %d other calls (look-ups)%n", enables, branchChecks, rest);
         System.out.printf("                      floor with GraphQL projects(ids:){branchRules} in pages of 50: %.3f calls a repo "
                 + "(> 1: the per-project enable alone is 1)%n", (enables + Math.ceil(repos / 50.0)) / repos);
     }

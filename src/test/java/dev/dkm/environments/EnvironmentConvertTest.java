@@ -42,8 +42,10 @@ import org.junit.jupiter.api.io.TempDir;
  * real accounts (useradd) whose workspaces hold token remotes to the sandbox GitLab. Each account's repositories then
  * push over SSH as that account with a 0600 key of its own in its ~/.ssh/dkm; root gains no key; a config symlinked to a
  * root-owned file is reported and left alone; the API token is nowhere in the accounts' files; undo restores every
- * config byte for byte and removes the deploy keys. GitLab's side as in gitlabhq lib/api/deploy_keys.rb (POST/DELETE
- * /projects/:id/deploy_keys, title and key required, can_push optional), read for this test.
+ * config byte for byte and removes the deploy keys. GitLab's side as in gitlabhq lib/api/deploy_keys.rb, read for this
+ * test: POST /projects/:id/deploy_keys requires key and title and answers with the existing key when the project (or
+ * another project the caller can reach) already has it; DELETE /projects/:id/deploy_keys/:key_id removes the project's
+ * link and answers 404 "Deploy Key" when there is none — so undo removing the keys twice is harmless.
  */
 class EnvironmentConvertTest {
     @TempDir Path tmp;
