@@ -138,14 +138,8 @@ final class ConvertCommand implements Callable<Integer> {
                 return interactive ? 0 : 2;
             }
             Progress progress = interactive && !json ? new TerminalProgress(err, "converting", "repos") : Progress.NONE;
-            BulkConversion.Result result;
-            try {
-                result = conversion.run(resume, preview, HostKeyPrompt.from(acceptHostKey, context, interactive),
-                        jobs, options, progress, BulkConverter.Listener.NONE, removeShared);
-            } catch (dev.dkm.journal.RunLedger.Unwritable e) {
-                err.println("dkm convert: " + e.getMessage());
-                return 1;
-            }
+            BulkConversion.Result result = conversion.run(resume, preview, HostKeyPrompt.from(acceptHostKey, context, interactive),
+                    jobs, options, progress, BulkConverter.Listener.NONE, removeShared);
             ConversionReport report = result.report();
             List<TokenUse> tokens = result.tokens();
             if (json) {
@@ -233,10 +227,19 @@ final class ConvertCommand implements Callable<Integer> {
             }
             boolean envFailed = !preview.failedEnvironments().isEmpty();
             if (dryRun) {
+                if (json) {
+                    out.println(withEnvironments(ConversionReportExport.previewJson(preview.preview()),
+                            preview.preview().items().stream().map(preview::environmentOf).toList(), preview.failedEnvironments()));
+                }
                 return envFailed ? 1 : 0;
             }
             if (preview.preview().ready().isEmpty()) {
                 previewOut.println("Nothing to convert.");
+                if (json) { // scripts always get the document, as without environments
+                    ConversionReport notRun = BulkConverter.notRun(preview.preview());
+                    out.println(withEnvironments(ConversionReportExport.json(notRun, List.of()),
+                            notRun.outcomes().stream().map(preview::environmentOf).toList(), preview.failedEnvironments()));
+                }
                 return envFailed || preview.preview().count(ConversionItem.State.PROBLEM) > 0 ? 1 : 0;
             }
             boolean interactive = System.console() != null;
@@ -248,18 +251,8 @@ final class ConvertCommand implements Callable<Integer> {
             ConversionReport report = conversion.run(resume, preview, HostKeyPrompt.from(acceptHostKey, context, interactive),
                     jobs, options, progress, BulkConverter.Listener.NONE);
             if (json) {
-                com.google.gson.JsonObject doc = com.google.gson.JsonParser.parseString(ConversionReportExport.json(report, List.of()))
-                        .getAsJsonObject();
-                com.google.gson.JsonArray rows = doc.getAsJsonArray("repositories");
-                if (rows != null) {
-                    for (int i = 0; i < rows.size() && i < report.outcomes().size(); i++) {
-                        rows.get(i).getAsJsonObject().addProperty("environment", preview.environmentOf(report.outcomes().get(i)));
-                    }
-                }
-                com.google.gson.JsonObject failedEnvs = new com.google.gson.JsonObject();
-                preview.failedEnvironments().forEach(failedEnvs::addProperty);
-                doc.add("failedEnvironments", failedEnvs);
-                out.println(new com.google.gson.GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(doc));
+                out.println(withEnvironments(ConversionReportExport.json(report, List.of()),
+                        report.outcomes().stream().map(preview::environmentOf).toList(), preview.failedEnvironments()));
             } else {
                 for (RepoOutcome o : report.outcomes()) {
                     out.println(String.format("%-12s %-40s %-10s %s", preview.environmentOf(o), o.displayPath(), o.outcome().id(),
@@ -271,6 +264,22 @@ final class ConvertCommand implements Callable<Integer> {
             out.flush();
             return report.anyFailed() || envFailed ? 1 : 0;
         }
+    }
+
+    /**
+     * A convert document ({@link ConversionReportExport}) with each repository's environment (row by row) and the
+     * environments that failed as a whole; nulls written out like every other --json document (docs/cli-json.md).
+     */
+    private static String withEnvironments(String json, List<String> environments, java.util.Map<String, String> failed) {
+        com.google.gson.JsonObject doc = com.google.gson.JsonParser.parseString(json).getAsJsonObject();
+        com.google.gson.JsonArray rows = doc.getAsJsonArray("repositories");
+        for (int i = 0; i < rows.size() && i < environments.size(); i++) {
+            rows.get(i).getAsJsonObject().addProperty("environment", environments.get(i));
+        }
+        com.google.gson.JsonObject failedEnvs = new com.google.gson.JsonObject();
+        failed.forEach(failedEnvs::addProperty);
+        doc.add("failedEnvironments", failedEnvs);
+        return new com.google.gson.GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create().toJson(doc);
     }
 
     private static String line(ConversionItem item) {

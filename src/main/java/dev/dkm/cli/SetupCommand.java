@@ -142,14 +142,8 @@ final class SetupCommand implements Callable<Integer> {
                 err.println(interactive ? "Nothing changed." : "dkm setup: add --yes to run without a terminal; nothing changed");
                 return interactive ? 0 : 2;
             }
-            SetupResult result;
-            try {
-                result = setup.run(prepared, HostKeyPrompt.from(acceptHostKey, context, interactive),
-                        json ? SetupListener.NONE : printer(out));
-            } catch (dev.dkm.journal.RunLedger.Unwritable e) {
-                err.println("dkm setup: " + e.getMessage());
-                return 1;
-            }
+            SetupResult result = setup.run(prepared, HostKeyPrompt.from(acceptHostKey, context, interactive),
+                    json ? SetupListener.NONE : printer(out));
             String runId = result.runId();
             if (json) {
                 out.println(json(plan, result));

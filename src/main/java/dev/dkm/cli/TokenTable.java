@@ -10,7 +10,7 @@ final class TokenTable {
     private TokenTable() {}
 
     static String write(List<CredentialItem> items, LocalDate today) {
-        TextTable table = new TextTable("KIND", "NAME", "WHERE", "EXPIRES", "DAYS", "BAND", "USED BY");
+        TextTable table = new TextTable("KIND", "NAME", "WHERE", "EXPIRES", "DAYS", "BAND", "LAST USED", "USED BY");
         for (CredentialItem i : items) {
             Long days = i.daysLeft(today);
             ExpiryBand band = i.band(today);
@@ -18,6 +18,7 @@ final class TokenTable {
                     i.expiresOn() != null ? i.expiresOn().toString() : i.rejected() ? "(refused)" : "never",
                     days == null ? "-" : days.toString(),
                     band.id(),
+                    i.lastUsedDay() == null ? "-" : i.lastUsedDay().toString(),
                     i.dependents().isEmpty() ? "-" : i.usedBy());
         }
         return table.toString();

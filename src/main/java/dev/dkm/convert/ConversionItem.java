@@ -1,5 +1,6 @@
 package dev.dkm.convert;
 
+import dev.dkm.remote.UrlRedactor;
 import dev.dkm.gitlab.GitLabConnections.GitLabConnection;
 import dev.dkm.setup.SetupPlan;
 import dev.dkm.workspace.RepoInfo;
@@ -12,6 +13,11 @@ import dev.dkm.workspace.RepoInfo;
  * @param reason     why it is skipped or cannot run; null when ready
  */
 public record ConversionItem(RepoInfo repo, State state, SetupPlan plan, GitLabConnection connection, String reason) {
+    /** Free text passes the one redactor here, whatever built it (an exception message, git's stderr). */
+    public ConversionItem {
+        reason = UrlRedactor.redact(reason);
+    }
+
     public enum State {
         /** Will be converted. */
         READY,

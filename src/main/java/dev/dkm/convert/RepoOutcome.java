@@ -1,5 +1,6 @@
 package dev.dkm.convert;
 
+import dev.dkm.remote.UrlRedactor;
 import java.nio.file.Path;
 
 /**
@@ -8,6 +9,11 @@ import java.nio.file.Path;
  * @param reason  why it was skipped or failed (one sentence), null when converted
  */
 public record RepoOutcome(Path repo, String displayPath, String project, Outcome outcome, String reason, Long deployKeyId) {
+    /** Free text passes the one redactor here, whatever built it (an exception message, git's stderr). */
+    public RepoOutcome {
+        reason = UrlRedactor.redact(reason);
+    }
+
     public enum Outcome {
         CONVERTED("converted"), SKIPPED("skipped"), FAILED("failed");
 

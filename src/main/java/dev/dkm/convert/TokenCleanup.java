@@ -1,5 +1,6 @@
 package dev.dkm.convert;
 
+import dev.dkm.remote.UrlRedactor;
 import dev.dkm.gitlab.DeployToken;
 import dev.dkm.gitlab.GitLabClient;
 import dev.dkm.gitlab.GitLabClient.Scope;
@@ -42,7 +43,11 @@ public final class TokenCleanup {
     }
 
     /** How a revocation went, in one line. */
-    public record Revocation(TokenUse token, boolean revoked, String message) {}
+    public record Revocation(TokenUse token, boolean revoked, String message) {
+        public Revocation {
+            message = UrlRedactor.redact(message); // GitLab's answer or an exception's message: the one redactor
+        }
+    }
 
     /**
      * @param convertedBefore the converted repositories as they were scanned before the run

@@ -1,5 +1,6 @@
 package dev.dkm.deploykeys;
 
+import dev.dkm.remote.UrlRedactor;
 import java.time.Instant;
 
 /**
@@ -10,6 +11,11 @@ import java.time.Instant;
  * @param detail       one line for people (tooltip, details pane)
  */
 public record ServerKeyStatus(State state, String project, Long deployKeyId, Boolean canPush, Instant expiresAt, String detail) {
+    /** Free text passes the one redactor here, whatever built it (an exception message, git's stderr). */
+    public ServerKeyStatus {
+        detail = UrlRedactor.redact(detail);
+    }
+
     public enum State {
         /** The repository's key is a deploy key of its project. */
         ENABLED,

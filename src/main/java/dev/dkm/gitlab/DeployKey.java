@@ -16,7 +16,9 @@ public record DeployKey(
         @SerializedName("usage_type") String usageType,
         @SerializedName("created_at") Instant createdAt,
         @SerializedName("expires_at") Instant expiresAt,
-        @SerializedName("can_push") Boolean canPush) {
+        @SerializedName("can_push") Boolean canPush,
+        /** When the key last authenticated; GitLab 18.x sends it, older versions do not (null). */
+        @SerializedName("last_used_at") Instant lastUsedAt) {
 
     /** True when {@code otherKey} is the same public key (type + base64 blob; the comment does not count). */
     public boolean sameKeyAs(String otherKey) {

@@ -1,5 +1,6 @@
 package dev.dkm.journal;
 
+import dev.dkm.remote.UrlRedactor;
 import java.time.Instant;
 
 /**
@@ -70,7 +71,11 @@ public sealed interface JournalEntry {
             implements JournalEntry {}
 
     /** The repository's outcome: {@code converted}, {@code skipped} or {@code failed}, with the reason. */
-    record RepoFinished(Instant at, String repo, String outcome, String reason) implements JournalEntry {}
+    record RepoFinished(Instant at, String repo, String outcome, String reason) implements JournalEntry {
+        public RepoFinished {
+            reason = UrlRedactor.redact(reason); // a journal never keeps a token in a failure text
+        }
+    }
 
     record RunFinished(Instant at, String summary) implements JournalEntry {}
 

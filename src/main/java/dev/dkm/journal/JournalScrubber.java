@@ -61,14 +61,15 @@ public final class JournalScrubber {
         return n;
     }
 
+    /** Entry types whose field holds base64 text that may carry a token, and that field. */
+    private static final java.util.Map<String, String> BASE64_FIELDS = java.util.Map.of("config-saved", "original",
+            "file-edited", "removed");
+
     private static boolean containsEncoded(String journal, String raw) {
-        if (!journal.contains("\"config-saved\"")) {
-            return false;
-        }
         for (String line : journal.split("\n")) {
             JsonObject o = parse(line);
-            if (o != null && "config-saved".equals(str(o, "type")) && str(o, "original") != null
-                    && decode(str(o, "original")).contains(raw)) {
+            String field = o == null ? null : BASE64_FIELDS.get(str(o, "type"));
+            if (field != null && str(o, field) != null && decode(str(o, field)).contains(raw)) {
                 return true;
             }
         }
@@ -96,11 +97,13 @@ public final class JournalScrubber {
                 }
                 changed |= !before.equals(o.toString());
                 line = o.toString();
-            } else if (o != null && "config-saved".equals(str(o, "type")) && str(o, "original") != null) {
-                String config = decode(str(o, "original"));
-                String scrubbed = String.join("\n", config.lines().map(scrub).toList()) + (config.endsWith("\n") ? "\n" : "");
-                if (!scrubbed.equals(config)) {
-                    o.addProperty("original", Base64.getEncoder().encodeToString(scrubbed.getBytes(StandardCharsets.ISO_8859_1)));
+            } else if (o != null && BASE64_FIELDS.containsKey(str(o, "type")) && str(o, BASE64_FIELDS.get(str(o, "type"))) != null) {
+                // whole configs (journals of earlier versions) and the lines taken out of shared files: base64
+                String field = BASE64_FIELDS.get(str(o, "type"));
+                String text = decode(str(o, field));
+                String scrubbed = String.join("\n", text.lines().map(scrub).toList()) + (text.endsWith("\n") ? "\n" : "");
+                if (!scrubbed.equals(text)) {
+                    o.addProperty(field, Base64.getEncoder().encodeToString(scrubbed.getBytes(StandardCharsets.ISO_8859_1)));
                     changed = true;
                 }
                 line = o.toString();

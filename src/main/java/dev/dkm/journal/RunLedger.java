@@ -39,8 +39,8 @@ public final class RunLedger implements AutoCloseable {
     /** The journal folder cannot be written: the run did not start, nothing was changed. */
     public static final class Unwritable extends IOException {
         Unwritable(Path runsDir, IOException cause) {
-            super("the run journal cannot be written in " + runsDir + " (" + cause.getClass().getSimpleName() + ": "
-                    + cause.getMessage() + "); nothing was changed — make that folder writable, or point DKM_DATA_DIR elsewhere", cause);
+            super("the run journal cannot be written in " + runsDir + " (" + dev.dkm.files.IoProblems.describe(cause)
+                    + "); nothing was changed — make that folder writable, or point DKM_DATA_DIR elsewhere", cause);
         }
     }
 

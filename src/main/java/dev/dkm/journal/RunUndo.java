@@ -83,6 +83,12 @@ public final class RunUndo {
             throw new IOException("no run " + runId + " in " + runsDir);
         }
         List<JournalEntry> entries = RunJournal.read(file);
+        Optional<JournalEntry> undone = entries.stream()
+                .filter(e -> e instanceof JournalEntry.RunUndone u && "undone".equals(u.summary())).findFirst();
+        if (undone.isPresent()) {
+            // Everything was undone then, and the secrets it used are gone from the journal: nothing may be redone.
+            return new UndoReport(runId, List.of("run " + runId + " was undone already on " + undone.get().at() + "; nothing to do"), true);
+        }
         List<String> lines = new ArrayList<>();
         boolean complete = true;
         lines.addAll(StaleConfigLocks.clear(entries, clock)); // a kill -9 mid-write left git's lock: git would refuse the config

@@ -20,7 +20,8 @@ final class MetaRoutes {
     void register(ApiRouter router) {
         router.add("GET", "/version", (d, r) -> ApiResponse.ok(version()));
         router.add("GET", "/metadata", (d, r) -> ApiResponse.ok(metadata()));
-        router.add("GET", "/user", (d, r) -> ApiResponse.ok(views.user(r.user, true)));
+        // Entities::UserPublic for everyone, Entities::UserWithAdmin (is_admin) only for administrators (lib/api/users.rb)
+        router.add("GET", "/user", (d, r) -> ApiResponse.ok(views.user(r.user, r.user.admin)));
         router.add("GET", "/users", this::listUsers);
         router.add("GET", "/users/:id", this::getUser);
     }

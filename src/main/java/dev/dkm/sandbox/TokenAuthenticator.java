@@ -44,7 +44,11 @@ final class TokenAuthenticator {
         return t.expiresAt != null && !LocalDate.parse(t.expiresAt).isAfter(Times.today());
     }
 
-    /** GET needs read_api or api; anything else needs api. The PAT self endpoints accept any scope. */
+    /**
+     * GET needs read_api or api; anything else needs api. The PAT self endpoints accept any scope; read_user reads
+     * /user and /users, and /version and /metadata too (lib/api/version.rb, lib/api/metadata.rb:
+     * {@code allow_access_with_scope :read_user}).
+     */
     static void checkScope(ApiRequest request, String routeTemplate) {
         if (routeTemplate.contains("/personal_access_tokens/self")) {
             return;
@@ -52,7 +56,8 @@ final class TokenAuthenticator {
         List<String> scopes = request.token.scopes;
         boolean ok = scopes.contains("api")
                 || ("GET".equals(request.method) && (scopes.contains("read_api")
-                        || (scopes.contains("read_user") && routeTemplate.startsWith("GET /user"))));
+                        || (scopes.contains("read_user") && (routeTemplate.startsWith("GET /user")
+                                || routeTemplate.equals("GET /version") || routeTemplate.equals("GET /metadata")))));
         if (!ok) {
             throw ApiException.insufficientScope("GET".equals(request.method) ? "api read_api" : "api");
         }

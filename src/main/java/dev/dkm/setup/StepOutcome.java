@@ -1,7 +1,14 @@
 package dev.dkm.setup;
 
+import dev.dkm.remote.UrlRedactor;
+
 /** How one step ended, with one line for people. */
 public record StepOutcome(SetupStep step, Status status, String message) {
+    /** Free text passes the one redactor here, whatever built it (an exception message, git's stderr). */
+    public StepOutcome {
+        message = UrlRedactor.redact(message);
+    }
+
     public enum Status { DONE, SKIPPED, FAILED, ROLLED_BACK }
 
     static StepOutcome done(SetupStep step, String message) {

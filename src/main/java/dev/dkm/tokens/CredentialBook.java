@@ -122,6 +122,7 @@ final class CredentialBook {
             e.scopes = List.of(Boolean.TRUE.equals(k.canPush()) ? "read_write" : "read_only");
             e.createdAt = k.createdAt();
             e.expiresOn = dateOf(k.expiresAt());
+            e.lastUsedAt = k.lastUsedAt();
             entries.put("deploy-key:" + k.id(), e);
         } else if (!List.of(e.where.split(", ")).contains(project)) {
             e.where = e.where + ", " + project;

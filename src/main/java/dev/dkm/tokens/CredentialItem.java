@@ -31,6 +31,14 @@ public record CredentialItem(
         boolean rejected,
         Place place) {
 
+    /**
+     * The UTC day GitLab last saw the credential used ({@code last_used_at} of access tokens, and of deploy keys on
+     * GitLab 18.x), or null when GitLab does not say (deploy tokens, older versions, never used).
+     */
+    public LocalDate lastUsedDay() {
+        return lastUsedAt == null ? null : lastUsedAt.atZone(java.time.ZoneOffset.UTC).toLocalDate();
+    }
+
     /** What kind of place {@code where} is. */
     public enum Place { PROJECT, GROUP, USER, INSTANCE, UNKNOWN }
 

@@ -54,8 +54,11 @@ final class CredentialTable extends TableView<CredentialItem> {
             }
         });
         band.setPrefWidth(120);
+        TableColumn<CredentialItem, String> lastUsed = text("Last used",
+                i -> i.lastUsedDay() == null ? "—" : i.lastUsedDay().toString(), 100);
+        lastUsed.setId("last-used");
         TableColumn<CredentialItem, String> usedBy = text("Used by", TokenTexts::usedBy, 220);
-        getColumns().setAll(java.util.List.of(band, kind, name, where, expires, days, usedBy));
+        getColumns().setAll(java.util.List.of(band, kind, name, where, expires, days, lastUsed, usedBy));
         getSortOrder().add(days);
     }
 

@@ -1,30 +1,24 @@
 package dev.dkm.ui;
 
-import dev.dkm.files.AtomicFiles;
-import dev.dkm.files.FileMode;
-import java.nio.charset.StandardCharsets;
 import dev.dkm.task.TaskExecutor;
-import dev.dkm.task.TaskListener;
 import dev.dkm.tokens.CollectionResult;
 import dev.dkm.tokens.CredentialExport;
-import dev.dkm.tokens.CredentialFilter;
 import dev.dkm.tokens.CredentialItem;
 import dev.dkm.tokens.CredentialKind;
 import dev.dkm.tokens.CredentialSummary;
 import dev.dkm.tokens.ExpiryAlerts;
 import dev.dkm.tokens.ExpiryBand;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyIntegerProperty;
-import javafx.beans.property.ReadOnlyIntegerWrapper;
-import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
-import javafx.collections.transformation.FilteredList;
 import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -52,12 +46,10 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * Selecting a mark selects its row and the other way round.
  */
 public final class TokensView extends BorderPane {
+    private final TokensViewModel model;
     private final TokensServices services;
     private final TaskExecutor executor;
-    private final Clock clock;
-    private final ObservableList<CredentialItem> items = FXCollections.observableArrayList();
-    private final FilteredList<CredentialItem> visible = new FilteredList<>(items);
-    private final CredentialTable table = new CredentialTable(new SortedList<>(visible));
+    private final CredentialTable table;
     private final ExpiryTimeline timeline = new ExpiryTimeline();
     private final HBox counts = new HBox(8);
     private final Label notes = new Label();
@@ -65,18 +57,17 @@ public final class TokensView extends BorderPane {
     private final TextField filterText = new TextField();
     private final ComboBox<CredentialKind> kindFilter = new ComboBox<>();
     private final ComboBox<ExpiryBand> bandFilter = new ComboBox<>();
-    private final ReadOnlyIntegerWrapper attention = new ReadOnlyIntegerWrapper();
     private final CheckBox inspectUrlTokens = new CheckBox("Look up tokens found in remotes");
-    private Runnable onFirstCollection;
 
     public TokensView(TokensServices services, TaskExecutor executor) {
         this(services, executor, Clock.systemUTC());
     }
 
     public TokensView(TokensServices services, TaskExecutor executor, Clock clock) {
+        this.model = new TokensViewModel(services, executor, clock);
         this.services = services;
         this.executor = executor;
-        this.clock = clock;
+        this.table = new CredentialTable(new SortedList<>(model.visible()));
         getStyleClass().add("tokens-view");
         getStylesheets().add(TokensView.class.getResource("tokens.css").toExternalForm());
         setTop(new VBox(8, header(), filterBar()));
@@ -86,64 +77,50 @@ public final class TokensView extends BorderPane {
         setPadding(new Insets(12));
         BorderPane.setMargin(center, new Insets(8, 0, 0, 0));
         wireSelection();
+        busy.visibleProperty().bind(model.busyProperty());
+        notes.textProperty().bind(model.notesProperty());
+        model.notesDetailProperty().addListener((o, a, detail) -> notes.setTooltip(detail.isEmpty() ? null : new Tooltip(detail)));
+        model.visible().addListener((ListChangeListener<CredentialItem>) c -> updateCountsAndTimeline());
+        model.countsProperty().addListener((o, a, b) -> updateCountsAndTimeline());
+    }
+
+    /** The state behind the view (tested without a screen). */
+    TokensViewModel viewModel() {
+        return model;
     }
 
     /** Collects again (off the FX thread) and shows the result. */
     public void refresh() {
-        busy.setVisible(true);
-        boolean inspect = inspectUrlTokens.isSelected() && services.collectInspectingUrlTokens() != null;
-        executor.submit(inspect ? services.collectInspectingUrlTokens() : services.collect(), new TaskListener<CollectionResult>() {
-            @Override
-            public void onSuccess(CollectionResult result) {
-                busy.setVisible(false);
-                show(result);
-            }
-
-            @Override
-            public void onFailure(Throwable error) {
-                busy.setVisible(false);
-                notes.setText("Could not collect: " + error.getMessage());
-            }
-        });
+        model.refresh();
     }
 
     /** Shows a collection result (also for callers that collected themselves). */
     public void show(CollectionResult result) {
-        items.setAll(result.items());
-        attention.set(alerts().size());
-        notes.setText(result.notes().isEmpty() ? "" : result.notes().size() + " note(s)");
-        // A grouped note ("your role on 7 projects … does not allow …") lists its places in the tooltip.
-        notes.setTooltip(result.notes().isEmpty() ? null : new Tooltip(String.join("\n", result.notesWithPlaces())));
-        updateCountsAndTimeline();
-        if (onFirstCollection != null) {
-            Runnable once = onFirstCollection;
-            onFirstCollection = null;
-            once.run();
-        }
+        model.show(result);
     }
 
     /** Counts the credentials past a threshold again, after the thresholds changed (nothing is collected). */
     public void thresholdsChanged() {
-        attention.set(alerts().size());
+        model.thresholdsChanged();
     }
 
     /** Runs once, after the first collection is shown (the window's start-up notification). */
     public void setOnFirstCollection(Runnable action) {
-        this.onFirstCollection = action;
+        model.setOnFirstCollection(action);
     }
 
     /** How many credentials crossed an expiry threshold: for a badge on the window's Tokens tab. */
     public ReadOnlyIntegerProperty attentionCountProperty() {
-        return attention.getReadOnlyProperty();
+        return model.attentionCountProperty();
     }
 
     /** The credentials past a threshold, tightest first: for {@link ExpiryNotifier} after the first collection. */
     public List<ExpiryAlerts.Alert> alerts() {
-        return ExpiryAlerts.due(items, services.reminderDays(), today());
+        return model.alerts();
     }
 
     ObservableList<CredentialItem> items() {
-        return items;
+        return model.items();
     }
 
     CredentialTable table() {
@@ -155,13 +132,12 @@ public final class TokensView extends BorderPane {
     }
 
     private LocalDate today() {
-        return LocalDate.now(clock);
+        return model.today();
     }
 
     private HBox header() {
         Label title = new Label("Credentials");
         title.getStyleClass().add("tokens-title");
-        busy.setVisible(false);
         busy.setPrefSize(18, 18);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -185,7 +161,7 @@ public final class TokensView extends BorderPane {
             Button rotate = new Button("Rotate…", new FontIcon(Feather.REPEAT));
             rotate.setId("rotate-deploy-token");
             rotate.disableProperty().bind(Bindings.createBooleanBinding(
-                    () -> !rotatable(table.getSelectionModel().getSelectedItem()), table.getSelectionModel().selectedItemProperty()));
+                    () -> !model.rotatable(table.getSelectionModel().getSelectedItem()), table.getSelectionModel().selectedItemProperty()));
             rotate.setOnAction(e -> new RotateDeployTokenDialog(table.getSelectionModel().getSelectedItem(), services, executor, today())
                     .showAndWait().filter(Boolean::booleanValue).ifPresent(done -> refresh()));
             box.getChildren().add(rotate);
@@ -205,12 +181,6 @@ public final class TokensView extends BorderPane {
         return box;
     }
 
-    /** Deploy tokens of a project or group can be rotated (the admin list does not say where a token lives). */
-    private static boolean rotatable(CredentialItem item) {
-        return item != null && item.kind() == CredentialKind.DEPLOY_TOKEN && !item.revoked()
-                && (item.place() == CredentialItem.Place.PROJECT || item.place() == CredentialItem.Place.GROUP);
-    }
-
     private HBox filterBar() {
         filterText.setPromptText("Filter by name, project, group or repository");
         filterText.setPrefColumnCount(28);
@@ -222,12 +192,12 @@ public final class TokensView extends BorderPane {
         bandFilter.getItems().addAll(ExpiryBand.values());
         bandFilter.setButtonCell(labelCell("All statuses", ExpiryBand::label));
         bandFilter.setCellFactory(l -> labelCell("All statuses", ExpiryBand::label));
-        filterText.textProperty().addListener((o, a, b) -> applyFilter());
-        kindFilter.valueProperty().addListener((o, a, b) -> applyFilter());
-        bandFilter.valueProperty().addListener((o, a, b) -> applyFilter());
+        filterText.textProperty().bindBidirectional(model.filterTextProperty());
+        kindFilter.valueProperty().bindBidirectional(model.kindProperty());
+        bandFilter.valueProperty().bindBidirectional(model.bandProperty());
         notes.getStyleClass().add("tokens-notes");
         HBox bar = new HBox(8, filterText, kindFilter, bandFilter, notes);
-        if (services.collectInspectingUrlTokens() != null) {
+        if (model.offersInspection()) {
             Region spacer = new Region();
             HBox.setHgrow(spacer, Priority.ALWAYS);
             inspectUrlTokens.setId("inspect-url-tokens");
@@ -235,14 +205,14 @@ public final class TokensView extends BorderPane {
             inspectUrlTokens.setTooltip(Badges.tooltip("Access tokens pasted into remote URLs are only shown by their prefix"
                     + " until you allow this: then each one is sent once, to its own GitLab"
                     + " (GET /personal_access_tokens/self), to show its name, scopes and expiry."));
-            inspectUrlTokens.selectedProperty().addListener((obs, was, now) -> refresh());
+            inspectUrlTokens.selectedProperty().bindBidirectional(model.inspectUrlTokensProperty());
             bar.getChildren().addAll(spacer, inspectUrlTokens);
         }
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
     }
 
-    private static <T> ListCell<T> labelCell(String none, java.util.function.Function<T, String> label) {
+    private static <T> ListCell<T> labelCell(String none, Function<T, String> label) {
         return new ListCell<>() {
             @Override
             protected void updateItem(T value, boolean empty) {
@@ -252,24 +222,17 @@ public final class TokensView extends BorderPane {
         };
     }
 
-    private void applyFilter() {
-        CredentialFilter filter = new CredentialFilter(filterText.getText(), kindFilter.getValue(), bandFilter.getValue());
-        LocalDate today = today();
-        visible.setPredicate(i -> filter.test(i, today));
-        updateCountsAndTimeline();
-    }
-
     private void updateCountsAndTimeline() {
         LocalDate today = today();
         table.today(today);
-        timeline.show(visible, today);
+        timeline.show(model.visible(), today);
         counts.getChildren().clear();
-        Map<ExpiryBand, Long> perBand = CredentialSummary.countByBand(visible, today);
+        Map<ExpiryBand, Long> perBand = CredentialSummary.countByBand(model.visible(), today);
         perBand.forEach((band, n) -> {
-            Label chip = new Label(n + " " + band.label().toLowerCase(java.util.Locale.ROOT));
+            Label chip = new Label(n + " " + band.label().toLowerCase(Locale.ROOT));
             chip.setId("count-" + band.id());
             chip.setStyle(n == 0 ? "-fx-opacity: 0.45;" + BandStyle.badgeStyle(band) : BandStyle.badgeStyle(band));
-            chip.setOnMouseClicked(e -> bandFilter.setValue(bandFilter.getValue() == band ? null : band));
+            chip.setOnMouseClicked(e -> model.toggleBand(band));
             chip.setMinWidth(Label.USE_PREF_SIZE);
             counts.getChildren().add(chip);
         });
@@ -289,23 +252,8 @@ public final class TokensView extends BorderPane {
                 "gitlab-credentials." + format.extension(), format.extension()).ifPresent(file -> exportTo(format, file));
     }
 
-    /** Writes what the table shows (filter applied) to {@code file}, off the FX thread. */
+    /** Writes what the table shows (filter applied, in its order) to {@code file}, off the FX thread. */
     void exportTo(CredentialExport.Format format, Path file) {
-        List<CredentialItem> rows = List.copyOf(table.getItems());
-        String text = new CredentialExport(today(), clock.instant(), services.reminderDays()).render(format, rows);
-        executor.submit(p -> {
-            AtomicFiles.write(file, text.getBytes(StandardCharsets.UTF_8), FileMode.KEEP_OR_PUBLIC);
-            return file;
-        }, new TaskListener<Path>() {
-            @Override
-            public void onSuccess(Path written) {
-                notes.setText("Exported " + rows.size() + " to " + written.getFileName());
-            }
-
-            @Override
-            public void onFailure(Throwable error) {
-                notes.setText("Export failed: " + error.getMessage());
-            }
-        });
+        model.exportTo(format, table.getItems(), file);
     }
 }

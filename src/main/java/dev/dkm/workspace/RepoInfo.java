@@ -1,5 +1,6 @@
 package dev.dkm.workspace;
 
+import dev.dkm.remote.UrlRedactor;
 import dev.dkm.files.PathNames;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,6 +32,7 @@ public record RepoInfo(
 
     public RepoInfo {
         remotes = List.copyOf(remotes);
+        statusReason = UrlRedactor.redact(statusReason);
     }
 
     /** A repository of the caller's own account. */

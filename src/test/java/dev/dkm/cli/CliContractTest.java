@@ -8,6 +8,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.dkm.sandbox.Sandbox;
 import dev.dkm.sandbox.SandboxServer;
+import dev.dkm.testsupport.CliJsonDoc;
 import dev.dkm.testsupport.IsolatedGit;
 import dev.dkm.testsupport.Processes;
 import java.nio.file.Files;
@@ -15,12 +16,9 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,8 +39,6 @@ import org.junit.jupiter.api.io.TempDir;
  * does not exist) behind {@code authorize_admin_project} (403 below Maintainer) → exit 1.
  */
 class CliContractTest {
-    private static final Path DOC = Path.of("docs", "cli-json.md");
-
     @TempDir Path tmp;
     SandboxServer server;
     IsolatedGit git;
@@ -221,59 +217,8 @@ class CliContractTest {
         assertMatchesDoc("sandbox", JsonParser.parseString(server.readyJson()), Set.of("always"));
     }
 
-    // --- the document as the oracle -------------------------------------------------------------------------
-
-    /** Every field of {@code actual} is in the NAME table; every row whose "present" is one of {@code present} is in {@code actual}. */
     private static void assertMatchesDoc(String name, JsonElement actual, Set<String> present) throws Exception {
-        Map<String, String> documented = table(name);
-        Set<String> fields = new LinkedHashSet<>();
-        flatten("", actual, fields);
-        assertThat(fields).as("fields of " + name + " not in docs/cli-json.md").isSubsetOf(documented.keySet());
-        for (Map.Entry<String, String> row : documented.entrySet()) {
-            String path = row.getKey();
-            if (!present.contains(row.getValue())) {
-                continue;
-            }
-            int array = path.lastIndexOf("[]");
-            if (array >= 0 && fields.stream().noneMatch(f -> f.startsWith(path.substring(0, array + 2)))) {
-                continue; // an empty array in this output: its elements' fields cannot show
-            }
-            assertThat(fields).as("documented field of " + name).contains(path);
-        }
-    }
-
-    /** The rows of the table after {@code <!-- json: NAME -->}: path → present. */
-    private static Map<String, String> table(String name) throws Exception {
-        List<String> lines = Files.readAllLines(DOC);
-        int start = lines.indexOf("<!-- json: " + name + " -->");
-        assertThat(start).as("table " + name + " in " + DOC).isNotNegative();
-        Map<String, String> rows = new LinkedHashMap<>();
-        Pattern row = Pattern.compile("^\\| `([^`]+)` \\|[^|]*\\| ([^|]+?) \\|");
-        for (int i = start + 1; i < lines.size() && lines.get(i).startsWith("|"); i++) {
-            Matcher m = row.matcher(lines.get(i));
-            if (m.find()) {
-                rows.put(m.group(1), m.group(2).trim());
-            }
-        }
-        assertThat(rows).as("rows of " + name).isNotEmpty();
-        return rows;
-    }
-
-    /** jq-style paths: {@code .a}, {@code .a.b}, {@code .a[].b}, {@code .[].a}; arrays of values are leaves. */
-    private static void flatten(String prefix, JsonElement e, Set<String> out) {
-        if (e.isJsonObject()) {
-            for (Map.Entry<String, JsonElement> f : e.getAsJsonObject().entrySet()) {
-                String path = prefix + "." + f.getKey();
-                out.add(path);
-                flatten(path, f.getValue(), out);
-            }
-        } else if (e.isJsonArray()) {
-            for (JsonElement item : e.getAsJsonArray()) {
-                if (item.isJsonObject()) {
-                    flatten((prefix.isEmpty() ? "." : prefix) + "[]", item, out);
-                }
-            }
-        }
+        CliJsonDoc.assertMatches(name, actual, present);
     }
 
     // --- running dkm ----------------------------------------------------------------------------------------

@@ -107,7 +107,7 @@ class TokensCommandTest {
 
         String[] lines = out.toString().split("\n");
         assertThat(lines[0]).matches("\\d+ credentials: .*expired.*≤ 7 days.*");
-        assertThat(lines[1]).startsWith("KIND").contains("NAME", "WHERE", "EXPIRES", "DAYS", "BAND", "USED BY");
+        assertThat(lines[1]).startsWith("KIND").contains("NAME", "WHERE", "EXPIRES", "DAYS", "BAND", "LAST USED", "USED BY");
         assertThat(out.toString()).contains("k8s-pull", "expired-ci").doesNotContain("etl-reader", "forever", "cdn-sync");
         assertThat(err.toString()).contains("not inspected"); // no consent given
         assertNoRawSecret();
@@ -128,6 +128,15 @@ class TokensCommandTest {
         assertThat(runAs(server.developerToken(), "tokens", workspace.toString(), "--verbose")).isEqualTo(0);
         assertThat(err.toString()).contains("  - project shop/backend/orders", "  - group shop");
         assertNoRawSecret();
+    }
+
+    /** GitLab's last_used_at (lib/api/entities/personal_access_token.rb): the token dkm just used was used today. */
+    @Test
+    void the_table_says_when_a_token_was_last_used() {
+        assertThat(run("tokens", workspace.toString())).isEqualTo(0);
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        assertThat(out.toString().lines().filter(l -> l.contains("sandbox") && l.contains("user olivia")))
+                .as(out.toString()).anyMatch(l -> l.contains(today));
     }
 
     @Test

@@ -63,7 +63,7 @@ class UnwritableRunsFolderTest {
 
                 assertThat(exit).isEqualTo(1);
                 assertThat(err.toString()).contains("dkm setup: ").contains(runs.toString())
-                        .doesNotContain("\tat ").doesNotContain("Exception");
+                        .doesNotContain("\tat ").doesNotContain("Caused by");
                 assertThat(err.toString().strip().lines()).hasSize(1);
                 assertThat(out.toString() + err).doesNotContain(server.maintainerToken());
                 assertThat(Files.readAllBytes(repo.resolve(".git/config"))).as("nothing was changed").isEqualTo(before);

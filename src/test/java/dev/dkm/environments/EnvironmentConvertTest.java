@@ -19,6 +19,7 @@ import dev.dkm.settings.AppDirs;
 import dev.dkm.settings.InstanceSettings;
 import dev.dkm.settings.Settings;
 import dev.dkm.settings.SettingsStore;
+import dev.dkm.testsupport.CliJsonDoc;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -30,6 +31,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,8 +42,10 @@ import org.junit.jupiter.api.io.TempDir;
  * real accounts (useradd) whose workspaces hold token remotes to the sandbox GitLab. Each account's repositories then
  * push over SSH as that account with a 0600 key of its own in its ~/.ssh/dkm; root gains no key; a config symlinked to a
  * root-owned file is reported and left alone; the API token is nowhere in the accounts' files; undo restores every
- * config byte for byte and removes the deploy keys. GitLab's side as in gitlabhq lib/api/deploy_keys.rb (POST/DELETE
- * /projects/:id/deploy_keys, title and key required, can_push optional), read for this test.
+ * config byte for byte and removes the deploy keys. GitLab's side as in gitlabhq lib/api/deploy_keys.rb, read for this
+ * test: POST /projects/:id/deploy_keys requires key and title and answers with the existing key when the project (or
+ * another project the caller can reach) already has it; DELETE /projects/:id/deploy_keys/:key_id removes the project's
+ * link and answers 404 "Deploy Key" when there is none — so undo removing the keys twice is harmless.
  */
 class EnvironmentConvertTest {
     @TempDir Path tmp;
@@ -176,6 +180,37 @@ class EnvironmentConvertTest {
         assertThat(Files.getOwner(config(a, "src/site")).getName()).isEqualTo(a);
         assertThat(api.projectDeployKeys("acme/website")).extracting(DeployKey::title).noneMatch(t -> t.startsWith("dkm " + a + "@"));
         assertThat(api.projectDeployKeys("acme/platform/infra")).extracting(DeployKey::title).noneMatch(t -> t.startsWith("dkm " + b + "@"));
+    }
+
+    /**
+     * {@code dkm convert --user NAME --json} keeps the contract of docs/cli-json.md: the preview ({@code --dry-run}), the
+     * run and a second run with nothing left each print one document with exactly the documented fields, nulls written
+     * out, each repository naming its environment. Regression: this path printed no document for a dry run or with
+     * nothing to convert, and left null fields out.
+     */
+    @Test
+    void convert_user_json_dry_run_run_and_nothing_left_each_print_the_documented_document() throws Exception {
+        Set<String> withEnvironments = Set.of("always", "with --user/--all-users/--env-command");
+
+        Run dry = dkm("convert", "--user", a, "--dry-run", "--json");
+        assertThat(dry.exit()).as(dry.err()).isZero();
+        JsonObject preview = JsonParser.parseString(dry.out()).getAsJsonObject();
+        CliJsonDoc.assertMatches("convert-preview", preview, withEnvironments);
+        assertThat(preview.getAsJsonArray("repositories").get(0).getAsJsonObject().get("environment").getAsString()).isEqualTo(a);
+
+        Run run = dkm("convert", "--user", a, "--yes", "--json", "--accept-host-key", server.hostKeyFingerprint());
+        assertThat(run.exit()).as(run.err()).isZero();
+        JsonObject doc = JsonParser.parseString(run.out()).getAsJsonObject();
+        CliJsonDoc.assertMatches("convert", doc, withEnvironments);
+        JsonObject row = doc.getAsJsonArray("repositories").get(0).getAsJsonObject();
+        assertThat(row.get("outcome").getAsString()).isEqualTo("converted");
+        assertThat(row.has("reason") && row.get("reason").isJsonNull()).as("null written out").isTrue();
+
+        Run again = dkm("convert", "--user", a, "--yes", "--json", "--accept-host-key", server.hostKeyFingerprint());
+        assertThat(again.exit()).as(again.err()).isZero();
+        JsonObject nothing = JsonParser.parseString(again.out()).getAsJsonObject();
+        CliJsonDoc.assertMatches("convert", nothing, withEnvironments);
+        assertThat(nothing.get("runId").isJsonNull()).isTrue();
     }
 
     /**

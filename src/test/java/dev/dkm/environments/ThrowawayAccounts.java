@@ -95,13 +95,21 @@ final class ThrowawayAccounts implements AutoCloseable {
     }
 
     static void removeReadableClasspath() throws IOException {
-        run(List.of("rm", "-rf", Path.of("/tmp", "dkmt15-classpath-" + ProcessHandle.current().pid()).toString()));
+        Path dir = Path.of("/tmp", "dkmt15-classpath-" + ProcessHandle.current().pid());
+        if (Files.exists(dir)) {
+            try (var paths = Files.walk(dir)) {
+                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
     }
 
     @Override
     public void close() throws IOException {
         for (String name : created) {
             run(List.of("userdel", "-r", "-f", name));
+            run(List.of("rm", "-rf", "/tmp/hsperfdata_" + name)); // a JVM's, outside the home userdel removes
         }
         created.clear();
     }

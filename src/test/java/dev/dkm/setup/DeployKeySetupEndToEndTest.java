@@ -289,7 +289,12 @@ class DeployKeySetupEndToEndTest {
     /** The public half of the per-repository key the planner picks for acme/platform/api. */
     private String publicKeyOf(RepoInfo repo) {
         try {
-            return Files.readString(env.keyDir().resolve("127.0.0.1_acme_platform_api.pub"));
+            // <host>_<port>_<project path>_<project id>.pub (KeyChoice)
+            try (var keys = Files.list(env.keyDir())) {
+                Path pub = keys.filter(p -> p.getFileName().toString().matches("127\\.0\\.0\\.1_\\d+_acme_platform_api_\\d+\\.pub"))
+                        .findFirst().orElseThrow();
+                return Files.readString(pub);
+            }
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
