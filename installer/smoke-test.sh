@@ -157,7 +157,12 @@ rpm_post=""
 for launcher in dkm "$name"; do
   [ -s "$tmp/root/opt/$name/lib/app/$launcher.classlist" ] || fail "the .deb has no class list for $launcher (installer/cds-archive.sh)"
 done
-"${clean_env[@]}" /bin/sh "$tmp/root/opt/$name/lib/cds-dump.sh" >"$tmp/cds.out" 2>&1 || fail "lib/cds-dump.sh failed: $(cat "$tmp/cds.out")"
+# postinst runs it as root with the system's PATH (it needs sed, tr, basename), not the launchers' empty one.
+env -i "PATH=/usr/sbin:/usr/bin:/sbin:/bin" "HOME=$home" "LANG=C.UTF-8" /bin/sh "$tmp/root/opt/$name/lib/cds-dump.sh" \
+  >"$tmp/cds.out" 2>&1 || fail "lib/cds-dump.sh failed: $(cat "$tmp/cds.out")"
+for launcher in dkm "$name"; do
+  [ -s "$tmp/root/opt/$name/lib/app/$launcher.jsa" ] || fail "lib/cds-dump.sh wrote no $launcher.jsa: $(cat "$tmp/cds.out")"
+done
 # -Xshare:on: the JVM refuses to start unless it maps the archive the launcher names.
 "${clean_env[@]}" JAVA_TOOL_OPTIONS="-Duser.home=$home -Xshare:on" "$bin/dkm" --version >"$tmp/cds.out" 2>&1 \
   || fail "dkm does not start with its class-data archive (-Xshare:on): $(cat "$tmp/cds.out")"

@@ -10,6 +10,7 @@
 # (the JVM's -Xshare:auto); this script never fails an installation: it says what went wrong and exits 1.
 #
 #   lib/cds-dump.sh [APP_IMAGE_DIR]     (default: the app-image this script is in)
+PATH="/usr/sbin:/usr/bin:/sbin:/bin${PATH:+:$PATH}" # sed, tr, basename, wherever it is started from
 image=${1:-$(cd "$(dirname "$0")/.." && pwd)}
 app="$image/lib/app"
 java="$image/lib/runtime/bin/java"

@@ -32,8 +32,11 @@ class DkmCliSubcommandsTest {
             assertThat(only).as(name).isNotNull();
             CommandLine lazy = cli(only);
             assertThat(lazy.getSubcommands().keySet()).containsExactly(name);
-            assertThat(run(lazy, name, "--help")).as(name).isEqualTo(run(cli(null), name, "--help"))
-                    .startsWith("Usage: dkm " + name);
+            String help = run(lazy, name, "--help");
+            assertThat(help).as(name).isEqualTo(run(cli(null), name, "--help"));
+            if (!lazy.getSubcommands().get(name).getCommandSpec().usageMessage().hidden()) {
+                assertThat(help).as(name).startsWith("Usage: dkm " + name); // (dkm helper has no --help)
+            }
         }
     }
 
