@@ -168,9 +168,14 @@ public final class AppServices implements AutoCloseable {
      * password database's), and the global, system and XDG config files are found from the environment given.
      */
     public WorkspaceScanner scanner() {
+        return scanner(ScanOptions.defaults());
+    }
+
+    /** The scanner with other options (a single repository: depth 0), reading git's global files as {@link #scanner()}. */
+    public WorkspaceScanner scanner(ScanOptions options) {
         String h = env.apply("HOME");
         Path home = h == null || h.isEmpty() ? dirs.home() : Path.of(h);
-        return new WorkspaceScanner(ScanOptions.defaults(), dev.dkm.workspace.GlobalGitConfig.forUser(home, env), home);
+        return new WorkspaceScanner(options, dev.dkm.workspace.GlobalGitConfig.forUser(home, env), home);
     }
 
     /** A planner for one operation (it remembers projects' branch protection for its lifetime). */

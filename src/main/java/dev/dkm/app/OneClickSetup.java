@@ -72,13 +72,20 @@ public final class OneClickSetup {
         if (before.remotes().stream().flatMap(r -> r.tokens().stream()).noneMatch(t -> t.file() != null)) {
             return List.of(); // nothing outside the repository's own config: no second scan
         }
+        List<Path> remembered = services.settings().workspaceRoots().stream().filter(Files::isDirectory).toList();
         Set<Path> roots = new LinkedHashSet<>();
         roots.add((before.root() != null ? before.root() : before.path()).toAbsolutePath().normalize());
-        services.settings().workspaceRoots().stream().filter(Files::isDirectory).forEach(r -> roots.add(r.toAbsolutePath().normalize()));
+        remembered.forEach(r -> roots.add(r.toAbsolutePath().normalize()));
         List<RepoInfo> now = services.scanner().scan(List.copyOf(roots), Progress.NONE);
         List<SharedTokenCleanup.Source> sources = SharedTokenCleanup.afterRun(List.of(before), now);
         if (sources.isEmpty()) {
             return List.of();
+        }
+        if (remembered.isEmpty()) {
+            // With no workspace roots there is nowhere to look for the other repositories that may use the entry:
+            // never cut them off on a guess.
+            return sources.stream().map(s -> s.describe() + ": kept — no workspace roots are remembered to check who else"
+                    + " uses it (add your folders in the window, or run dkm convert over them)").toList();
         }
         try (RunJournal journal = RunJournal.open(services.runsDir(), runId)) {
             return SharedTokenCleanup.apply(sources, false, journal, services.clock()).stream().map(SharedTokenCleanup.Outcome::message).toList();

@@ -102,7 +102,7 @@ final class SetupCommand implements Callable<Integer> {
         try (AppServices services = context.services(keyDir, host.host)) {
             List<RepoInfo> found;
             if (environment == null || services.environments().isCaller(environment)) {
-                found = new WorkspaceScanner(ScanOptions.defaults().withMaxDepth(0)).scan(List.of(path), Progress.NONE);
+                found = services.scanner(ScanOptions.defaults().withMaxDepth(0)).scan(List.of(path), Progress.NONE);
             } else {
                 try {
                     found = services.environments().open(environment).scan(List.of(path), ScanOptions.defaults().withMaxDepth(0)).repos();

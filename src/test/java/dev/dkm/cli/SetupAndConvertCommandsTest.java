@@ -225,4 +225,39 @@ class SetupAndConvertCommandsTest {
         assertThat(undo.exit()).as(undo.out() + undo.err()).isZero();
         assertThat(read(files)).allSatisfy((p, bytes) -> assertThat(bytes).as(p.toString()).isEqualTo(before.get(p)));
     }
+
+    /**
+     * One repository set up by itself takes a credential-store entry away only when it can tell nothing else uses it:
+     * with no workspace roots remembered it keeps the entry and says why; once the window's roots are known and the
+     * last repository using the entry is set up, the entry goes; undo puts it back byte for byte.
+     */
+    @Test
+    void setup_takes_a_shared_store_entry_away_only_when_it_can_tell_nothing_else_uses_it() throws Exception {
+        String storeToken = server.maintainerToken();
+        Path store = Files.writeString(git.home().resolve(".git-credentials"),
+                server.url().replace("http://", "http://oauth2:" + storeToken + "@") + "\n");
+        Files.writeString(git.home().resolve(".gitconfig"), "[credential]\n\thelper = store\n", java.nio.file.StandardOpenOption.APPEND);
+        Path website = plainClone("acme/website", "a/website");
+        Path infra = plainClone("acme/platform/infra", "b/infra");
+        byte[] storeBefore = Files.readAllBytes(store);
+
+        Run first = dkm("setup", website.toString(), "--yes", "--accept-host-key", server.hostKeyFingerprint());
+        assertThat(first.exit()).as(first.err()).isZero();
+        assertThat(first.out()).contains("credential-store").contains("kept — no workspace roots are remembered")
+                .doesNotContain(storeToken.substring(6, storeToken.length() - 4));
+        assertThat(Files.readAllBytes(store)).isEqualTo(storeBefore);
+
+        SettingsStore settings = new SettingsStore(dirs.settingsFile());
+        settings.save(settings.load().withWorkspaceRoots(List.of(tmp.resolve("ws")))); // the window's remembered folder
+        Run second = dkm("setup", infra.toString(), "--yes", "--accept-host-key", server.hostKeyFingerprint());
+        assertThat(second.exit()).as(second.err()).isZero();
+        assertThat(second.out()).contains("credential-store").contains("removed, used nowhere else");
+        assertThat(Files.readString(store)).doesNotContain(storeToken);
+
+        Matcher id = Pattern.compile("dkm undo (\\S+)\\)").matcher(second.out());
+        assertThat(id.find()).as(second.out()).isTrue();
+        Run undo = dkm("undo", id.group(1));
+        assertThat(undo.exit()).as(undo.out() + undo.err()).isZero();
+        assertThat(Files.readAllBytes(store)).isEqualTo(storeBefore);
+    }
 }
