@@ -13,6 +13,9 @@ import dev.dkm.workspace.RepoInfo;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import javafx.collections.ListChangeListener;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -94,6 +97,29 @@ class DeployKeysSectionViewModelTest {
         vm.show(demo.repo("storefront"));
 
         assertThat(sizes).as("the section was told about the loaded key").contains(1);
+    }
+
+    @Test
+    void an_answer_for_an_earlier_repository_is_dropped() throws Exception {
+        BlockingQueue<Runnable> callbacks = new LinkedBlockingQueue<>();
+        try (TaskExecutor background = TaskExecutor.background(callbacks::add)) {
+            DeployKeysSectionViewModel slow = new DeployKeysSectionViewModel(
+                    () -> new ProjectDeployKeys(demo.services.connections()), background);
+            slow.show(demo.repo("storefront"));
+            Runnable storefrontAnswer = callbacks.poll(60, TimeUnit.SECONDS);
+            slow.show(demo.repo("website"));
+            Runnable websiteAnswer = callbacks.poll(60, TimeUnit.SECONDS);
+            assertThat(storefrontAnswer).isNotNull();
+            assertThat(websiteAnswer).isNotNull();
+            assertThat(slow.busyProperty().get()).isTrue();
+
+            websiteAnswer.run();
+            storefrontAnswer.run(); // late, for the repository shown before
+
+            assertThat(slow.busyProperty().get()).isFalse();
+            assertThat(slow.projectPath()).isEqualTo("acme/website");
+            assertThat(slow.keys()).extracting(k -> k.key().title()).containsExactly("Website deploy");
+        }
     }
 
     @Test
