@@ -79,7 +79,8 @@ public final class DeployKeysSection extends VBox {
         enableAnother.setOnAction(e -> model.loadCandidates(this::chooseAndEnable));
         enableAnother.visibleProperty().bind(model.canEnableProperty());
         enableAnother.managedProperty().bind(model.canEnableProperty());
-        enableAnother.disableProperty().bind(model.loadingCandidatesProperty());
+        enableAnother.disableProperty().bind(model.loadingCandidatesProperty().or(model.busyProperty()));
+        list.disableProperty().bind(model.busyProperty()); // one change at a time: the model ignores a second
         model.keys().addListener((ListChangeListener<ProjectKey>) c -> render());
         model.placeholderProperty().addListener((o, was, is) -> render());
         model.noteProperty().addListener((o, was, is) -> render());
