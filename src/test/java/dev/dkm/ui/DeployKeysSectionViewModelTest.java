@@ -123,6 +123,29 @@ class DeployKeysSectionViewModelTest {
     }
 
     @Test
+    void a_second_change_while_one_runs_is_not_sent_to_gitlab() throws Exception {
+        BlockingQueue<Runnable> callbacks = new LinkedBlockingQueue<>();
+        try (TaskExecutor background = TaskExecutor.background(callbacks::add)) {
+            DeployKeysSectionViewModel model = new DeployKeysSectionViewModel(
+                    () -> new ProjectDeployKeys(demo.services.connections()), background);
+            model.show(demo.repo("storefront"));
+            callbacks.poll(60, TimeUnit.SECONDS).run();
+            ProjectKey used = model.keys().get(0);
+
+            model.toggle(used);
+            assertThat(model.busyProperty().get()).isTrue();
+            model.remove(used); // a double click's worth later, while the toggle is on its way
+
+            callbacks.poll(60, TimeUnit.SECONDS).run(); // the toggle's answer, which lists again
+            callbacks.poll(60, TimeUnit.SECONDS).run(); // the new listing
+            assertThat(callbacks.poll(2, TimeUnit.SECONDS)).as("no third task ran").isNull();
+            assertThat(owner.projectDeployKeys(STOREFRONT)).extracting(DeployKey::title).containsExactly("Workspace storefront");
+            assertThat(storefrontKey().canPush()).isFalse();
+            assertThat(model.messageProperty().get()).contains("is now read-only");
+        }
+    }
+
+    @Test
     void toggling_changes_the_access_on_gitlab_and_says_what_it_means_for_this_repository() {
         vm.show(demo.repo("storefront"));
         assertThat(storefrontKey().canPush()).isTrue();
