@@ -16,6 +16,7 @@ import java.util.Set;
  * the run still depends on and that no repository converted by another run uses, may go.
  */
 public final class RunLedger implements AutoCloseable {
+    private final java.util.Set<String> generatedKeys = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final Path runsDir;
     private final String runId;
     private final RunJournal journal;
@@ -92,6 +93,18 @@ public final class RunLedger implements AutoCloseable {
     /** The object a repository holds while it registers or releases this attachment (its siblings wait). */
     public synchronized Object mutex(String instance, long projectId, String fingerprint) {
         return attachments.computeIfAbsent(id(instance, projectId, fingerprint), k -> new Attachment());
+    }
+
+    /**
+     * A key this run generated (its fingerprint): nobody else can have attached it anywhere — it did not exist before
+     * the run, and the run holds its key file's lock — so registering it needs no look-up first.
+     */
+    public void generated(String fingerprint) {
+        generatedKeys.add(fingerprint);
+    }
+
+    public boolean generatedInThisRun(String fingerprint) {
+        return generatedKeys.contains(fingerprint);
     }
 
     /** The deploy key id this run already attached for another of its repositories, or null. */

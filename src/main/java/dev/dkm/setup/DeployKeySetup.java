@@ -158,6 +158,7 @@ public final class DeployKeySetup {
                 return key.publicKey();
             }
             generatedNow = true;
+            ledger.generated(key.publicKey().fingerprintSha256());
             finish(StepOutcome.done(SetupStep.GENERATE, "new Ed25519 key " + key.privateKey() + " ("
                     + key.publicKey().fingerprintSha256() + ")" + (side.environment() == null ? "" : " in " + side.environment())));
             return key.publicKey();
@@ -183,7 +184,9 @@ public final class DeployKeySetup {
                     // GitLab answers a POST of a key the project already has with that key, as if it had created it
                     // (lib/api/deploy_keys.rb): a key file that existed before this step may have been attached since
                     // the plan (by another run), so look first and never claim that attachment as ours.
-                    java.util.Optional<DeployKey> there = generatedNow ? java.util.Optional.empty()
+                    // A key this run generated (the shared key, made by the run's first repository) cannot be there.
+                    java.util.Optional<DeployKey> there = generatedNow || ledger.generatedInThisRun(fingerprint)
+                            ? java.util.Optional.empty()
                             : client.findProjectDeployKey(project, publicKey.withoutComment());
                     if (there.isPresent()) {
                         keyId = there.get().id();

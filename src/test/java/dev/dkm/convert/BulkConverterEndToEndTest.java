@@ -298,9 +298,12 @@ class BulkConverterEndToEndTest {
         BulkConverter converter = converter(env());
         ConversionPreview preview = converter.preview(repos, SetupOptions.defaults().withSharedKey(true), 4, Progress.NONE);
 
+        server.resetRequestCounts();
         ConversionReport report = converter.run(preview, consent(), 4, "shared", Progress.NONE, BulkConverter.Listener.NONE);
 
         assertThat(report.count(RepoOutcome.Outcome.CONVERTED)).as(report.outcomes().toString()).isEqualTo(PROJECTS);
+        // The key this run generated cannot be on any project yet: no look-up before each POST (API economy).
+        assertThat(server.requestCount("GET", "/projects/:id/deploy_keys")).as(server.requestCounts().toString()).isZero();
         List<String> fingerprints = new java.util.ArrayList<>();
         for (int i = 0; i < PROJECTS; i++) {
             List<DeployKey> keys = client.projectDeployKeys(project(i));
