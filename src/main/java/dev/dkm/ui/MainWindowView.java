@@ -250,10 +250,22 @@ public final class MainWindowView {
         themeButton.setTooltip(Badges.tooltip("Switch between light and dark theme"));
         themeButton.setAccessibleText("Switch between light and dark theme");
         theme.addListener((obs, old, now) -> ThemeStyles.apply(now));
+        // Buttons keep their whole text when the toolbar is crowded (several chips, the buttons added later): the chips shrink.
+        toolbar.getChildren().addListener((ListChangeListener<javafx.scene.Node>) c -> keepToolbarButtonsWhole());
+        keepToolbarButtonsWhole();
+        rootChips.setMinWidth(0);
         viewModel.roots().addListener((ListChangeListener<Path>) c -> showRootChips());
         viewModel.environments().addListener((ListChangeListener<dev.dkm.environments.EnvironmentSpec>) c -> showRootChips());
         viewModel.environmentFailures().addListener((ListChangeListener<String>) c -> showRootChips());
         showRootChips();
+    }
+
+    private void keepToolbarButtonsWhole() {
+        for (javafx.scene.Node n : toolbar.getChildren()) {
+            if (n instanceof javafx.scene.control.Labeled labeled) {
+                labeled.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            }
+        }
     }
 
     private void showRootChips() {
@@ -392,8 +404,8 @@ public final class MainWindowView {
         RepoTableColumns.repository(repositoryColumn, viewModel::displayPath);
         TableColumn<RepoInfo, String> environmentColumn = new TableColumn<>("Environment");
         environmentColumn.setId("environmentColumn");
-        environmentColumn.setPrefWidth(110);
-        environmentColumn.setMinWidth(90);
+        environmentColumn.setPrefWidth(150);
+        environmentColumn.setMinWidth(110);
         RepoTableColumns.environment(environmentColumn);
         // Only while there is another environment: a window of one account keeps its columns.
         environmentColumn.visibleProperty().bind(Bindings.isNotEmpty(viewModel.environments()));

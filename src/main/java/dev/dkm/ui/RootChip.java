@@ -34,11 +34,14 @@ final class RootChip extends HBox {
         getStyleClass().add(StyleClasses.ROOT_CHIP);
         setAlignment(Pos.CENTER_LEFT);
         Label name = new Label(text, new FontIcon(icon));
+        name.setMinWidth(56); // a crowded toolbar shortens the name, never to a bare "…"
+        name.setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS);
         name.setTooltip(Badges.tooltip(tooltip));
         Button remove = new Button(null, new FontIcon(Feather.X));
         remove.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL);
         remove.setTooltip(Badges.tooltip("Remove " + what + " from the workspace"));
         remove.setAccessibleText("Remove " + what);
+        remove.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         remove.setOnAction(e -> onRemove.run());
         getChildren().addAll(name, remove);
     }
