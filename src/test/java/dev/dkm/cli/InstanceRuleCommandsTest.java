@@ -166,7 +166,7 @@ class InstanceRuleCommandsTest {
     }
 
     @Test
-    void after_one_login_keys_work_without_host() {
+    void after_one_login_keys_tokens_and_deploy_token_create_work_without_host() {
         login();
 
         Run run = dkm("keys", "acme/website");
@@ -174,6 +174,14 @@ class InstanceRuleCommandsTest {
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out()).startsWith("ID ");
         assertThat(run.err()).doesNotContain("gitlab.com");
+
+        // the token commands follow the same rule: no --host, no ROOT (the window's roots)
+        Run tokensRun = dkm("tokens", "--json");
+        assertThat(tokensRun.exit()).as(tokensRun.err()).isZero();
+        assertThat(tokensRun.err()).doesNotContain("gitlab.com");
+        Run created = dkm("deploy-token", "create", "--project", "acme/website", "--name", "no-host-needed");
+        assertThat(created.exit()).as(created.err()).isZero();
+        assertThat(created.err()).doesNotContain("gitlab.com");
     }
 
     @Test
