@@ -128,6 +128,32 @@ class MainWindowEnvironmentsTest {
         assertThat(settings.load()).hasSize(1);
     }
 
+    @Test
+    void the_add_environment_dialog_adds_an_account_by_its_name_and_refuses_a_bad_one_with_its_reason(FxRobot robot) throws Exception {
+        robot.clickOn("#addEnvironmentButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(robot.lookup(".dialog-pane .text-field").queryAs(javafx.scene.control.TextField.class)).write("Not A Name");
+        robot.clickOn("OK");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(viewModel.environments()).isEmpty();
+        assertThat(viewModel.statusMessageProperty().get()).isEqualTo("Environment not added: not an account name: Not A Name");
+
+        robot.clickOn("#addEnvironmentButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(robot.lookup(".dialog-pane .text-field").queryAs(javafx.scene.control.TextField.class)).write(account);
+        robot.clickOn("OK");
+        waitForScan();
+        assertThat(viewModel.environments()).containsExactly(EnvironmentSpec.account(account));
+        assertThat(viewModel.repos()).anySatisfy(r -> assertThat(r.environment()).isEqualTo(account));
+        assertThat(settings.loadEnvironments()).containsExactly(account);
+        // the chip, with its remove button
+        robot.clickOn(robot.lookup(".button").match((Button b) -> ("Remove " + account).equals(b.getAccessibleText())).queryAs(Button.class));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(viewModel.environments()).isEmpty();
+        assertThat(viewModel.repos()).allSatisfy(r -> assertThat(r.environment()).isNull());
+        assertThat(settings.loadEnvironments()).isEmpty();
+    }
+
     private void waitForScan() throws Exception {
         WaitForAsyncUtils.waitForFxEvents();
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> viewModel.scanStateProperty().get() == ScanState.DONE);
