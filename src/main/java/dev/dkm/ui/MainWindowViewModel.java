@@ -258,6 +258,9 @@ public final class MainWindowViewModel {
         runningScan = scanState.get() == ScanState.SCANNING ? handle : null;
     }
 
+    /** The progress message of the environments' part of a scan, whose counts are environments, not repositories. */
+    private static final String ENVIRONMENTS_PROGRESS = "environments";
+
     /** What one scan found: this account's roots, then each environment's; the failed environments as lines. */
     private record Found(List<RepoInfo> repos, List<String> failures) {
     }
@@ -266,8 +269,19 @@ public final class MainWindowViewModel {
     private Found scanAll(List<Path> toScan, List<EnvironmentSpec> envs, dev.dkm.task.Progress p) {
         List<RepoInfo> all = new ArrayList<>(toScan.isEmpty() ? List.of() : scan.scan(toScan, p));
         List<String> failures = new ArrayList<>();
-        if (!envs.isEmpty() && environmentScan != null) {
-            for (EnvironmentScan.Result r : environmentScan.scan(envs, p)) {
+        if (!envs.isEmpty() && environmentScan != null && !p.isCancelled()) {
+            dev.dkm.task.Progress perEnvironment = new dev.dkm.task.Progress() {
+                @Override
+                public void update(long done, long total, String message) {
+                    p.update(done, total, ENVIRONMENTS_PROGRESS);
+                }
+
+                @Override
+                public boolean isCancelled() {
+                    return p.isCancelled();
+                }
+            };
+            for (EnvironmentScan.Result r : environmentScan.scan(envs, perEnvironment)) {
                 if (r.failed()) {
                     failures.add(r.environment() + ": " + dev.dkm.remote.UrlRedactor.redact(r.failure()));
                 }
@@ -283,7 +297,9 @@ public final class MainWindowViewModel {
         public void onProgress(long done, long total, String message) {
             if (scanState.get() == ScanState.SCANNING && !cancelRequested) {
                 progress.set(total > 0 ? (double) done / total : INDETERMINATE);
-                statusMessage.set("Scanning… " + done + (done == 1 ? " repository" : " repositories") + " found");
+                statusMessage.set(ENVIRONMENTS_PROGRESS.equals(message)
+                        ? "Scanning… " + done + " of " + total + " environments done"
+                        : "Scanning… " + done + (done == 1 ? " repository" : " repositories") + " found");
             }
         }
 
