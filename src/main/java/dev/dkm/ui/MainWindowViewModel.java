@@ -336,6 +336,10 @@ public final class MainWindowViewModel {
         runningScan = null;
         if (result != null) {
             RepoInfo selected = selectedRepo.get();
+            // An environment removed while the scan ran does not come back with its rows.
+            List<String> kept = environments.stream().map(EnvironmentSpec::id).toList();
+            result = result.stream().filter(r -> r.environment() == null || kept.contains(r.environment())).toList();
+            environmentFailures.removeIf(line -> kept.stream().noneMatch(id -> line.startsWith(id + ": ")));
             repos.setAll(result);
             selectedRepo.set(selected == null ? null
                     : result.stream().filter(r -> r.path().equals(selected.path())).findFirst().orElse(null));

@@ -291,4 +291,25 @@ class MainWindowViewModelTest {
         assertThat(vm.environmentFailures()).isEmpty();
         assertThat(vm.addEnvironment("", true)).isEqualTo("an environment needs an account name or a command");
     }
+
+    @Test
+    void an_environment_removed_while_the_scan_runs_does_not_come_back_with_its_rows() {
+        RepoInfo theirs = SampleRepos.repo("site", RepoStatus.NO_REMOTE, "", SampleRepos.wiredTo("k", true, false))
+                .inEnvironment("codimd");
+        MainWindowViewModel[] vm = new MainWindowViewModel[1];
+        boolean[] removeDuringScan = {false};
+        vm[0] = new MainWindowViewModel(TaskExecutor.synchronous(), (roots, p) -> List.of(), store, (specs, p) -> {
+            if (removeDuringScan[0]) {
+                vm[0].removeEnvironment(dev.dkm.environments.EnvironmentSpec.account("codimd")); // the user, meanwhile
+            }
+            return List.of(new dev.dkm.environments.EnvironmentScan.Result(specs.get(0), List.of(), List.of(), List.of(theirs),
+                    List.of(), null));
+        });
+        vm[0].addEnvironment("codimd", false);
+        assertThat(vm[0].repos()).containsExactly(theirs);
+        removeDuringScan[0] = true;
+        vm[0].scan();
+        assertThat(vm[0].environments()).isEmpty();
+        assertThat(vm[0].repos()).isEmpty();
+    }
 }
