@@ -405,7 +405,7 @@ public final class MainWindowView {
         TableColumn<RepoInfo, String> environmentColumn = new TableColumn<>("Environment");
         environmentColumn.setId("environmentColumn");
         environmentColumn.setPrefWidth(150);
-        environmentColumn.setMinWidth(110);
+        environmentColumn.setMinWidth(122); // the header's whole word
         RepoTableColumns.environment(environmentColumn);
         // Only while there is another environment: a window of one account keeps its columns.
         environmentColumn.visibleProperty().bind(Bindings.isNotEmpty(viewModel.environments()));

@@ -115,6 +115,9 @@ class MainWindowEnvironmentsTest {
         assertThat(viewModel.statusMessageProperty().get()).contains("could not scan " + missing);
         assertThat(viewModel.environments()).containsExactly(EnvironmentSpec.account(account), EnvironmentSpec.account(missing));
 
+        // the window as docs/screenshots/environments.png shows it (refreshed from target/screenshots like the others)
+        assertThat(TestScreenshots.write(robot, table.getScene(), "environments.png")).isNotEmptyFile();
+
         // the filter box finds the account's repositories by its name
         robot.clickOn("#filterField").write(account);
         WaitForAsyncUtils.waitForFxEvents();
