@@ -1,23 +1,18 @@
 package dev.dkm.ui;
 
 import atlantafx.base.theme.Styles;
-import dev.dkm.gitlab.DeployKey;
 import dev.dkm.deploykeys.ProjectDeployKeys;
 import dev.dkm.deploykeys.ProjectDeployKeys.Candidate;
-import dev.dkm.deploykeys.ProjectDeployKeys.Listing;
 import dev.dkm.deploykeys.ProjectDeployKeys.ProjectKey;
-import dev.dkm.deploykeys.ProjectDeployKeys.Target;
-import dev.dkm.task.BackgroundTask;
 import dev.dkm.task.TaskExecutor;
-import dev.dkm.task.TaskListener;
 import dev.dkm.workspace.RepoInfo;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
@@ -46,31 +41,33 @@ import org.kordamp.ikonli.javafx.FontIcon;
 public final class DeployKeysSection extends VBox {
     public static final String TITLE = "Deploy keys on GitLab";
 
-    private final Supplier<ProjectDeployKeys> keys;
-    private final TaskExecutor executor;
+    private final DeployKeysSectionViewModel model;
     private final VBox list = new VBox(8);
     private final Label message = new Label();
     private final Label error = new Label();
     private final HBox loading = new HBox(8);
     private final Button enableAnother = new Button("Enable another key…", new FontIcon(Feather.PLUS));
-    /** Bumped on every new repository: answers for an earlier one are dropped. */
-    private int generation;
-    private Target target;
-    private RepoInfo repo;
 
     public DeployKeysSection(Supplier<ProjectDeployKeys> keys, TaskExecutor executor) {
+        this(new DeployKeysSectionViewModel(keys, executor));
+    }
+
+    public DeployKeysSection(DeployKeysSectionViewModel model) {
         super(8);
-        this.keys = keys;
-        this.executor = executor;
+        this.model = model;
         setId("deployKeys");
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.setPrefSize(16, 16);
         loading.getChildren().addAll(spinner, muted("Loading deploy keys…"));
         loading.setAlignment(Pos.CENTER_LEFT);
+        loading.visibleProperty().bind(model.busyProperty());
+        loading.managedProperty().bind(model.busyProperty());
         error.getStyleClass().add(StyleClasses.PROBLEM);
         error.setId("deployKeysError");
+        error.textProperty().bind(model.errorProperty());
         message.getStyleClass().add(StyleClasses.MUTED);
         message.setId("deployKeysMessage");
+        message.textProperty().bind(model.messageProperty());
         for (Label l : List.of(error, message)) {
             l.setWrapText(true);
             l.setMinHeight(Label.USE_PREF_SIZE);
@@ -79,13 +76,24 @@ public final class DeployKeysSection extends VBox {
         }
         enableAnother.setId("enableAnotherKey");
         enableAnother.getStyleClass().add(Styles.SMALL);
-        enableAnother.setOnAction(e -> chooseAndEnable());
+        enableAnother.setOnAction(e -> model.loadCandidates(this::chooseAndEnable));
+        enableAnother.visibleProperty().bind(model.canEnableProperty());
+        enableAnother.managedProperty().bind(model.canEnableProperty());
+        enableAnother.disableProperty().bind(model.loadingCandidatesProperty().or(model.busyProperty()));
+        list.disableProperty().bind(model.busyProperty()); // one change at a time: the model ignores a second
+        model.keys().addListener((ListChangeListener<ProjectKey>) c -> render());
+        model.placeholderProperty().addListener((o, was, is) -> render());
+        model.noteProperty().addListener((o, was, is) -> render());
         getChildren().addAll(loading, list, error, message, enableAnother);
     }
 
     /** True while the keys of the shown repository are being loaded (snapshot mode waits for it). */
-    public javafx.beans.value.ObservableBooleanValue busyProperty() {
-        return loading.visibleProperty();
+    public ObservableBooleanValue busyProperty() {
+        return model.busyProperty();
+    }
+
+    public DeployKeysSectionViewModel model() {
+        return model;
     }
 
     /** Puts the section into the details pane, loading for every repository selected. */
@@ -97,63 +105,22 @@ public final class DeployKeysSection extends VBox {
 
     /** Loads the keys of {@code repo}'s project (nothing for null). */
     public void show(RepoInfo shown) {
-        generation++;
-        repo = shown;
-        target = null;
-        message.setText("");
+        model.show(shown);
+    }
+
+    private void render() {
         list.getChildren().clear();
-        showEnableButton(false);
-        if (shown == null) {
-            setState(false, "");
-            return;
+        if (!model.placeholderProperty().get().isEmpty()) {
+            list.getChildren().add(muted(model.placeholderProperty().get()));
         }
-        load(generation, "");
-    }
-
-    private void load(int forGeneration, String afterwards) {
-        RepoInfo repo = this.repo;
-        setState(true, "");
-        run(p -> {
-            ProjectDeployKeys k = keys.get();
-            Optional<Target> t = k.target(repo);
-            return t.isEmpty() ? null : k.list(t.get());
-        }, forGeneration, listing -> {
-            if (listing == null) {
-                setState(false, "");
-                list.getChildren().setAll(muted(noInstance(repo)));
-                return;
-            }
-            render(listing);
-            message.setText(afterwards);
-        });
-    }
-
-    private static String noInstance(RepoInfo repo) {
-        String host = repo.primaryRemote().map(r -> r.host()).orElse(null);
-        return host == null ? "No GitLab remote." : "No GitLab instance with a token is configured for " + host + ".";
-    }
-
-    private void showEnableButton(boolean show) {
-        enableAnother.setVisible(show);
-        enableAnother.setManaged(show);
-    }
-
-    private void render(Listing listing) {
-        target = listing.target();
-        setState(false, "");
-        list.getChildren().clear();
-        if (listing.keys().isEmpty()) {
-            list.getChildren().add(muted("No deploy keys on " + target.projectPath() + "."));
-        }
-        for (ProjectKey key : listing.keys()) {
+        for (ProjectKey key : model.keys()) {
             list.getChildren().add(card(key));
         }
-        if (listing.note() != null) {
-            Label note = muted(listing.note());
+        if (!model.noteProperty().get().isEmpty()) {
+            Label note = muted(model.noteProperty().get());
             note.getStyleClass().setAll("label", StyleClasses.PROBLEM);
             list.getChildren().add(note);
         }
-        showEnableButton(true);
     }
 
     private Node card(ProjectKey key) {
@@ -177,7 +144,7 @@ public final class DeployKeysSection extends VBox {
                 new FontIcon(key.readWrite() ? Feather.LOCK : Feather.UNLOCK));
         toggle.setId("toggleAccess-" + key.id());
         toggle.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
-        toggle.setOnAction(e -> change((ks, t) -> ProjectDeployKeys.accessChanged(t, ks.setCanPush(t, key.id(), !key.readWrite()))));
+        toggle.setOnAction(e -> model.toggle(key));
         Button remove = new Button("Remove", new FontIcon(Feather.TRASH_2));
         remove.setId("removeKey-" + key.id());
         remove.getStyleClass().addAll(Styles.SMALL, Styles.FLAT, Styles.DANGER);
@@ -202,46 +169,30 @@ public final class DeployKeysSection extends VBox {
     }
 
     private void confirmRemove(ProjectKey key) {
-        Optional<String> warning = ProjectDeployKeys.removalWarning(target, key);
         ButtonType removeButton = new ButtonType("Remove", ButtonBar.ButtonData.OK_DONE);
-        Alert alert = new Alert(warning.isPresent() ? Alert.AlertType.WARNING : Alert.AlertType.CONFIRMATION,
-                warning.orElse("GitLab deletes the key altogether when no other project uses it."), removeButton, ButtonType.CANCEL);
+        Alert alert = new Alert(model.removalWarning(key).isPresent() ? Alert.AlertType.WARNING : Alert.AlertType.CONFIRMATION,
+                model.removalText(key), removeButton, ButtonType.CANCEL);
         alert.setTitle("Remove deploy key");
-        alert.setHeaderText("Remove \"" + key.key().title() + "\" from " + target.projectPath() + "?");
+        alert.setHeaderText(model.removalQuestion(key));
         alert.getDialogPane().lookupButton(removeButton).getStyleClass().add(Styles.DANGER);
         if (getScene() != null) {
             alert.initOwner(getScene().getWindow());
         }
-        alert.showAndWait().filter(b -> b == removeButton).ifPresent(b -> change((ks, t) -> {
-            ks.remove(t, key, true);
-            return "Removed \"" + key.key().title() + "\" from " + t.projectPath() + ".";
-        }));
+        alert.showAndWait().filter(b -> b == removeButton).ifPresent(b -> model.remove(key));
     }
 
-    private void chooseAndEnable() {
-        Target t = target;
-        if (t == null) {
-            return;
-        }
-        enableAnother.setDisable(true);
-        int forGeneration = generation;
-        run(p -> keys.get().enableable(t), forGeneration, candidates -> {
-            enableAnother.setDisable(false);
-            chooser(t, candidates).showAndWait().ifPresent(choice -> change((ks, unused) -> {
-                        ProjectKey enabled = ks.enable(t, choice.candidate().key().id(), choice.readWrite());
-                        return "Enabled \"" + enabled.key().title() + "\" on " + t.projectPath() + ", "
-                                + (enabled.readWrite() ? "read-write." : "read-only.");
-                    }));
-        });
+    private void chooseAndEnable(List<Candidate> candidates) {
+        chooser(model.projectPath(), candidates).showAndWait()
+                .ifPresent(choice -> model.enable(choice.candidate(), choice.readWrite()));
     }
 
     /** The chosen key and whether it gets write access. */
     record Choice(Candidate candidate, boolean readWrite) {}
 
-    private Dialog<Choice> chooser(Target t, List<Candidate> candidates) {
+    private Dialog<Choice> chooser(String projectPath, List<Candidate> candidates) {
         Dialog<Choice> dialog = new Dialog<>();
         dialog.setTitle("Enable another deploy key");
-        dialog.setHeaderText("Enable an existing key on " + t.projectPath());
+        dialog.setHeaderText("Enable an existing key on " + projectPath);
         ListView<Candidate> view = new ListView<>();
         view.setId("enableableKeys");
         view.getItems().setAll(candidates);
@@ -281,47 +232,6 @@ public final class DeployKeysSection extends VBox {
             dialog.getDialogPane().getStylesheets().addAll(getScene().getStylesheets());
         }
         return dialog;
-    }
-
-    /** A change on GitLab, then the list again with its one-sentence outcome (or the error). */
-    private void change(KeyChange action) {
-        Target t = target;
-        int forGeneration = generation;
-        setState(true, "");
-        run(p -> action.apply(keys.get(), t), forGeneration, done -> load(forGeneration, done));
-    }
-
-    @FunctionalInterface
-    private interface KeyChange {
-        String apply(ProjectDeployKeys keys, Target target) throws Exception;
-    }
-
-    private <T> void run(BackgroundTask<T> task, int forGeneration, Consumer<T> onSuccess) {
-        executor.submit(task, new TaskListener<T>() {
-            @Override
-            public void onSuccess(T result) {
-                if (forGeneration == generation) {
-                    onSuccess.accept(result);
-                }
-            }
-
-            @Override
-            public void onFailure(Throwable failure) {
-                if (forGeneration == generation) {
-                    setState(false, failure.getMessage() == null ? failure.toString() : failure.getMessage());
-                    enableAnother.setDisable(false);
-                }
-            }
-        });
-    }
-
-    private void setState(boolean busy, String problem) {
-        loading.setVisible(busy);
-        loading.setManaged(busy);
-        error.setText(problem);
-        if (busy) {
-            message.setText("");
-        }
     }
 
     private static Label muted(String text) {
