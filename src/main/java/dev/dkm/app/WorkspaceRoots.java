@@ -52,4 +52,14 @@ public final class WorkspaceRoots {
         roots.forEach(r -> clean.add(r.toAbsolutePath().normalize()));
         store.save(store.load().withWorkspaceRoots(List.copyOf(clean)));
     }
+
+    /** The other environments the window scans (EnvironmentSpec ids), in the order the user added them. */
+    public synchronized List<String> loadEnvironments() {
+        return store.load().environments();
+    }
+
+    /** Replaces the remembered environments, re-reading the settings first so nothing else saved meanwhile is lost. */
+    public synchronized void saveEnvironments(List<String> ids) {
+        store.save(store.load().withEnvironments(List.copyOf(new LinkedHashSet<>(ids))));
+    }
 }

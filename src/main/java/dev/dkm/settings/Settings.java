@@ -15,6 +15,9 @@ import java.util.Optional;
  *                            absent from files written before it existed)
  * @param runRetentionDays    run journals older than this many days are pruned automatically when a new run starts
  *                            (default {@value #DEFAULT_RUN_RETENTION_DAYS}; 0 keeps them until {@code dkm runs --prune})
+ * @param environments        the other environments the window scans besides this account's roots, as
+ *                            {@code EnvironmentSpec} ids ({@code codimd}, {@code command:podman exec -i web}); absent from
+ *                            files written before it existed
  */
 public record Settings(
         List<InstanceSettings> instances,
@@ -23,7 +26,8 @@ public record Settings(
         List<Integer> expiryThresholdDays,
         KeyStrategy keyStrategy,
         boolean readOnlyByDefault,
-        Integer runRetentionDays) {
+        Integer runRetentionDays,
+        List<String> environments) {
 
     public static final List<Integer> DEFAULT_EXPIRY_THRESHOLDS = List.of(60, 30, 7, 1);
     public static final int DEFAULT_RUN_RETENTION_DAYS = 30;
@@ -31,6 +35,11 @@ public record Settings(
     public Settings(List<InstanceSettings> instances, List<Path> workspaceRoots, Theme theme, List<Integer> expiryThresholdDays,
             KeyStrategy keyStrategy, boolean readOnlyByDefault) {
         this(instances, workspaceRoots, theme, expiryThresholdDays, keyStrategy, readOnlyByDefault, null);
+    }
+
+    public Settings(List<InstanceSettings> instances, List<Path> workspaceRoots, Theme theme, List<Integer> expiryThresholdDays,
+            KeyStrategy keyStrategy, boolean readOnlyByDefault, Integer runRetentionDays) {
+        this(instances, workspaceRoots, theme, expiryThresholdDays, keyStrategy, readOnlyByDefault, runRetentionDays, null);
     }
 
     public Settings {
@@ -41,10 +50,16 @@ public record Settings(
                 ? DEFAULT_EXPIRY_THRESHOLDS : List.copyOf(expiryThresholdDays);
         keyStrategy = keyStrategy == null ? KeyStrategy.ONE_KEY_PER_REPOSITORY : keyStrategy;
         runRetentionDays = runRetentionDays == null || runRetentionDays < 0 ? DEFAULT_RUN_RETENTION_DAYS : runRetentionDays;
+        environments = environments == null ? List.of()
+                : environments.stream().filter(e -> e != null && !e.isBlank()).distinct().toList();
     }
 
     public Settings withRunRetentionDays(int days) {
-        return new Settings(instances, workspaceRoots, theme, expiryThresholdDays, keyStrategy, readOnlyByDefault, days);
+        return new Settings(instances, workspaceRoots, theme, expiryThresholdDays, keyStrategy, readOnlyByDefault, days, environments);
+    }
+
+    public Settings withEnvironments(List<String> ids) {
+        return new Settings(instances, workspaceRoots, theme, expiryThresholdDays, keyStrategy, readOnlyByDefault, runRetentionDays, ids);
     }
 
     public static Settings defaults() {
@@ -52,27 +67,27 @@ public record Settings(
     }
 
     public Settings withWorkspaceRoots(List<Path> roots) {
-        return new Settings(instances, roots, theme, expiryThresholdDays, keyStrategy, readOnlyByDefault, runRetentionDays);
+        return new Settings(instances, roots, theme, expiryThresholdDays, keyStrategy, readOnlyByDefault, runRetentionDays, environments);
     }
 
     public Settings withTheme(Theme t) {
-        return new Settings(instances, workspaceRoots, t, expiryThresholdDays, keyStrategy, readOnlyByDefault, runRetentionDays);
+        return new Settings(instances, workspaceRoots, t, expiryThresholdDays, keyStrategy, readOnlyByDefault, runRetentionDays, environments);
     }
 
     public Settings withExpiryThresholdDays(List<Integer> days) {
-        return new Settings(instances, workspaceRoots, theme, days, keyStrategy, readOnlyByDefault, runRetentionDays);
+        return new Settings(instances, workspaceRoots, theme, days, keyStrategy, readOnlyByDefault, runRetentionDays, environments);
     }
 
     public Settings withKeyStrategy(KeyStrategy s) {
-        return new Settings(instances, workspaceRoots, theme, expiryThresholdDays, s, readOnlyByDefault, runRetentionDays);
+        return new Settings(instances, workspaceRoots, theme, expiryThresholdDays, s, readOnlyByDefault, runRetentionDays, environments);
     }
 
     public Settings withReadOnlyByDefault(boolean readOnly) {
-        return new Settings(instances, workspaceRoots, theme, expiryThresholdDays, keyStrategy, readOnly, runRetentionDays);
+        return new Settings(instances, workspaceRoots, theme, expiryThresholdDays, keyStrategy, readOnly, runRetentionDays, environments);
     }
 
     public Settings withInstances(List<InstanceSettings> list) {
-        return new Settings(list, workspaceRoots, theme, expiryThresholdDays, keyStrategy, readOnlyByDefault, runRetentionDays);
+        return new Settings(list, workspaceRoots, theme, expiryThresholdDays, keyStrategy, readOnlyByDefault, runRetentionDays, environments);
     }
 
     /** Adds the instance, or replaces the one with the same base URL. */

@@ -82,7 +82,8 @@ public final class DkmApplication extends Application {
     }
 
     private MainWindowView showMainWindow(WorkspaceRootsStore roots, Supplier<AppServices> sessionServices, boolean offerDemo) {
-        MainWindowViewModel viewModel = new MainWindowViewModel(executor, RepoScan.withDefaults(), roots);
+        MainWindowViewModel viewModel = new MainWindowViewModel(executor, RepoScan.withDefaults(), roots,
+                EnvironmentRepoScan.over(() -> sessionServices.get().environments()));
         MainWindowView view = new MainWindowView(viewModel, FolderPicker.directoryChooser(), options.theme());
         view.onSetUpDeployKey(repo -> openSetupDialog(repo, view, sessionServices));
         DeployKeysSection deployKeys = DeployKeysSection.addTo(view.details(), () -> new ProjectDeployKeys(sessionServices.get().connections()), executor);

@@ -226,7 +226,14 @@ public final class MainWindowView {
         scanButton.setGraphic(new FontIcon(Feather.REFRESH_CW));
         scanButton.getStyleClass().add(Styles.ACCENT);
         scanButton.disableProperty().bind(Bindings.createBooleanBinding(
-                () -> !viewModel.canScan(), viewModel.roots(), viewModel.scanStateProperty()));
+                () -> !viewModel.canScan(), viewModel.roots(), viewModel.environments(), viewModel.scanStateProperty()));
+        if (viewModel.supportsEnvironments()) {
+            Button addEnvironment = new Button("Add environment…", new FontIcon(Feather.USERS));
+            addEnvironment.setId("addEnvironmentButton");
+            addEnvironment.setTooltip(Badges.tooltip("Also scan another local account, or what a command reaches (a container)"));
+            addEnvironment.setOnAction(e -> addEnvironment());
+            toolbar.getChildren().add(toolbar.getChildren().indexOf(addFolderButton) + 1, addEnvironment);
+        }
         scanButton.textProperty().bind(Bindings.createStringBinding(
                 () -> viewModel.hasScanned() ? "Refresh" : "Scan", viewModel.scanStateProperty(), viewModel.repos()));
         convertButton.setGraphic(new FontIcon(Feather.SHUFFLE));
@@ -243,8 +250,22 @@ public final class MainWindowView {
         themeButton.setTooltip(Badges.tooltip("Switch between light and dark theme"));
         themeButton.setAccessibleText("Switch between light and dark theme");
         theme.addListener((obs, old, now) -> ThemeStyles.apply(now));
+        // Buttons keep their whole text when the toolbar is crowded (several chips, the buttons added later): the chips shrink.
+        toolbar.getChildren().addListener((ListChangeListener<javafx.scene.Node>) c -> keepToolbarButtonsWhole());
+        keepToolbarButtonsWhole();
+        rootChips.setMinWidth(0);
         viewModel.roots().addListener((ListChangeListener<Path>) c -> showRootChips());
+        viewModel.environments().addListener((ListChangeListener<dev.dkm.environments.EnvironmentSpec>) c -> showRootChips());
+        viewModel.environmentFailures().addListener((ListChangeListener<String>) c -> showRootChips());
         showRootChips();
+    }
+
+    private void keepToolbarButtonsWhole() {
+        for (javafx.scene.Node n : toolbar.getChildren()) {
+            if (n instanceof javafx.scene.control.Labeled labeled) {
+                labeled.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            }
+        }
     }
 
     private void showRootChips() {
@@ -252,7 +273,12 @@ public final class MainWindowView {
         for (Path path : viewModel.roots()) {
             rootChips.getChildren().add(new RootChip(path, () -> viewModel.removeRoot(path)));
         }
-        if (viewModel.roots().isEmpty()) {
+        for (dev.dkm.environments.EnvironmentSpec spec : viewModel.environments()) {
+            String failure = viewModel.environmentFailures().stream().filter(l -> l.startsWith(spec.id() + ": "))
+                    .map(l -> l.substring(spec.id().length() + 2)).findFirst().orElse(null);
+            rootChips.getChildren().add(RootChip.environment(spec, failure, () -> viewModel.removeEnvironment(spec)));
+        }
+        if (viewModel.roots().isEmpty() && viewModel.environments().isEmpty()) {
             Label none = new Label("no folder yet");
             none.getStyleClass().add(StyleClasses.MUTED);
             rootChips.getChildren().add(none);
@@ -262,6 +288,37 @@ public final class MainWindowView {
     @FXML
     private void addFolder() {
         folderPicker.pick(root.getScene() == null ? null : root.getScene().getWindow()).ifPresent(viewModel::addRoot);
+    }
+
+    /** Asks for an account name or a command template; a refusal is said where the scan reports. */
+    private void addEnvironment() {
+        javafx.scene.control.Dialog<javafx.util.Pair<Boolean, String>> dialog = new javafx.scene.control.Dialog<>();
+        dialog.setTitle("Add environment");
+        dialog.setHeaderText("Scan another environment too: a local account, or a command that reaches one");
+        javafx.scene.control.ComboBox<String> kind = new javafx.scene.control.ComboBox<>(
+                javafx.collections.FXCollections.observableArrayList("Local account", "Command template"));
+        kind.getSelectionModel().selectFirst();
+        javafx.scene.control.TextField value = new javafx.scene.control.TextField();
+        value.setPromptText("account name, e.g. codimd");
+        value.setPrefColumnCount(32);
+        kind.valueProperty().addListener((obs, old, now) -> value.setPromptText("Local account".equals(now)
+                ? "account name, e.g. codimd" : "command, e.g. podman exec -i -u app web"));
+        HBox content = new HBox(8, kind, value);
+        content.setAlignment(Pos.CENTER_LEFT);
+        dialog.getDialogPane().setContent(content);
+        dialog.getDialogPane().getButtonTypes().addAll(javafx.scene.control.ButtonType.OK, javafx.scene.control.ButtonType.CANCEL);
+        dialog.setResultConverter(b -> b == javafx.scene.control.ButtonType.OK
+                ? new javafx.util.Pair<>("Command template".equals(kind.getValue()), value.getText()) : null);
+        if (root.getScene() != null) {
+            dialog.initOwner(root.getScene().getWindow());
+        }
+        javafx.application.Platform.runLater(value::requestFocus);
+        dialog.showAndWait().ifPresent(p -> {
+            String refused = viewModel.addEnvironment(p.getValue(), p.getKey());
+            if (!refused.isEmpty()) {
+                viewModel.announce("Environment not added: " + refused);
+            }
+        });
     }
 
     @FXML
@@ -345,6 +402,14 @@ public final class MainWindowView {
         repoTable.getStyleClass().addAll(StyleClasses.REPO_TABLE, Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
         repoTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         RepoTableColumns.repository(repositoryColumn, viewModel::displayPath);
+        TableColumn<RepoInfo, String> environmentColumn = new TableColumn<>("Environment");
+        environmentColumn.setId("environmentColumn");
+        environmentColumn.setPrefWidth(150);
+        environmentColumn.setMinWidth(122); // the header's whole word
+        RepoTableColumns.environment(environmentColumn);
+        // Only while there is another environment: a window of one account keeps its columns.
+        environmentColumn.visibleProperty().bind(Bindings.isNotEmpty(viewModel.environments()));
+        repoTable.getColumns().add(repoTable.getColumns().indexOf(repositoryColumn) + 1, environmentColumn);
         RepoTableColumns.project(projectColumn);
         RepoTableColumns.remoteKind(remoteColumn);
         RepoTableColumns.tokenKind(tokenColumn);

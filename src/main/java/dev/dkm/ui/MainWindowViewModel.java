@@ -1,10 +1,13 @@
 package dev.dkm.ui;
 
+import dev.dkm.environments.EnvironmentScan;
+import dev.dkm.environments.EnvironmentSpec;
 import dev.dkm.task.TaskExecutor;
 import dev.dkm.task.TaskHandle;
 import dev.dkm.task.TaskListener;
 import dev.dkm.workspace.RepoInfo;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -38,9 +41,15 @@ public final class MainWindowViewModel {
     private final TaskExecutor executor;
     private final RepoScan scan;
     private final WorkspaceRootsStore rootsStore;
+    private final EnvironmentRepoScan environmentScan;
 
     private final ObservableList<Path> roots = FXCollections.observableArrayList();
     private final ObservableList<Path> rootsView = FXCollections.unmodifiableObservableList(roots);
+    private final ObservableList<EnvironmentSpec> environments = FXCollections.observableArrayList();
+    private final ObservableList<EnvironmentSpec> environmentsView = FXCollections.unmodifiableObservableList(environments);
+    /** One line per environment the last scan could not reach ("codimd: no such account"). */
+    private final ObservableList<String> environmentFailures = FXCollections.observableArrayList();
+    private final ObservableList<String> environmentFailuresView = FXCollections.unmodifiableObservableList(environmentFailures);
     private final ObservableList<RepoInfo> repos = FXCollections.observableArrayList();
     private final ObservableList<RepoInfo> reposView = FXCollections.unmodifiableObservableList(repos);
     private final FilteredList<RepoInfo> visibleRepos = new FilteredList<>(repos);
@@ -63,13 +72,34 @@ public final class MainWindowViewModel {
     private long scanStarted;
 
     public MainWindowViewModel(TaskExecutor executor, RepoScan scan, WorkspaceRootsStore rootsStore) {
+        this(executor, scan, rootsStore, null);
+    }
+
+    /**
+     * @param environmentScan scans the remembered other environments; null: this window shows this account only
+     */
+    public MainWindowViewModel(TaskExecutor executor, RepoScan scan, WorkspaceRootsStore rootsStore, EnvironmentRepoScan environmentScan) {
         this.executor = executor;
         this.scan = scan;
         this.rootsStore = rootsStore;
+        this.environmentScan = environmentScan;
         try {
             roots.setAll(rootsStore.load());
         } catch (RuntimeException e) {
             rootsProblem.set("Could not read the remembered workspace folders: " + e.getMessage());
+        }
+        if (environmentScan != null) {
+            try {
+                for (String id : rootsStore.loadEnvironments()) {
+                    try {
+                        environments.add(EnvironmentSpec.parse(id));
+                    } catch (IllegalArgumentException e) {
+                        rootsProblem.set("Skipped a remembered environment: " + e.getMessage());
+                    }
+                }
+            } catch (RuntimeException e) {
+                rootsProblem.set("Could not read the remembered environments: " + e.getMessage());
+            }
         }
         visibleRepos.predicateProperty().bind(Bindings.createObjectBinding(
                 () -> combinedFilter(quickFilter.get(), filterText.get()), quickFilter, filterText));
@@ -136,10 +166,75 @@ public final class MainWindowViewModel {
         }
     }
 
+    // ---- environments
+
+    /** The other environments scanned besides this account's roots, in the order they were added. */
+    public ObservableList<EnvironmentSpec> environments() {
+        return environmentsView;
+    }
+
+    /** Whether this window can scan other environments at all (the "Add environment…" button shows only then). */
+    public boolean supportsEnvironments() {
+        return environmentScan != null;
+    }
+
+    /**
+     * Adds an environment from what the user typed: a local account name, or a command template when
+     * {@code command} is set; remembered, then scanned. Returns why it was refused, or empty when it was added.
+     */
+    public String addEnvironment(String text, boolean command) {
+        if (environmentScan == null) {
+            return "This window scans this account only.";
+        }
+        EnvironmentSpec spec;
+        try {
+            spec = command ? EnvironmentSpec.command(text) : EnvironmentSpec.account(text == null ? "" : text.strip());
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+        if (!environments.contains(spec)) {
+            environments.add(spec);
+            saveEnvironments();
+        }
+        scan();
+        return "";
+    }
+
+    /** Forgets an environment and drops its repositories from the table. */
+    public void removeEnvironment(EnvironmentSpec spec) {
+        if (environments.remove(spec)) {
+            saveEnvironments();
+            repos.removeIf(r -> spec.id().equals(r.environment()));
+            environmentFailures.removeIf(line -> line.startsWith(spec.id() + ": "));
+            if (selectedRepo.get() != null && spec.id().equals(selectedRepo.get().environment())) {
+                selectedRepo.set(null);
+            }
+        }
+    }
+
+    private void saveEnvironments() {
+        try {
+            rootsStore.saveEnvironments(environments.stream().map(EnvironmentSpec::id).toList());
+            rootsProblem.set("");
+        } catch (RuntimeException e) {
+            rootsProblem.set("Could not remember the environments: " + e.getMessage());
+        }
+    }
+
+    /** Environments the last scan could not reach, one line each with its reason; the rest of the scan went on. */
+    public ObservableList<String> environmentFailures() {
+        return environmentFailuresView;
+    }
+
+    /** The Environment column: empty for this account's repositories, else the environment's id. */
+    public static String environmentLabel(RepoInfo repo) {
+        return repo.environment() == null ? "" : repo.environment();
+    }
+
     // ---- scan
 
     public boolean canScan() {
-        return !roots.isEmpty() && scanState.get() != ScanState.SCANNING;
+        return (!roots.isEmpty() || !environments.isEmpty()) && scanState.get() != ScanState.SCANNING;
     }
 
     /** Scans every root in the background; does nothing while a scan runs or when there is no root. */
@@ -148,32 +243,77 @@ public final class MainWindowViewModel {
             return;
         }
         List<Path> toScan = List.copyOf(roots);
+        List<EnvironmentSpec> envs = List.copyOf(environments);
         scanState.set(ScanState.SCANNING);
         progress.set(INDETERMINATE);
-        statusMessage.set("Scanning " + (toScan.size() == 1 ? toScan.get(0) : toScan.size() + " folders") + "…");
+        String what = toScan.isEmpty() ? "" : toScan.size() == 1 ? toScan.get(0).toString() : toScan.size() + " folders";
+        if (!envs.isEmpty()) {
+            what += (what.isEmpty() ? "" : " and ") + envs.size() + (envs.size() == 1 ? " environment" : " environments");
+        }
+        statusMessage.set("Scanning " + what + "…");
         cancelRequested = false;
         scanStarted = System.nanoTime();
-        TaskHandle handle = executor.submit(p -> scan.scan(toScan, p), new ScanListener());
+        TaskHandle handle = executor.submit(p -> scanAll(toScan, envs, p), new ScanListener());
         // A synchronous executor has finished the scan by now; only a running one can be cancelled.
         runningScan = scanState.get() == ScanState.SCANNING ? handle : null;
     }
 
+    /** The progress message of the environments' part of a scan, whose counts are environments, not repositories. */
+    private static final String ENVIRONMENTS_PROGRESS = "environments";
+
+    /** What one scan found: this account's roots, then each environment's; the failed environments as lines. */
+    private record Found(List<RepoInfo> repos, List<String> failures) {
+    }
+
+    /** On the worker thread: this account's roots as before, then every environment (one failing does not stop the rest). */
+    private Found scanAll(List<Path> toScan, List<EnvironmentSpec> envs, dev.dkm.task.Progress p) {
+        List<RepoInfo> all = new ArrayList<>(toScan.isEmpty() ? List.of() : scan.scan(toScan, p));
+        List<String> failures = new ArrayList<>();
+        if (!envs.isEmpty() && environmentScan != null && !p.isCancelled()) {
+            dev.dkm.task.Progress perEnvironment = new dev.dkm.task.Progress() {
+                @Override
+                public void update(long done, long total, String message) {
+                    p.update(done, total, ENVIRONMENTS_PROGRESS);
+                }
+
+                @Override
+                public boolean isCancelled() {
+                    return p.isCancelled();
+                }
+            };
+            for (EnvironmentScan.Result r : environmentScan.scan(envs, perEnvironment)) {
+                if (r.failed()) {
+                    failures.add(r.environment() + ": " + dev.dkm.remote.UrlRedactor.redact(r.failure()));
+                }
+                all.addAll(r.repos());
+            }
+        }
+        return new Found(all, failures);
+    }
+
     /** Callbacks of the one scan that can run at a time ({@link #scan()} refuses while one runs). */
-    private final class ScanListener implements TaskListener<List<RepoInfo>> {
+    private final class ScanListener implements TaskListener<Found> {
         @Override
         public void onProgress(long done, long total, String message) {
             if (scanState.get() == ScanState.SCANNING && !cancelRequested) {
                 progress.set(total > 0 ? (double) done / total : INDETERMINATE);
-                statusMessage.set("Scanning… " + done + (done == 1 ? " repository" : " repositories") + " found");
+                statusMessage.set(ENVIRONMENTS_PROGRESS.equals(message)
+                        ? "Scanning… " + done + " of " + total + " environments done"
+                        : "Scanning… " + done + (done == 1 ? " repository" : " repositories") + " found");
             }
         }
 
         @Override
-        public void onSuccess(List<RepoInfo> result) {
+        public void onSuccess(Found found) {
+            List<RepoInfo> result = found.repos();
+            environmentFailures.setAll(found.failures());
+            String failed = found.failures().isEmpty() ? ""
+                    : " · " + (found.failures().size() == 1 ? "could not scan " + found.failures().get(0)
+                            : found.failures().size() + " environments could not be scanned");
             if (cancelRequested) {
-                finish(result, ScanState.CANCELLED, "Scan cancelled: showing the " + result.size() + " found so far");
+                finish(result, ScanState.CANCELLED, "Scan cancelled: showing the " + result.size() + " found so far" + failed);
             } else {
-                finish(result, ScanState.DONE, "Scanned in " + String.format(Locale.ROOT, "%.1f s", seconds()));
+                finish(result, ScanState.DONE, "Scanned in " + String.format(Locale.ROOT, "%.1f s", seconds()) + failed);
             }
         }
 
@@ -196,6 +336,10 @@ public final class MainWindowViewModel {
         runningScan = null;
         if (result != null) {
             RepoInfo selected = selectedRepo.get();
+            // An environment removed while the scan ran does not come back with its rows.
+            List<String> kept = environments.stream().map(EnvironmentSpec::id).toList();
+            result = result.stream().filter(r -> r.environment() == null || kept.contains(r.environment())).toList();
+            environmentFailures.removeIf(line -> kept.stream().noneMatch(id -> line.startsWith(id + ": ")));
             repos.setAll(result);
             selectedRepo.set(selected == null ? null
                     : result.stream().filter(r -> r.path().equals(selected.path())).findFirst().orElse(null));

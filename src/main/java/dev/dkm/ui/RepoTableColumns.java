@@ -34,6 +34,21 @@ final class RepoTableColumns {
         }));
     }
 
+    /** The environment a repository lives in; this account's own show a muted "this account". */
+    static void environment(TableColumn<RepoInfo, String> column) {
+        column.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(MainWindowViewModel.environmentLabel(cd.getValue())));
+        column.setCellFactory(c -> new RepoCell<>((cell, repo) -> {
+            String env = MainWindowViewModel.environmentLabel(repo);
+            if (env.isEmpty()) {
+                cell.setGraphic(muted("this account"));
+                return;
+            }
+            cell.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
+            cell.setText(env);
+            cell.setTooltip(Badges.tooltip("Lives in " + env + "; its local steps run there, by its helper"));
+        }));
+    }
+
     static void project(TableColumn<RepoInfo, String> column) {
         column.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(
                 RepoTexts.project(cd.getValue()) + " " + RepoTexts.host(cd.getValue())));

@@ -52,7 +52,8 @@ public final class RepoTextFilter implements Predicate<RepoInfo> {
                 .append(repo.path()).append(' ')
                 .append(repo.status().id()).append(' ')
                 .append(RepoTexts.status(repo.status())).append(' ')
-                .append(repo.branch() == null ? "" : repo.branch());
+                .append(repo.branch() == null ? "" : repo.branch()).append(' ')
+                .append(repo.environment() == null ? "" : repo.environment());
         for (RemoteInfo remote : repo.remotes()) {
             text.append(' ').append(remote.name())
                     .append(' ').append(remote.kind().id())

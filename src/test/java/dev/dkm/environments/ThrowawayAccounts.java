@@ -14,11 +14,11 @@ import java.util.concurrent.TimeUnit;
  * this issue's prefix {@code dkmt15}, removed with {@code userdel -r}. Also a copy of the test class path the accounts
  * can read (a class path under /root is not readable by them), for {@code dkm.helper.classpath}.
  */
-final class ThrowawayAccounts implements AutoCloseable {
+public final class ThrowawayAccounts implements AutoCloseable {
     private final List<String> created = new ArrayList<>();
 
-    record Out(int exit, String out) {
-        Out assertOk() {
+    public record Out(int exit, String out) {
+        public Out assertOk() {
             if (exit != 0) {
                 throw new AssertionError("exit " + exit + ": " + out);
             }
@@ -26,7 +26,7 @@ final class ThrowawayAccounts implements AutoCloseable {
         }
     }
 
-    String create(String suffix) throws IOException {
+    public String create(String suffix) throws IOException {
         String name = "dkmt15" + suffix + Long.toString(ProcessHandle.current().pid() % 1000, 36);
         run(List.of("userdel", "-r", "-f", name)); // a leftover of a killed run
         run(List.of("useradd", "-m", "-s", "/bin/sh", name)).assertOk();
@@ -51,7 +51,7 @@ final class ThrowawayAccounts implements AutoCloseable {
     }
 
     /** {@code sh -c script} as {@code account}, in its home, with git's identity set and no system config. */
-    static Out as(String account, String script) throws IOException {
+    public static Out as(String account, String script) throws IOException {
         return run(List.of("runuser", "-u", account, "--", "env", "-i", "PATH=/usr/bin:/bin", "HOME=/home/" + account,
                 "GIT_CONFIG_NOSYSTEM=1", "GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@example.com", "GIT_COMMITTER_NAME=t",
                 "GIT_COMMITTER_EMAIL=t@example.com", "sh", "-c", "cd && " + script));
@@ -62,7 +62,7 @@ final class ThrowawayAccounts implements AutoCloseable {
     }
 
     /** A world-readable copy of this JVM's class path (classes and jars), made once per test JVM. */
-    static synchronized String readableClasspath() throws IOException {
+    public static synchronized String readableClasspath() throws IOException {
         Path dir = Path.of("/tmp", "dkmt15-classpath-" + ProcessHandle.current().pid());
         Path done = dir.resolve("classpath.txt");
         if (Files.exists(done)) {

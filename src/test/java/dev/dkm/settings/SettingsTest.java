@@ -44,6 +44,22 @@ class SettingsTest {
     }
 
     @Test
+    void environmentsAreRememberedAndAFileWrittenBeforeThemReadsAsNone() throws Exception {
+        Path file = dir.resolve("settings.json");
+        Files.writeString(file, "{\"theme\":\"DARK\",\"workspaceRoots\":[\"/w\"]}");
+        Settings old = new SettingsStore(file).load();
+        assertThat(old.environments()).isEmpty();
+        assertThat(old.theme()).isEqualTo(Theme.DARK);
+        Settings s = old.withEnvironments(List.of("codimd", "command:podman exec -i web", "codimd", " "));
+        assertThat(s.environments()).containsExactly("codimd", "command:podman exec -i web");
+        new SettingsStore(file).save(s);
+        Settings back = new SettingsStore(file).load();
+        assertThat(back).isEqualTo(s);
+        // the other with… methods keep them
+        assertThat(back.withTheme(Theme.LIGHT).withRunRetentionDays(3).environments()).isEqualTo(s.environments());
+    }
+
+    @Test
     void loadIsLenient() throws Exception {
         Path file = dir.resolve("settings.json");
         Files.writeString(file, "{\"theme\":\"PURPLE\",\"unknown\":1,\"workspaceRoots\":[\"/w\"]}");

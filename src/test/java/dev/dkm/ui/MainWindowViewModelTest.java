@@ -256,4 +256,60 @@ class MainWindowViewModelTest {
     private static List<String> paths(MainWindowViewModel vm) {
         return vm.visibleRepos().stream().map(RepoInfo::relativePath).toList();
     }
+
+    @Test
+    void environments_are_scanned_after_the_roots_their_progress_counts_environments_and_a_failed_one_is_a_notice() {
+        RepoInfo theirs = SampleRepos.repo("site", RepoStatus.SSH_DEFAULT_KEY, "", SampleRepos.wiredTo("k", true, false),
+                SampleRepos.ssh("origin", "team/site")).inEnvironment("codimd");
+        List<String> messages = new ArrayList<>();
+        List<List<dev.dkm.environments.EnvironmentSpec>> asked = new ArrayList<>();
+        MainWindowViewModel vm = new MainWindowViewModel(TaskExecutor.synchronous(), (roots, p) -> SampleRepos.everyStatus(), store,
+                (specs, p) -> {
+                    asked.add(specs);
+                    p.update(1, 2, "codimd");
+                    p.update(2, 2, "ghost");
+                    return List.of(
+                            new dev.dkm.environments.EnvironmentScan.Result(specs.get(0), List.of(), List.of(), List.of(theirs), List.of(), null),
+                            new dev.dkm.environments.EnvironmentScan.Result(specs.get(1), List.of(), List.of(), List.of(), List.of(),
+                                    "there is no account ghost on this machine"));
+                });
+        vm.statusMessageProperty().addListener((o, old, now) -> messages.add(now));
+        assertThat(vm.addEnvironment("codimd", false)).isEmpty();
+        assertThat(vm.addEnvironment(" ghost ", false)).isEmpty();
+
+        assertThat(asked.get(asked.size() - 1)).extracting(dev.dkm.environments.EnvironmentSpec::id).containsExactly("codimd", "ghost");
+        assertThat(messages).contains("Scanning… 1 of 2 environments done").noneMatch(m -> m.contains("repository found"));
+        assertThat(vm.repos()).hasSize(SampleRepos.everyStatus().size() + 1).contains(theirs);
+        assertThat(vm.environmentFailures()).containsExactly("ghost: there is no account ghost on this machine");
+        assertThat(vm.statusMessageProperty().get()).contains("could not scan ghost: there is no account ghost on this machine");
+        assertThat(store.loadEnvironments()).containsExactly("codimd", "ghost");
+        assertThat(MainWindowViewModel.environmentLabel(theirs)).isEqualTo("codimd");
+        vm.filterTextProperty().set("codimd");
+        assertThat(vm.visibleRepos()).containsExactly(theirs);
+
+        vm.removeEnvironment(dev.dkm.environments.EnvironmentSpec.account("ghost"));
+        assertThat(vm.environmentFailures()).isEmpty();
+        assertThat(vm.addEnvironment("", true)).isEqualTo("an environment needs an account name or a command");
+    }
+
+    @Test
+    void an_environment_removed_while_the_scan_runs_does_not_come_back_with_its_rows() {
+        RepoInfo theirs = SampleRepos.repo("site", RepoStatus.NO_REMOTE, "", SampleRepos.wiredTo("k", true, false))
+                .inEnvironment("codimd");
+        MainWindowViewModel[] vm = new MainWindowViewModel[1];
+        boolean[] removeDuringScan = {false};
+        vm[0] = new MainWindowViewModel(TaskExecutor.synchronous(), (roots, p) -> List.of(), store, (specs, p) -> {
+            if (removeDuringScan[0]) {
+                vm[0].removeEnvironment(dev.dkm.environments.EnvironmentSpec.account("codimd")); // the user, meanwhile
+            }
+            return List.of(new dev.dkm.environments.EnvironmentScan.Result(specs.get(0), List.of(), List.of(), List.of(theirs),
+                    List.of(), null));
+        });
+        vm[0].addEnvironment("codimd", false);
+        assertThat(vm[0].repos()).containsExactly(theirs);
+        removeDuringScan[0] = true;
+        vm[0].scan();
+        assertThat(vm[0].environments()).isEmpty();
+        assertThat(vm[0].repos()).isEmpty();
+    }
 }
