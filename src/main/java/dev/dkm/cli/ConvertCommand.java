@@ -101,19 +101,10 @@ final class ConvertCommand implements Callable<Integer> {
             SetupOptions options = keyOptions.over(services.preferences().setupOptions());
             if (resume != null) {
                 // A resume does what the run was asked to do: its journal has the options.
-                SetupOptions recorded;
-                try {
-                    recorded = conversion.resumeOptions(resume, options);
-                } catch (java.io.IOException | IllegalArgumentException e) {
-                    err.println("dkm convert: " + e.getMessage());
+                options = resumed(conversion::resumeOptions, options, err);
+                if (options == null) {
                     return 2;
                 }
-                String conflict = keyOptions.conflictWith(recorded, resume);
-                if (conflict != null) {
-                    err.println("dkm convert: " + conflict);
-                    return 2;
-                }
-                options = recorded;
             }
             ConversionPreview preview = conversion.preview(selected, options, jobs, Progress.NONE);
             if (!json || dryRun) {
@@ -200,19 +191,11 @@ final class ConvertCommand implements Callable<Integer> {
             }
             SetupOptions options = keyOptions.over(services.preferences().setupOptions());
             if (resume != null) {
-                SetupOptions recorded;
-                try {
-                    recorded = conversion.resumeOptions(resume, options);
-                } catch (java.io.IOException | IllegalArgumentException e) {
-                    err.println("dkm convert: " + e.getMessage());
+                // A resume does what the run was asked to do: its journal has the options.
+                options = resumed(conversion::resumeOptions, options, err);
+                if (options == null) {
                     return 2;
                 }
-                String conflict = keyOptions.conflictWith(recorded, resume);
-                if (conflict != null) {
-                    err.println("dkm convert: " + conflict);
-                    return 2;
-                }
-                options = recorded;
             }
             dev.dkm.app.EnvironmentConversion.Preview preview = conversion.preview(scanned, options, jobs, Progress.NONE);
             PrintWriter previewOut = json ? err : out;
@@ -290,5 +273,27 @@ final class ConvertCommand implements Callable<Integer> {
             case PROBLEM -> "problem  " + item.reason();
         };
         return String.format("%-40s %s", item.repo().relativePath(), what);
+    }
+
+    /** Where a resumed run's options are read from: its journal (this account's run, or one across environments). */
+    private interface ResumeLookup {
+        SetupOptions resumeOptions(String runId, SetupOptions asked) throws java.io.IOException;
+    }
+
+    /** The options run {@link #resume} was journaled with, or null after saying why (unknown run, conflicting flag). */
+    private SetupOptions resumed(ResumeLookup lookup, SetupOptions asked, PrintWriter err) {
+        SetupOptions recorded;
+        try {
+            recorded = lookup.resumeOptions(resume, asked);
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            err.println("dkm convert: " + e.getMessage());
+            return null;
+        }
+        String conflict = keyOptions.conflictWith(recorded, resume);
+        if (conflict != null) {
+            err.println("dkm convert: " + conflict);
+            return null;
+        }
+        return recorded;
     }
 }
