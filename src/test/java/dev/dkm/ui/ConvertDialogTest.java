@@ -149,7 +149,9 @@ class ConvertDialogTest {
 
         // 3. run, 4. results
         robot.clickOn("#runConversion");
-        waitUntil(() -> model.phaseProperty().get() == ConvertDialogViewModel.Phase.DONE && count(texts(dialog), "converted") == 3);
+        // the results table draws its cells after the phase changes: wait for every row's outcome, not only three
+        waitUntil(() -> model.phaseProperty().get() == ConvertDialogViewModel.Phase.DONE && count(texts(dialog), "converted") == 3
+                && count(texts(dialog), "failed") == 1);
         List<String> results = texts(dialog);
         assertThat(results).filteredOn("converted"::equals).hasSize(3);
         assertThat(results).filteredOn("failed"::equals).hasSize(1);
