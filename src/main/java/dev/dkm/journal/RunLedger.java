@@ -17,6 +17,7 @@ import java.util.Set;
  */
 public final class RunLedger implements AutoCloseable {
     private final java.util.Set<String> generatedKeys = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.Map<String, Object> keyFileMutexes = new java.util.concurrent.ConcurrentHashMap<>();
     private final Path runsDir;
     private final String runId;
     private final RunJournal journal;
@@ -101,6 +102,11 @@ public final class RunLedger implements AutoCloseable {
      */
     public void generated(String fingerprint) {
         generatedKeys.add(fingerprint);
+    }
+
+    /** The lock a run's repositories take in turn to generate (or find) the key in one key file. */
+    public Object keyFileMutex(String environment, String keyFile) {
+        return keyFileMutexes.computeIfAbsent(environment + "\0" + keyFile, k -> new Object());
     }
 
     public boolean generatedInThisRun(String fingerprint) {

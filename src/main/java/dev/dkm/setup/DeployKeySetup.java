@@ -152,13 +152,20 @@ public final class DeployKeySetup {
                 finish(StepOutcome.skipped(SetupStep.GENERATE, "reusing " + plan.keyFile()));
                 return plan.publicKey();
             }
-            AccountSide.GeneratedKey key = side.generateKey(plan.keyFile(), plan.keyTitle());
+            AccountSide.GeneratedKey key;
+            // One generation per key file at a time in this run: a repository that finds the shared key "created
+            // meanwhile" then also finds it recorded as this run's own, and registers it without a look-up.
+            synchronized (ledger.keyFileMutex(side.environment(), plan.keyFile().toString())) {
+                key = side.generateKey(plan.keyFile(), plan.keyTitle());
+                if (key.created()) {
+                    ledger.generated(key.publicKey().fingerprintSha256());
+                }
+            }
             if (!key.created()) {
                 finish(StepOutcome.skipped(SetupStep.GENERATE, "reusing " + plan.keyFile() + ", created meanwhile"));
                 return key.publicKey();
             }
             generatedNow = true;
-            ledger.generated(key.publicKey().fingerprintSha256());
             finish(StepOutcome.done(SetupStep.GENERATE, "new Ed25519 key " + key.privateKey() + " ("
                     + key.publicKey().fingerprintSha256() + ")" + (side.environment() == null ? "" : " in " + side.environment())));
             return key.publicKey();
