@@ -33,6 +33,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import dev.dkm.workspace.RepoInfo;
+import dev.dkm.task.Progress;
+import java.nio.file.Files;
+import java.util.Set;
+import java.util.LinkedHashSet;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -169,6 +175,17 @@ public final class AppServices implements AutoCloseable {
      */
     public WorkspaceScanner scanner() {
         return scanner(ScanOptions.defaults());
+    }
+
+    /**
+     * Every repository the user has that a token cleanup must consider: under {@code roots} and under the workspace
+     * roots the window remembers ("unused" means unused in all of them).
+     */
+    public List<RepoInfo> scanEveryRoot(Collection<Path> roots) {
+        Set<Path> all = new LinkedHashSet<>();
+        roots.forEach(r -> all.add(r.toAbsolutePath().normalize()));
+        settings().workspaceRoots().stream().filter(Files::isDirectory).forEach(r -> all.add(r.toAbsolutePath().normalize()));
+        return scanner().scan(List.copyOf(all), Progress.NONE);
     }
 
     /** The scanner with other options (a single repository: depth 0), reading git's global files as {@link #scanner()}. */

@@ -120,7 +120,7 @@ public final class BulkConversion {
         if (converted.isEmpty()) {
             return new Result(report, List.of(), List.of());
         }
-        List<RepoInfo> now = scanEveryRoot();
+        List<RepoInfo> now = services.scanEveryRoot(roots);
         // Tokens the converted repositories took from files shared with others: removed once nothing uses them.
         List<SharedTokenCleanup.Source> sources = SharedTokenCleanup.afterRun(convertedBefore, now);
         List<SharedTokenCleanup.Outcome> shared = List.of();
@@ -129,20 +129,12 @@ public final class BulkConversion {
                 shared = SharedTokenCleanup.apply(sources, removeSharedInUse, journal, services.clock());
             }
             if (shared.stream().anyMatch(SharedTokenCleanup.Outcome::removed)) {
-                now = scanEveryRoot(); // what still uses each token, now that the shared lines are gone
+                now = services.scanEveryRoot(roots); // what still uses each token, now that the shared lines are gone
             }
         }
         return new Result(report, TokenCleanup.afterRun(convertedBefore, now), shared);
     }
 
-    /** Every root the user has: the run's and the workspace roots the window remembers. */
-    private List<RepoInfo> scanEveryRoot() {
-        Set<Path> all = new java.util.LinkedHashSet<>();
-        roots.forEach(r -> all.add(r.toAbsolutePath().normalize()));
-        services.settings().workspaceRoots().stream().filter(java.nio.file.Files::isDirectory)
-                .forEach(r -> all.add(r.toAbsolutePath().normalize()));
-        return services.scanner().scan(List.copyOf(all), Progress.NONE);
-    }
 
     /**
      * The options run {@code runId} was started with, so that its resume does the same; {@code asked} (the flags and

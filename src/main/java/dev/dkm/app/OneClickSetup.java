@@ -13,11 +13,9 @@ import dev.dkm.setup.SetupResult;
 import dev.dkm.workspace.RemoteInfo;
 import dev.dkm.workspace.RepoInfo;
 import dev.dkm.convert.SharedTokenCleanup;
-import dev.dkm.task.Progress;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -73,10 +71,7 @@ public final class OneClickSetup {
             return List.of(); // nothing outside the repository's own config: no second scan
         }
         List<Path> remembered = services.settings().workspaceRoots().stream().filter(Files::isDirectory).toList();
-        Set<Path> roots = new LinkedHashSet<>();
-        roots.add((before.root() != null ? before.root() : before.path()).toAbsolutePath().normalize());
-        remembered.forEach(r -> roots.add(r.toAbsolutePath().normalize()));
-        List<RepoInfo> now = services.scanner().scan(List.copyOf(roots), Progress.NONE);
+        List<RepoInfo> now = services.scanEveryRoot(List.of(before.root() != null ? before.root() : before.path()));
         List<SharedTokenCleanup.Source> sources = SharedTokenCleanup.afterRun(List.of(before), now);
         if (sources.isEmpty()) {
             return List.of();
