@@ -405,6 +405,8 @@ public final class ConvertDialog {
                 model.undoLines().stream().map(l -> {
                     Label label = new Label(l, new FontIcon(Feather.ROTATE_CCW));
                     label.getStyleClass().add(StyleClasses.MONOSPACE);
+                    label.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
+                    label.setTooltip(Badges.tooltip(l));
                     return (Node) label;
                 }).toList()));
         ScrollPane undoScroll = new ScrollPane(undoList);
@@ -423,6 +425,9 @@ public final class ConvertDialog {
         VBox environmentsBox = new VBox(4, section("ENVIRONMENTS"), environmentList);
         environmentsBox.visibleProperty().bind(Bindings.isNotEmpty(model.environmentLines()));
         environmentsBox.managedProperty().bind(environmentsBox.visibleProperty());
+        // the two share the width evenly (a long wrapped sentence in one must not squeeze the other to nothing)
+        tokensBox.setPrefWidth(0);
+        undoBox.setPrefWidth(0);
         HBox lower = new HBox(12, tokensBox, undoBox);
         showOnlyIn(lower, ConvertDialogViewModel.Phase.DONE, ConvertDialogViewModel.Phase.UNDOING, ConvertDialogViewModel.Phase.UNDONE);
         // one line per environment, the whole width: a failed one's reason is read whole there

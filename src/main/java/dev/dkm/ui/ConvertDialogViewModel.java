@@ -490,9 +490,10 @@ public final class ConvertDialogViewModel {
             @Override
             public void onSuccess(UndoReport undone) {
                 undoLines.setAll(undone.lines());
-                phase.set(Phase.UNDONE);
+                // the message first: whoever sees the phase change sees what it says
                 message.set(undone.complete() ? "Run " + id + " undone: every config is back as it was and its deploy keys are removed."
                         : "Run " + id + " partly undone: see the list; Undo again once fixed.");
+                phase.set(Phase.UNDONE);
                 onChanged.run();
             }
 

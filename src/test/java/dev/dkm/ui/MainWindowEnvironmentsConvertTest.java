@@ -160,6 +160,7 @@ class MainWindowEnvironmentsConvertTest {
                 && count(texts(dialog), "convert") == 2 && count(texts(dialog), "problem") == 1);
         assertThat(texts(dialog)).contains("2 to convert · 0 skipped · 1 with problems");
         robot.clickOn(robot.lookup("I trust this host key").queryAs(CheckBox.class));
+        TestScreenshots.write(robot, dialog.getScene(), "environments-convert-preview.png");
 
         // 3. run, 4. results per environment
         robot.clickOn("#runConversion");
@@ -208,6 +209,11 @@ class MainWindowEnvironmentsConvertTest {
             robot.clickOn("#undoRun");
             waitUntil(() -> model.phaseProperty().get() == ConvertDialogViewModel.Phase.UNDONE);
             assertThat(model.messageProperty().get()).contains("undone");
+            TestScreenshots.write(robot, dialog.getScene(), "environments-convert-undone.png");
+            // each config restored there, by its own account's helper, and each deploy key removed
+            assertThat(model.undoLines()).anySatisfy(l -> assertThat(l).startsWith(a + ": ").endsWith("config restored byte for byte"))
+                    .anySatisfy(l -> assertThat(l).startsWith(b + ": ").endsWith("config restored byte for byte"))
+                    .filteredOn(l -> l.contains("deploy key #")).hasSize(2);
             for (String account : List.of(a, b)) {
                 assertThat(Files.readAllBytes(config(account))).as(account + ": restored byte for byte").isEqualTo(before.get(account));
                 assertThat(Files.getOwner(config(account), LinkOption.NOFOLLOW_LINKS).getName()).isEqualTo(account);
