@@ -111,10 +111,15 @@ public final class EnvironmentConversion {
 
     /** The journal's description of the run: the environments, the roots and the options. */
     public String description(SetupOptions options) {
-        return "convert " + specs.stream().map(s -> s.kind() == EnvironmentSpec.Kind.ACCOUNT ? "--user " + s.value()
-                        : "--env-command '" + s.value() + "'").collect(Collectors.joining(" "))
+        return "convert " + flags(specs)
                 + roots.stream().map(p -> " " + p).collect(Collectors.joining())
                 + (options.sharedKey() ? " (one key per environment)" : "") + (options.readOnly() ? " (read-only)" : "");
+    }
+
+    /** The environments as {@code dkm convert} names them: {@code --user codimd --env-command 'podman exec -i web'}. */
+    static String flags(List<EnvironmentSpec> specs) {
+        return specs.stream().map(s -> s.kind() == EnvironmentSpec.Kind.ACCOUNT ? "--user " + s.value()
+                : "--env-command '" + s.value() + "'").collect(Collectors.joining(" "));
     }
 
     /** Undoes a run: each config restored in its own environment (by its helper), the run's deploy keys removed. */

@@ -252,7 +252,9 @@ public final class ConvertDialog {
 
         ToggleGroup keys = new ToggleGroup();
         RadioButton perRepo = new RadioButton("One key per repository");
-        RadioButton shared = new RadioButton("One shared key for this environment");
+        // across environments the shared key is one per environment (per account), never one crossing them
+        RadioButton shared = new RadioButton(model.hasEnvironments() ? "One shared key per environment"
+                : "One shared key for this environment");
         perRepo.setToggleGroup(keys);
         shared.setToggleGroup(keys);
         perRepo.setUserData(KeyStrategy.ONE_KEY_PER_REPOSITORY);

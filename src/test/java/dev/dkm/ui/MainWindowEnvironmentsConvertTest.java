@@ -152,7 +152,7 @@ class MainWindowEnvironmentsConvertTest {
         Stage dialog = dialog().orElseThrow();
         ConvertDialogViewModel model = dialogModel.get();
         assertThat(model.selectedRepos()).extracting(RepoInfo::environment).containsExactlyInAnyOrder(a, b, gone);
-        assertThat(texts(dialog)).contains("3 of 3 selected · 3 with tokens in URLs", a, b, gone);
+        assertThat(texts(dialog)).contains("3 of 3 selected · 3 with tokens in URLs", a, b, gone, "One shared key per environment");
 
         // 2. preview: the host key asked once; the removed account is one problem row with its reason
         robot.clickOn("#previewConversion");
@@ -176,6 +176,12 @@ class MainWindowEnvironmentsConvertTest {
         String unreachable = gone + ": 1 failed: its environment could not be reached: the helper ";
         assertThat(model.environmentLines().get(2)).startsWith(unreachable);
         assertThat(results).contains(model.environmentLines().toArray(String[]::new));
+        // dkm runs tells this run by its environments, as dkm convert would have named them
+        List<dev.dkm.journal.JournalEntry> journal = dev.dkm.journal.RunJournal.read(
+                dev.dkm.journal.RunJournal.fileOf(services.runsDir(), model.runId()));
+        assertThat(journal).filteredOn(e -> e instanceof dev.dkm.journal.JournalEntry.RunStarted).singleElement()
+                .satisfies(e -> assertThat(((dev.dkm.journal.JournalEntry.RunStarted) e).description())
+                        .startsWith("convert " + workspace + " --user ").contains("--user " + a, "--user " + b, "--user " + gone));
         // the accounts' own tokens stay theirs to revoke: the dialog says why none is offered (it said nothing before)
         assertThat(results).anySatisfy(t -> assertThat(t).startsWith("Tokens taken out of other environments' configs are not offered"));
         // each row says what became of it and in which environment
