@@ -313,6 +313,17 @@ public final class ConvertDialog {
         planning.managedProperty().bind(planning.visibleProperty());
 
         VBox page = new VBox(10, scopeRow, optionsRow, count, table, planning);
+        if (!model.notScanned().isEmpty()) { // environments the window could not scan: said here, not silently left out
+            VBox notListed = new VBox(2);
+            notListed.setId("convertNotScanned");
+            for (String line : model.notScanned()) {
+                Label label = sentence("Not listed (could not be scanned): " + line, Styles.WARNING);
+                label.setGraphic(new FontIcon(Feather.ALERT_TRIANGLE));
+                label.getGraphic().getStyleClass().add(Styles.WARNING);
+                notListed.getChildren().add(label);
+            }
+            page.getChildren().add(page.getChildren().indexOf(count) + 1, notListed);
+        }
         page.disableProperty().bind(model.phaseProperty().isEqualTo(ConvertDialogViewModel.Phase.PREVIEWING));
         return page;
     }
@@ -422,7 +433,7 @@ public final class ConvertDialog {
         environmentList.setId("convertEnvironments");
         environmentList.getStyleClass().add(StyleClasses.PLAN_BOX);
         environmentList.setPadding(new Insets(8, 10, 8, 10));
-        model.environmentLines().addListener((ListChangeListener<String>) c -> environmentList.getChildren().setAll(
+        model.environmentLines().addListener((ListChangeListener<ConvertDialogViewModel.EnvironmentLine>) c -> environmentList.getChildren().setAll(
                 model.environmentLines().stream().map(l -> (Node) environmentLine(l)).toList()));
         VBox environmentsBox = new VBox(4, section("ENVIRONMENTS"), environmentList);
         environmentsBox.visibleProperty().bind(Bindings.isNotEmpty(model.environmentLines()));
@@ -445,9 +456,9 @@ public final class ConvertDialog {
     }
 
     /** One environment's line of the results, in the danger colour when something failed there. */
-    private static Label environmentLine(String line) {
-        boolean failed = line.contains(" failed");
-        Label label = sentence(line, failed ? StyleClasses.PROBLEM : StyleClasses.MUTED);
+    private static Label environmentLine(ConvertDialogViewModel.EnvironmentLine line) {
+        boolean failed = !line.ok();
+        Label label = sentence(line.text(), failed ? StyleClasses.PROBLEM : StyleClasses.MUTED);
         label.setWrapText(true);
         label.setGraphic(new FontIcon(failed ? Feather.ALERT_TRIANGLE : Feather.CHECK_CIRCLE));
         label.getGraphic().getStyleClass().add(failed ? Styles.DANGER : Styles.SUCCESS);

@@ -121,9 +121,10 @@ public final class ConvertDialogViewModel {
     private final ObservableList<String> sharedFiles = FXCollections.observableArrayList();
     private final ObservableList<String> undoLines = FXCollections.observableArrayList();
     /** After a run over several environments: one line per environment, what happened there (a failed one with its reason). */
-    private final ObservableList<String> environmentLines = FXCollections.observableArrayList();
+    private final ObservableList<EnvironmentLine> environmentLines = FXCollections.observableArrayList();
     /** Which environment each listed repository lives in (null: this account). */
     private final Map<Path, String> environmentOf = new LinkedHashMap<>();
+    private List<String> notScanned = List.of();
 
     private TaskHandle running;
     private boolean cancelRequested;
@@ -171,7 +172,20 @@ public final class ConvertDialogViewModel {
             TaskExecutor executor, Executor uiThread) {
         List<Path> roots = List.copyOf(window.roots());
         return new ConvertDialogViewModel(window.repos(), window.visibleRepos(), () -> new BulkConversion(services.get(), roots),
-                executor, uiThread);
+                executor, uiThread).notScanned(window.environmentFailures());
+    }
+
+    /**
+     * The environments the window could not scan ({@code codimd: reason}): not listed, so not converted; the dialog
+     * says so before the run and in the results, one line each.
+     */
+    public ConvertDialogViewModel notScanned(List<String> failures) {
+        notScanned = List.copyOf(failures);
+        return this;
+    }
+
+    public List<String> notScanned() {
+        return notScanned;
     }
 
     /** The key strategy and read-only choice the dialog opens with (the user's Preferences). */
@@ -223,7 +237,10 @@ public final class ConvertDialogViewModel {
                 : "No token was taken out of a config.";
     }
 
-    public ObservableList<String> environmentLines() {
+    /** One environment's line of the results, and whether all went well there. */
+    public record EnvironmentLine(String text, boolean ok) {}
+
+    public ObservableList<EnvironmentLine> environmentLines() {
         return environmentLines;
     }
 
@@ -458,7 +475,18 @@ public final class ConvertDialogViewModel {
         outcomes.setAll(r.outcomes());
         sharedFiles.setAll(result.shared().stream().map(dev.dkm.convert.SharedTokenCleanup.Outcome::message).toList());
         tokens.setAll(result.tokens().stream().map(TokenRow::new).toList());
-        environmentLines.setAll(hasEnvironments() ? EnvironmentConversion.environmentLines(r.outcomes(), this::environmentOf) : List.of());
+        List<EnvironmentLine> lines = new java.util.ArrayList<>();
+        if (hasEnvironments()) {
+            // a line names "failed" exactly when a repository failed there (the reason is only said when all did)
+            EnvironmentConversion.environmentLines(r.outcomes(), this::environmentOf)
+                    .forEach(l -> lines.add(new EnvironmentLine(l, !l.contains(" failed"))));
+        }
+        notScanned.forEach(line -> {
+            int colon = line.indexOf(": ");
+            lines.add(new EnvironmentLine(colon < 0 ? line
+                    : line.substring(0, colon) + ": not scanned, nothing converted: " + line.substring(colon + 2), false));
+        });
+        environmentLines.setAll(lines);
         progress.set(1);
         current.set("");
         phase.set(Phase.DONE);

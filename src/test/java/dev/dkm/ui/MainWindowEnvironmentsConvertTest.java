@@ -134,6 +134,10 @@ class MainWindowEnvironmentsConvertTest {
         for (String account : List.of(a, b, gone)) {
             addEnvironment(robot, account);
         }
+        // an account that does not exist: the window's scan says so, the rest is shown
+        String missing = "dkmt15wnosuch";
+        robot.interact(() -> assertThat(viewModel.addEnvironment(missing, false)).isEmpty());
+        waitUntil(() -> viewModel.scanStateProperty().get() == ScanState.DONE && viewModel.environmentFailures().size() == 1);
         waitUntil(() -> viewModel.repos().size() == 3);
         for (String account : List.of(a, b, gone)) {
             assertThat(viewModel.repos()).anySatisfy(r -> {
@@ -153,6 +157,9 @@ class MainWindowEnvironmentsConvertTest {
         ConvertDialogViewModel model = dialogModel.get();
         assertThat(model.selectedRepos()).extracting(RepoInfo::environment).containsExactlyInAnyOrder(a, b, gone);
         assertThat(texts(dialog)).contains("3 of 3 selected · 3 with tokens in URLs", a, b, gone, "One shared key per environment");
+        // the account the window could not scan is said, not silently left out
+        assertThat(texts(dialog)).anySatisfy(t -> assertThat(t).startsWith("Not listed (could not be scanned): " + missing + ": "));
+        TestScreenshots.write(robot, dialog.getScene(), "environments-convert-select.png");
 
         // 2. preview: the host key asked once; the removed account is one problem row with its reason
         robot.clickOn("#previewConversion");
@@ -171,11 +178,14 @@ class MainWindowEnvironmentsConvertTest {
         assertThat(results.stream().anyMatch(t -> t.contains(server.developerToken()) || t.contains(server.maintainerToken())))
                 .as("a token in the dialog").isFalse();
         // one line per environment: what happened there; the removed account is one line with its reason, the rest went on
-        assertThat(model.environmentLines()).hasSize(3);
-        assertThat(model.environmentLines()).startsWith(a + ": 1 converted", b + ": 1 converted");
+        List<String> lines = model.environmentLines().stream().map(ConvertDialogViewModel.EnvironmentLine::text).toList();
+        assertThat(lines).hasSize(4);
+        assertThat(lines).startsWith(a + ": 1 converted", b + ": 1 converted");
         String unreachable = gone + ": 1 failed: its environment could not be reached: the helper ";
-        assertThat(model.environmentLines().get(2)).startsWith(unreachable);
-        assertThat(results).contains(model.environmentLines().toArray(String[]::new));
+        assertThat(lines.get(2)).startsWith(unreachable);
+        assertThat(lines.get(3)).startsWith(missing + ": not scanned, nothing converted: ");
+        assertThat(model.environmentLines()).extracting(ConvertDialogViewModel.EnvironmentLine::ok).containsExactly(true, true, false, false);
+        assertThat(results).containsAll(lines);
         // dkm runs tells this run by its environments, as dkm convert would have named them
         List<dev.dkm.journal.JournalEntry> journal = dev.dkm.journal.RunJournal.read(
                 dev.dkm.journal.RunJournal.fileOf(services.runsDir(), model.runId()));
