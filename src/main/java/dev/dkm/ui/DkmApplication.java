@@ -5,7 +5,6 @@ import dev.dkm.app.AppServices;
 import dev.dkm.app.TokenManagement;
 import dev.dkm.app.WorkspaceRoots;
 import dev.dkm.app.DemoEnvironment;
-import dev.dkm.app.OneClickSetup;
 import dev.dkm.settings.AppDirs;
 import dev.dkm.deploykeys.ProjectDeployKeys;
 import dev.dkm.setup.SetupOptions;
@@ -192,8 +191,8 @@ public final class DkmApplication extends Application {
 
     private void openSetupDialog(RepoInfo repo, MainWindowView view, Supplier<AppServices> sessionServices) {
         withKeyDefaults(sessionServices, defaults -> {
-            SetupDialogViewModel model = new SetupDialogViewModel(repo, () -> new OneClickSetup(sessionServices.get()),
-                    () -> sessionServices.get().undo(), executor, Platform::runLater).startWith(defaults);
+            SetupDialogViewModel model = SetupDialogViewModel.forWindow(repo, sessionServices, executor, Platform::runLater)
+                    .startWith(defaults);
             new SetupDialog(model).onFinished(view.viewModel()::scan).show(stage, view.themeProperty().get());
         });
     }

@@ -46,7 +46,8 @@ import org.testfx.util.WaitForAsyncUtils;
  * removed meanwhile (its helper ended, the account deleted). Each other account's row says converted and where; its key
  * is a 0600 file of its own in its ~/.ssh/dkm and it pushes over SSH as itself; root's side gains no key; the removed
  * account is one line with its reason and the rest went on. Undo from the dialog puts every config back byte for byte
- * (each by its own helper) and removes the deploy keys.
+ * (each by its own helper) and removes the deploy keys. A fourth account's repository is set up alone with "Set up
+ * deploy key" from the details pane, and undone in that dialog.
  *
  * GitLab's side as read for this test in gitlabhq lib/api/deploy_keys.rb: POST /projects/:id/deploy_keys (key, title,
  * can_push) answers 201 with the key (or enables the existing one of the same fingerprint); DELETE
@@ -64,6 +65,7 @@ class MainWindowEnvironmentsConvertTest {
     static String a;
     static String b;
     static String gone;
+    static String d;
     static final Map<String, String> REPO_OF = new LinkedHashMap<>();
 
     private TaskExecutor executor;
@@ -81,10 +83,12 @@ class MainWindowEnvironmentsConvertTest {
             a = accounts.create("wa");
             b = accounts.create("wb");
             gone = accounts.create("wc");
+            d = accounts.create("wd");
             // each account's remote carries a token of its own (the developer's), never the caller's API token
             tokenRepo(a, "src/site", "acme/website");
             tokenRepo(b, "work/infra", "acme/platform/infra");
             tokenRepo(gone, "src/api", "acme/platform/api");
+            tokenRepo(d, "srv/handbook", "acme/handbook");
         } catch (Exception | AssertionError e) {
             accounts.close();
             throw e;
@@ -115,6 +119,8 @@ class MainWindowEnvironmentsConvertTest {
                 EnvironmentRepoScan.over(services::environments));
         MainWindowView view = new MainWindowView(viewModel, owner -> Optional.empty(), Theme.LIGHT);
         SaveFilePicker intoTmp = (owner, title, name, extension) -> Optional.of(tmp.resolve(name));
+        view.onSetUpDeployKey(repo -> new SetupDialog(SetupDialogViewModel.forWindow(repo, () -> services, executor, Platform::runLater))
+                .onFinished(viewModel::scan).show(stage, Theme.LIGHT));
         view.onConvertToSsh(() -> {
             ConvertDialogViewModel model = ConvertDialogViewModel.overWindow(viewModel, () -> services, executor, Platform::runLater);
             dialogModel.set(model);
@@ -237,6 +243,50 @@ class MainWindowEnvironmentsConvertTest {
             assertThat(api.projectDeployKeys("acme/website")).extracting(DeployKey::title).noneMatch(t -> t.startsWith("dkm " + a + "@"));
             assertThat(api.projectDeployKeys("acme/platform/infra")).extracting(DeployKey::title)
                     .noneMatch(t -> t.startsWith("dkm " + b + "@"));
+        }
+        robot.clickOn("Close");
+        waitUntil(() -> dialog().isEmpty());
+    }
+
+    /**
+     * "Set up deploy key" on another account's repository, from the details pane: the plan names that account's key
+     * file, the steps run there (the key born in its ~/.ssh/dkm), it then pushes over SSH as itself; Undo in the same
+     * dialog restores its config byte for byte and removes the deploy key.
+     */
+    @Test
+    void set_up_a_deploy_key_for_another_accounts_repository_and_undo_it_from_the_window(FxRobot robot) throws Exception {
+        robot.interact(() -> assertThat(viewModel.addEnvironment(d, false)).isEmpty());
+        waitUntil(() -> viewModel.scanStateProperty().get() == ScanState.DONE && viewModel.repos().size() == 1);
+        RepoInfo theirs = viewModel.repos().get(0);
+        assertThat(theirs.environment()).isEqualTo(d);
+        byte[] before = Files.readAllBytes(config(d));
+
+        robot.interact(() -> viewModel.selectedRepoProperty().set(theirs));
+        assertThat(SceneText.all(robot.lookup(".dkm-details").query())).containsSubsequence("Environment", d);
+        robot.clickOn("#setUpDeployKey");
+        waitUntil(() -> dialog().isPresent() && SceneText.all(dialog().get().getScene().getRoot()).contains("I trust this host key"));
+        Stage dialog = dialog().orElseThrow();
+        List<String> plan = texts(dialog);
+        assertThat(plan).anySatisfy(t -> assertThat(t).contains("/home/" + d + "/.ssh/dkm/"));
+        assertThat(plan).anySatisfy(t -> assertThat(t).contains("dkm " + d + "@"));
+        assertThat(plan.stream().anyMatch(t -> t.contains(server.developerToken()) || t.contains(server.maintainerToken())))
+                .as("a token in the dialog").isFalse();
+
+        robot.clickOn("I trust this host key");
+        robot.clickOn("Set up");
+        waitUntil(() -> texts(dialog).stream().anyMatch(t -> t.startsWith("Done:")));
+        ThrowawayAccounts.assertOneOwnKey(d);
+        assertThat(tmp.resolve("ssh/dkm")).doesNotExist();
+        ThrowawayAccounts.as(d, "cd " + REPO_OF.get(d) + " && git fetch -q origin && git checkout -q --detach origin/main"
+                + " && echo d > d.txt && git add d.txt && git commit -qm d && git push -q origin HEAD:main").assertOk();
+        try (GitLabClient api = GitLabClient.connect(server.url(), Secret.of(server.maintainerToken()))) {
+            assertThat(api.projectDeployKeys("acme/handbook")).extracting(DeployKey::title).anyMatch(t -> t.startsWith("dkm " + d + "@"));
+
+            robot.clickOn("Undo");
+            waitUntil(() -> texts(dialog).stream().anyMatch(t -> t.startsWith("Undone:")));
+            assertThat(Files.readAllBytes(config(d))).as("restored byte for byte").isEqualTo(before);
+            assertThat(Files.getOwner(config(d), LinkOption.NOFOLLOW_LINKS).getName()).isEqualTo(d);
+            assertThat(api.projectDeployKeys("acme/handbook")).extracting(DeployKey::title).noneMatch(t -> t.startsWith("dkm " + d + "@"));
         }
         robot.clickOn("Close");
         waitUntil(() -> dialog().isEmpty());
