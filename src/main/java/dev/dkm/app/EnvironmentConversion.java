@@ -48,6 +48,9 @@ public final class EnvironmentConversion {
 
         /** The environment of a repository in the report (by path within the preview). */
         public String environmentOf(RepoOutcome outcome) {
+            if (outcome.environment() != null) {
+                return outcome.environment();
+            }
             for (Map.Entry<ConversionItem, String> e : itemEnvironments.entrySet()) {
                 if (e.getKey().repo().path().equals(outcome.repo())) {
                     return e.getValue();

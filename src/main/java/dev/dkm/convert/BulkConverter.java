@@ -184,6 +184,8 @@ public final class BulkConverter {
     private final class Earlier {
         final java.util.Set<String> converted = new java.util.LinkedHashSet<>();
         final java.util.Set<String> unfinished = new java.util.LinkedHashSet<>();
+        /** The environment each repository's config was changed in (journaled with the change), absent for the caller's. */
+        final Map<String, String> environmentOf = new java.util.HashMap<>();
         JournalEntry.RunOptions options;
 
         List<RepoOutcome> finish(List<RepoOutcome> done, RunLedger ledger, JournalEntry.RunOptions asked) throws IOException {
@@ -194,20 +196,23 @@ public final class BulkConverter {
             List<RepoOutcome> more = new ArrayList<>();
             for (String repo : unfinished) {
                 Path path = Path.of(repo);
-                if (reported.contains(path) || !java.nio.file.Files.isDirectory(path)) {
+                String environment = environmentOf.get(repo);
+                // another environment's folder is not the caller's to look at: its helper's git says if it is gone
+                if (reported.contains(path) || environment == null && !java.nio.file.Files.isDirectory(path)) {
                     continue;
                 }
                 JournalEntry.RunOptions o = options != null ? options : asked;
-                String failure = setup.reverify(path, o == null || !o.readOnly());
+                String failure = setup.reverify(environment, path, o == null || !o.readOnly());
                 ledger.append(new JournalEntry.RepoFinished(clock.instant(), repo, failure == null ? "converted" : "failed", failure));
                 more.add(new RepoOutcome(path, path.getFileName().toString(), null, failure == null ? RepoOutcome.Outcome.CONVERTED
-                        : RepoOutcome.Outcome.FAILED, failure == null ? "verified again after the interruption" : failure, null));
+                        : RepoOutcome.Outcome.FAILED, failure == null ? "verified again after the interruption" : failure, null,
+                        environment));
             }
             for (String repo : converted) {
                 Path path = Path.of(repo);
                 if (!reported.contains(path)) {
                     more.add(new RepoOutcome(path, path.getFileName().toString(), null, RepoOutcome.Outcome.CONVERTED,
-                            "converted earlier in this run", null));
+                            "converted earlier in this run", null, environmentOf.get(repo)));
                 }
             }
             return more;
@@ -226,6 +231,9 @@ public final class BulkConverter {
                 e.options = r.options();
             } else if (entry instanceof JournalEntry.ConfigChanged c) {
                 started.add(c.repo());
+                if (c.environment() != null) {
+                    e.environmentOf.put(c.repo(), c.environment());
+                }
             } else if (entry instanceof JournalEntry.ConfigSaved c) {
                 started.add(c.repo());
             } else if (entry instanceof JournalEntry.RepoFinished f) {
@@ -317,7 +325,8 @@ public final class BulkConverter {
     }
 
     private static RepoOutcome outcome(ConversionItem item, RepoOutcome.Outcome outcome, String reason, Long keyId) {
-        return new RepoOutcome(item.repo().path(), item.repo().relativePath(), projectOf(item), outcome, reason, keyId);
+        return new RepoOutcome(item.repo().path(), item.repo().relativePath(), projectOf(item), outcome, reason, keyId,
+                item.repo().environment());
     }
 
     /** The GitLab project of an item: its plan's, else the one its primary remote names. */

@@ -103,8 +103,8 @@ public final class DeployKeySetup {
      *
      * @return null when it works, else why not in one sentence
      */
-    public String reverify(java.nio.file.Path repo, boolean canPush) throws IOException {
-        AccountSide side = sides.apply(null); // the caller's own account: a resume re-verifies its own repositories
+    public String reverify(String environment, java.nio.file.Path repo, boolean canPush) throws IOException {
+        AccountSide side = sides.apply(environment); // in the repository's own environment, by its helper for another one
         RemoteAccessVerifier access = new RemoteAccessVerifier(side::git);
         GitRunner.Result remotes = side.git(repo, List.of("remote"));
         List<String> names = remotes.stdout().lines().map(String::strip).filter(n -> !n.isEmpty()).toList();

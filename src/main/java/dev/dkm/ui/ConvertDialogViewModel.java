@@ -216,7 +216,7 @@ public final class ConvertDialogViewModel {
 
     /** The environment a repository of the run lives in, null for this account's own. */
     public String environmentOf(RepoOutcome outcome) {
-        return environmentOf.get(outcome.repo());
+        return outcome.environment() != null ? outcome.environment() : environmentOf.get(outcome.repo());
     }
 
     /** "codimd" or "this account". */

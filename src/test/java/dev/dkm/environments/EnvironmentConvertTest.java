@@ -287,6 +287,35 @@ class EnvironmentConvertTest {
         assertThat(helperTouched).isTrue();
     }
 
+    /**
+     * A run across environments killed between wiring a repository and verifying it, then resumed: the repository is
+     * verified again in its own account, by its helper. Regression: the resume ran git as the caller in the other
+     * account's repository (git refused it as of dubious ownership, so the repository was reported failed) and
+     * looked at that account's folder itself.
+     */
+    @Test
+    void a_resumed_run_verifies_a_repository_left_unverified_in_its_own_environment() throws Exception {
+        Run run = dkm("convert", "--user", a, "--yes", "--json", "--accept-host-key", server.hostKeyFingerprint());
+        assertThat(run.exit()).as(run.err()).isZero();
+        String runId = JsonParser.parseString(run.out()).getAsJsonObject().get("runId").getAsString();
+        Path journal = dev.dkm.journal.RunJournal.fileOf(dirs.dataDir().resolve("runs"), runId);
+        // as if killed between wiring and verifying: the journal ends before the repository's outcome
+        List<String> lines = Files.readAllLines(journal).stream()
+                .filter(l -> !l.contains("\"repo-finished\"") && !l.contains("\"run-finished\"")).toList();
+        Files.write(journal, lines);
+
+        Run resumed = dkm("convert", "--user", a, "--resume", runId, "--yes", "--json", "--accept-host-key",
+                server.hostKeyFingerprint());
+
+        assertThat(resumed.exit()).as(resumed.out() + resumed.err()).isZero();
+        JsonObject row = JsonParser.parseString(resumed.out()).getAsJsonObject().getAsJsonArray("repositories").asList().stream()
+                .map(JsonElement::getAsJsonObject).filter(r -> r.get("path").getAsString().endsWith("src/site"))
+                .findFirst().orElseThrow(() -> new AssertionError(resumed.out()));
+        assertThat(row.get("outcome").getAsString()).as(resumed.out()).isEqualTo("converted");
+        assertThat(row.get("environment").getAsString()).isEqualTo(a);
+        assertThat(Files.readString(journal)).contains("\"repo-finished\"");
+    }
+
     @Test
     void setup_user_wires_one_repository_of_another_account_and_refuses_the_symlinked_config_with_its_reason() throws Exception {
         Path repo = ThrowawayAccounts.home(b).resolve("work/infra");
