@@ -31,8 +31,8 @@ public record HelperRuntime(List<String> dkm) {
     public static HelperRuntime withClasspath(String classpath) {
         List<String> words = new ArrayList<>();
         words.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        // -XX:-UsePerfData: no /tmp/hsperfdata_<account> left behind in the environment
-        words.addAll(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-Xss1m", "-Djava.awt.headless=true",
+        // the dkm launcher's flags (installer/linux/dkm.properties); -XX:-UsePerfData: no /tmp/hsperfdata_<account> left behind
+        words.addAll(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmn24m", "-XX:-UsePerfData", "-Xss1m", "-Djava.awt.headless=true",
                 "-Ddkm.mode=cli", "-cp", classpath, "dev.dkm.Launcher"));
         return new HelperRuntime(words);
     }
