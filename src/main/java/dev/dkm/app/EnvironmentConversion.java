@@ -122,6 +122,40 @@ public final class EnvironmentConversion {
         return services.undo().undo(runId);
     }
 
+    /**
+     * One line per environment of a run's outcomes, in the order the environments first appear, naming only what
+     * happened there: {@code codimd: 2 converted · 1 failed}, this account's own as {@code this account: …}. An
+     * environment whose every repository failed for one same reason (its helper gone, the account removed meanwhile)
+     * is that one line with the reason: {@code codimd: 3 failed: the helper …}.
+     */
+    public static List<String> environmentLines(List<RepoOutcome> outcomes, java.util.function.Function<RepoOutcome, String> environmentOf) {
+        Map<String, List<RepoOutcome>> byEnvironment = new LinkedHashMap<>();
+        for (RepoOutcome o : outcomes) {
+            String env = environmentOf.apply(o);
+            byEnvironment.computeIfAbsent(env == null ? THIS_ACCOUNT : env, k -> new ArrayList<>()).add(o);
+        }
+        List<String> lines = new ArrayList<>();
+        byEnvironment.forEach((env, list) -> {
+            List<String> parts = new ArrayList<>();
+            for (RepoOutcome.Outcome kind : RepoOutcome.Outcome.values()) {
+                long n = list.stream().filter(o -> o.outcome() == kind).count();
+                if (n > 0) {
+                    parts.add(n + " " + kind.id());
+                }
+            }
+            String line = env + ": " + String.join(" · ", parts);
+            List<String> reasons = list.stream().map(RepoOutcome::reason).distinct().toList();
+            if (list.stream().allMatch(o -> o.outcome() == RepoOutcome.Outcome.FAILED) && reasons.size() == 1 && reasons.get(0) != null) {
+                line += ": " + reasons.get(0);
+            }
+            lines.add(line);
+        });
+        return lines;
+    }
+
+    /** How the caller's own account is named where environments are listed. */
+    public static final String THIS_ACCOUNT = "this account";
+
     /** Counts of a report per environment: {@code codimd → 3 converted · 1 failed}. */
     public static Map<String, String> perEnvironment(Preview preview, ConversionReport report) {
         Map<String, Map<RepoOutcome.Outcome, Integer>> counts = new LinkedHashMap<>();

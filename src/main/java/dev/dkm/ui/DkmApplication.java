@@ -4,7 +4,6 @@ import dev.dkm.AppVersion;
 import dev.dkm.app.AppServices;
 import dev.dkm.app.TokenManagement;
 import dev.dkm.app.WorkspaceRoots;
-import dev.dkm.app.BulkConversion;
 import dev.dkm.app.DemoEnvironment;
 import dev.dkm.app.OneClickSetup;
 import dev.dkm.settings.AppDirs;
@@ -202,12 +201,9 @@ public final class DkmApplication extends Application {
     /** "Convert to SSH…" over what the main window scanned; the window rescans after a run or an undo. */
     private void openConvertDialog(MainWindowView view, Supplier<AppServices> sessionServices) {
         MainWindowViewModel main = view.viewModel();
-        List<java.nio.file.Path> roots = List.copyOf(main.roots());
-        List<RepoInfo> all = List.copyOf(main.repos());
-        List<RepoInfo> visible = List.copyOf(main.visibleRepos());
+        ConvertDialogViewModel opened = ConvertDialogViewModel.overWindow(main, sessionServices, executor, Platform::runLater);
         withKeyDefaults(sessionServices, defaults -> {
-            ConvertDialogViewModel model = new ConvertDialogViewModel(all, visible,
-                    () -> new BulkConversion(sessionServices.get(), roots), executor, Platform::runLater).startWith(defaults);
+            ConvertDialogViewModel model = opened.startWith(defaults);
             new ConvertDialog(model, SaveFilePicker.fileChooser()).onChanged(main::scan).show(stage);
         });
     }
