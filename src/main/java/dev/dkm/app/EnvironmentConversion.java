@@ -41,22 +41,20 @@ public final class EnvironmentConversion {
      * the environments that could not be scanned.
      */
     public record Preview(ConversionPreview preview, Map<ConversionItem, String> itemEnvironments,
-            Map<String, String> failedEnvironments) {
+            Map<String, String> failedEnvironments, Map<Path, String> repoEnvironments) {
         public String environmentOf(ConversionItem item) {
             return itemEnvironments.get(item);
         }
 
-        /** The environment of a repository in the report (by path within the preview). */
+        /**
+         * The environment of a repository in the report, by its path among every repository scanned: a resumed run
+         * also reports repositories its earlier part converted, which have no token left and so are not in the preview.
+         */
         public String environmentOf(RepoOutcome outcome) {
             if (outcome.environment() != null) {
                 return outcome.environment();
             }
-            for (Map.Entry<ConversionItem, String> e : itemEnvironments.entrySet()) {
-                if (e.getKey().repo().path().equals(outcome.repo())) {
-                    return e.getValue();
-                }
-            }
-            return null;
+            return repoEnvironments.get(outcome.repo());
         }
     }
 
@@ -76,11 +74,13 @@ public final class EnvironmentConversion {
         List<ConversionItem> items = new ArrayList<>();
         Map<ConversionItem, String> itemEnvironments = new IdentityHashMap<>();
         Map<String, String> failed = new LinkedHashMap<>();
+        Map<Path, String> repoEnvironments = new HashMap<>();
         for (EnvironmentScan.Result env : scanned) {
             if (env.failed()) {
                 failed.put(env.environment(), env.failure());
                 continue;
             }
+            env.repos().forEach(r -> repoEnvironments.put(r.path(), env.environment()));
             List<RepoInfo> selected = BulkConversion.withTokens(env.repos());
             if (selected.isEmpty()) {
                 continue;
@@ -90,7 +90,7 @@ public final class EnvironmentConversion {
                 itemEnvironments.put(item, env.environment());
             }
         }
-        return new Preview(new ConversionPreview(items), itemEnvironments, failed);
+        return new Preview(new ConversionPreview(items), itemEnvironments, failed, repoEnvironments);
     }
 
     /**

@@ -131,7 +131,7 @@ public final class BulkConverter {
         for (ConversionItem item : preview.items()) {
             if (item.state() != ConversionItem.State.READY) {
                 String path = item.repo().path().toString();
-                if (item.state() == ConversionItem.State.SKIP && (earlier.converted.contains(path) || earlier.unfinished.contains(path))) {
+                if (item.state() == ConversionItem.State.SKIP && (earlier.converted.contains(path) || earlier.unfinished.containsKey(path))) {
                     continue; // counted below, as the earlier part of the run ended it (or verified again)
                 }
                 RepoOutcome.Outcome o = item.state() == ConversionItem.State.SKIP ? RepoOutcome.Outcome.SKIPPED : RepoOutcome.Outcome.FAILED;
@@ -183,8 +183,9 @@ public final class BulkConverter {
      */
     private final class Earlier {
         final java.util.Set<String> converted = new java.util.LinkedHashSet<>();
-        final java.util.Set<String> unfinished = new java.util.LinkedHashSet<>();
-        /** The environment each repository's config was changed in (journaled with the change), absent for the caller's. */
+        /** Wired but never verified: repository → the environment it lives in (null: this account). */
+        final Map<String, String> unfinished = new LinkedHashMap<>();
+        /** Every repository whose config the run changed → its environment (null: this account). */
         final Map<String, String> environmentOf = new java.util.HashMap<>();
         JournalEntry.RunOptions options;
 
@@ -194,15 +195,16 @@ public final class BulkConverter {
                 done.forEach(o -> reported.add(o.repo()));
             }
             List<RepoOutcome> more = new ArrayList<>();
-            for (String repo : unfinished) {
+            for (Map.Entry<String, String> wired : unfinished.entrySet()) {
+                String repo = wired.getKey();
+                String environment = wired.getValue();
                 Path path = Path.of(repo);
-                String environment = environmentOf.get(repo);
-                // another environment's folder is not the caller's to look at: its helper's git says if it is gone
-                if (reported.contains(path) || environment == null && !java.nio.file.Files.isDirectory(path)) {
+                // Another environment's folder is not looked at from here: its helper's git says whether it is still there.
+                if (reported.contains(path) || (environment == null && !java.nio.file.Files.isDirectory(path))) {
                     continue;
                 }
                 JournalEntry.RunOptions o = options != null ? options : asked;
-                String failure = setup.reverify(environment, path, o == null || !o.readOnly());
+                String failure = setup.reverify(path, environment, o == null || !o.readOnly());
                 ledger.append(new JournalEntry.RepoFinished(clock.instant(), repo, failure == null ? "converted" : "failed", failure));
                 more.add(new RepoOutcome(path, path.getFileName().toString(), null, failure == null ? RepoOutcome.Outcome.CONVERTED
                         : RepoOutcome.Outcome.FAILED, failure == null ? "verified again after the interruption" : failure, null,
@@ -224,18 +226,15 @@ public final class BulkConverter {
         if (!java.nio.file.Files.isRegularFile(journal)) {
             return e;
         }
-        java.util.Set<String> started = new java.util.LinkedHashSet<>();
+        Map<String, String> started = new LinkedHashMap<>(); // repository → its environment
         Map<String, String> finished = new LinkedHashMap<>();
         for (JournalEntry entry : RunJournal.read(journal)) {
             if (entry instanceof JournalEntry.RunStarted r && r.options() != null && e.options == null) {
                 e.options = r.options();
             } else if (entry instanceof JournalEntry.ConfigChanged c) {
-                started.add(c.repo());
-                if (c.environment() != null) {
-                    e.environmentOf.put(c.repo(), c.environment());
-                }
+                started.putIfAbsent(c.repo(), c.environment());
             } else if (entry instanceof JournalEntry.ConfigSaved c) {
-                started.add(c.repo());
+                started.putIfAbsent(c.repo(), null);
             } else if (entry instanceof JournalEntry.RepoFinished f) {
                 finished.put(f.repo(), f.outcome());
             }
@@ -245,7 +244,12 @@ public final class BulkConverter {
                 e.converted.add(repo);
             }
         });
-        started.stream().filter(r -> !finished.containsKey(r)).forEach(e.unfinished::add);
+        e.environmentOf.putAll(started);
+        started.forEach((repo, environment) -> {
+            if (!finished.containsKey(repo)) {
+                e.unfinished.put(repo, environment);
+            }
+        });
         return e;
     }
 

@@ -287,35 +287,6 @@ class EnvironmentConvertTest {
         assertThat(helperTouched).isTrue();
     }
 
-    /**
-     * A run across environments killed between wiring a repository and verifying it, then resumed: the repository is
-     * verified again in its own account, by its helper. Regression: the resume ran git as the caller in the other
-     * account's repository (git refused it as of dubious ownership, so the repository was reported failed) and
-     * looked at that account's folder itself.
-     */
-    @Test
-    void a_resumed_run_verifies_a_repository_left_unverified_in_its_own_environment() throws Exception {
-        Run run = dkm("convert", "--user", a, "--yes", "--json", "--accept-host-key", server.hostKeyFingerprint());
-        assertThat(run.exit()).as(run.err()).isZero();
-        String runId = JsonParser.parseString(run.out()).getAsJsonObject().get("runId").getAsString();
-        Path journal = dev.dkm.journal.RunJournal.fileOf(dirs.dataDir().resolve("runs"), runId);
-        // as if killed between wiring and verifying: the journal ends before the repository's outcome
-        List<String> lines = Files.readAllLines(journal).stream()
-                .filter(l -> !l.contains("\"repo-finished\"") && !l.contains("\"run-finished\"")).toList();
-        Files.write(journal, lines);
-
-        Run resumed = dkm("convert", "--user", a, "--resume", runId, "--yes", "--json", "--accept-host-key",
-                server.hostKeyFingerprint());
-
-        assertThat(resumed.exit()).as(resumed.out() + resumed.err()).isZero();
-        JsonObject row = JsonParser.parseString(resumed.out()).getAsJsonObject().getAsJsonArray("repositories").asList().stream()
-                .map(JsonElement::getAsJsonObject).filter(r -> r.get("path").getAsString().endsWith("src/site"))
-                .findFirst().orElseThrow(() -> new AssertionError(resumed.out()));
-        assertThat(row.get("outcome").getAsString()).as(resumed.out()).isEqualTo("converted");
-        assertThat(row.get("environment").getAsString()).isEqualTo(a);
-        assertThat(Files.readString(journal)).contains("\"repo-finished\"");
-    }
-
     @Test
     void setup_user_wires_one_repository_of_another_account_and_refuses_the_symlinked_config_with_its_reason() throws Exception {
         Path repo = ThrowawayAccounts.home(b).resolve("work/infra");
@@ -339,5 +310,33 @@ class EnvironmentConvertTest {
         Run nobody = dkm("setup", "--user", "dkmt15nosuchaccount", "/tmp", "--yes");
         assertThat(nobody.exit()).isEqualTo(1);
         assertThat(nobody.err()).contains("there is no account dkmt15nosuchaccount");
+    }
+
+    /**
+     * A run killed between wiring another account's repository and verifying it: the resume verifies it there, by that
+     * account's helper (as that account, with its key), and counts it. Regression: the resume verified it from the
+     * calling account, whose git refuses a repository another account owns ("dubious ownership"), so it failed.
+     */
+    @Test
+    void a_resume_verifies_another_accounts_repository_the_crash_left_unverified_in_that_account() throws Exception {
+        Run run = dkm("convert", "--user", a, "--yes", "--json", "--accept-host-key", server.hostKeyFingerprint());
+        String runId = JsonParser.parseString(run.out()).getAsJsonObject().get("runId").getAsString();
+        Path journal = dev.dkm.journal.RunJournal.fileOf(dirs.dataDir().resolve("runs"), runId);
+        // as if killed between wiring and verifying: the journal ends before the repository's outcome
+        List<String> lines = Files.readAllLines(journal).stream()
+                .filter(l -> !l.contains("\"repo-finished\"") && !l.contains("\"run-finished\"")).toList();
+        Files.write(journal, lines);
+
+        Run resumed = dkm("convert", "--user", a, "--resume", runId, "--yes", "--json", "--accept-host-key", server.hostKeyFingerprint());
+
+        JsonObject report = JsonParser.parseString(resumed.out()).getAsJsonObject();
+        assertThat(resumed.exit()).as(resumed.out() + resumed.err()).isZero();
+        assertThat(report.getAsJsonObject("counts").get("converted").getAsInt()).isEqualTo(1);
+        JsonObject site = report.getAsJsonArray("repositories").get(0).getAsJsonObject();
+        assertThat(site.get("environment").isJsonNull() ? null : site.get("environment").getAsString()).as(resumed.out()).isEqualTo(a);
+        assertThat(site.get("outcome").getAsString()).isEqualTo("converted");
+        assertThat(site.get("reason").getAsString()).isEqualTo("verified again after the interruption");
+        assertThat(Files.readString(journal)).contains("\"repo-finished\"");
+        ThrowawayAccounts.as(a, "cd src/site && git ls-remote -q origin > /dev/null").assertOk();
     }
 }
