@@ -198,6 +198,14 @@ class MainWindowEnvironmentsConvertTest {
         assertThat(journal).filteredOn(e -> e instanceof dev.dkm.journal.JournalEntry.RunStarted).singleElement()
                 .satisfies(e -> assertThat(((dev.dkm.journal.JournalEntry.RunStarted) e).description())
                         .startsWith("convert " + workspace + " --user ").contains("--user " + a, "--user " + b, "--user " + gone));
+        // the exports say where each repository lives
+        robot.clickOn("Export CSV…");
+        Path csv = tmp.resolve(model.exportFileName(ConvertDialogViewModel.ExportFormat.CSV));
+        waitUntil(() -> Files.isRegularFile(csv));
+        assertThat(Files.readAllLines(csv).get(0)).isEqualTo("run,repository,project,outcome,reason,deploy_key_id,environment");
+        assertThat(Files.readString(csv)).containsPattern("src/site,acme/website,converted,,\\d+," + a)
+                .containsPattern("src/api,acme/platform/api,failed,its environment could not be reached: [^\\n]*," + gone);
+        assertThat(model.exportText(ConvertDialogViewModel.ExportFormat.JSON)).contains("\"environment\": \"" + b + "\"");
         // the accounts' own tokens stay theirs to revoke: the dialog says why none is offered (it said nothing before)
         assertThat(results).anySatisfy(t -> assertThat(t).startsWith("Tokens taken out of other environments' configs are not offered"));
         // each row says what became of it and in which environment
