@@ -211,7 +211,7 @@ public final class ConvertDialog {
         switch (model.phaseProperty().get()) {
             case DONE -> message.getStyleClass().add(model.reportProperty().get() != null && model.reportProperty().get().anyFailed()
                     ? Styles.DANGER : Styles.SUCCESS);
-            case UNDONE -> message.getStyleClass().add(Styles.SUCCESS);
+            case UNDONE -> message.getStyleClass().add(model.undoIncompleteProperty().get() ? Styles.DANGER : Styles.SUCCESS);
             default -> { }
         }
     }
@@ -373,7 +373,8 @@ public final class ConvertDialog {
         Button undo = new Button("Undo run", new FontIcon(Feather.ROTATE_CCW));
         undo.setId("undoRun");
         undo.setOnAction(e -> model.undo());
-        undo.disableProperty().bind(Bindings.createBooleanBinding(() -> !model.canUndo(), model.phaseProperty()));
+        undo.disableProperty().bind(Bindings.createBooleanBinding(() -> !model.canUndo(), model.phaseProperty(),
+                model.undoIncompleteProperty()));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox resultsHeader = new HBox(8, summary, spacer, csv, json, undo);
@@ -416,9 +417,10 @@ public final class ConvertDialog {
         undoList.setPadding(new Insets(8, 10, 8, 10));
         model.undoLines().addListener((ListChangeListener<String>) c -> undoList.getChildren().setAll(
                 model.undoLines().stream().map(l -> {
+                    // whole, wrapped: a line of a partial undo says what is left and why
                     Label label = new Label(l, new FontIcon(Feather.ROTATE_CCW));
-                    label.getStyleClass().add(StyleClasses.MONOSPACE);
-                    label.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
+                    label.setWrapText(true);
+                    label.setMinHeight(Region.USE_PREF_SIZE);
                     label.setTooltip(Badges.tooltip(l));
                     return (Node) label;
                 }).toList()));

@@ -126,6 +126,7 @@ public final class ConvertDialogViewModel {
     private final Map<Path, String> environmentOf = new LinkedHashMap<>();
     private List<String> notScanned = List.of();
 
+    private final BooleanProperty undoIncomplete = new SimpleBooleanProperty(false);
     private TaskHandle running;
     private boolean cancelRequested;
     private long startedNanos;
@@ -502,8 +503,17 @@ public final class ConvertDialogViewModel {
         return report.get() == null ? null : report.get().runId();
     }
 
+    /**
+     * After the run, and again after an undo that could not finish (a config another account cannot write now, an
+     * environment not reachable): its message says to undo again once fixed, so the button must still work.
+     */
     public boolean canUndo() {
-        return phase.get() == Phase.DONE && report.get() != null;
+        return report.get() != null && (phase.get() == Phase.DONE || phase.get() == Phase.UNDONE && undoIncomplete.get());
+    }
+
+    /** True after an undo that left something to undo. */
+    public BooleanProperty undoIncompleteProperty() {
+        return undoIncomplete;
     }
 
     /** Undoes the run: configs back byte for byte, its deploy keys removed. */
@@ -518,6 +528,7 @@ public final class ConvertDialogViewModel {
             @Override
             public void onSuccess(UndoReport undone) {
                 undoLines.setAll(undone.lines());
+                undoIncomplete.set(!undone.complete());
                 // the message first: whoever sees the phase change sees what it says
                 message.set(undone.complete() ? "Run " + id + " undone: every config is back as it was and its deploy keys are removed."
                         : "Run " + id + " partly undone: see the list; Undo again once fixed.");

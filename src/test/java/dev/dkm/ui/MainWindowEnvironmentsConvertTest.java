@@ -66,6 +66,8 @@ class MainWindowEnvironmentsConvertTest {
     static String b;
     static String gone;
     static String d;
+    static String e;
+    static String f;
     static final Map<String, String> REPO_OF = new LinkedHashMap<>();
 
     private TaskExecutor executor;
@@ -84,11 +86,15 @@ class MainWindowEnvironmentsConvertTest {
             b = accounts.create("wb");
             gone = accounts.create("wc");
             d = accounts.create("wd");
+            e = accounts.create("we");
+            f = accounts.create("wf");
             // each account's remote carries a token of its own (the developer's), never the caller's API token
             tokenRepo(a, "src/site", "acme/website");
             tokenRepo(b, "work/infra", "acme/platform/infra");
             tokenRepo(gone, "src/api", "acme/platform/api");
             tokenRepo(d, "srv/handbook", "acme/handbook");
+            tokenRepo(e, "src/website", "acme/website");
+            tokenRepo(f, "src/infra", "acme/platform/infra");
         } catch (Exception | AssertionError e) {
             accounts.close();
             throw e;
@@ -295,6 +301,59 @@ class MainWindowEnvironmentsConvertTest {
             assertThat(Files.readAllBytes(config(d))).as("restored byte for byte").isEqualTo(before);
             assertThat(Files.getOwner(config(d), LinkOption.NOFOLLOW_LINKS).getName()).isEqualTo(d);
             assertThat(api.projectDeployKeys("acme/handbook")).extracting(DeployKey::title).noneMatch(t -> t.startsWith("dkm " + d + "@"));
+        }
+        robot.clickOn("Close");
+        waitUntil(() -> dialog().isEmpty());
+    }
+
+    /**
+     * Undo from the window when one account's config cannot be written now (its .git folder made read-only meanwhile):
+     * the other account's config is restored and its key removed, the dialog says what is left and keeps Undo run
+     * enabled; once the folder is writable again, Undo run finishes the job. Regression: after a partial undo the
+     * dialog said "Undo again once fixed" with its Undo button disabled.
+     */
+    @Test
+    void a_partial_undo_across_environments_can_be_finished_from_the_dialog_once_fixed(FxRobot robot) throws Exception {
+        for (String account : List.of(e, f)) {
+            robot.interact(() -> assertThat(viewModel.addEnvironment(account, false)).isEmpty());
+            waitUntil(() -> viewModel.scanStateProperty().get() == ScanState.DONE
+                    && viewModel.repos().stream().anyMatch(r -> account.equals(r.environment())));
+        }
+        Map<String, byte[]> before = configs(List.of(e, f));
+        robot.clickOn("#convertToSsh");
+        waitUntil(() -> dialog().isPresent());
+        Stage dialog = dialog().orElseThrow();
+        ConvertDialogViewModel model = dialogModel.get();
+        robot.clickOn("#previewConversion");
+        waitUntil(() -> model.phaseProperty().get() == ConvertDialogViewModel.Phase.PREVIEW && !model.hostKeys().isEmpty());
+        robot.clickOn(robot.lookup("I trust this host key").queryAs(CheckBox.class));
+        robot.clickOn("#runConversion");
+        waitUntil(() -> model.phaseProperty().get() == ConvertDialogViewModel.Phase.DONE);
+        assertThat(model.countsTextProperty().get()).startsWith("2 converted · 0 failed");
+
+        Path gitDir = config(f).getParent();
+        ThrowawayAccounts.as(f, "chmod a-w " + gitDir).assertOk(); // f itself cannot write there now (git takes config.lock)
+        try (GitLabClient api = GitLabClient.connect(server.url(), Secret.of(server.maintainerToken()))) {
+            robot.clickOn("#undoRun");
+            waitUntil(() -> model.phaseProperty().get() == ConvertDialogViewModel.Phase.UNDONE);
+            assertThat(model.messageProperty().get()).contains("partly undone");
+            assertThat(Files.readAllBytes(config(e))).as(e + ": restored byte for byte").isEqualTo(before.get(e));
+            assertThat(Files.readAllBytes(config(f))).as(f + ": left as the run made it").isNotEqualTo(before.get(f));
+            // what is left, where and why, in words (it was a bare path)
+            assertThat(model.undoLines()).anySatisfy(l -> assertThat(l).startsWith(f + ": ").contains("not restored: ")
+                    .endsWith(".git/config.lock: permission denied"));
+            assertThat(api.projectDeployKeys("acme/website")).extracting(DeployKey::title).noneMatch(t -> t.startsWith("dkm " + e + "@"));
+            assertThat(robot.lookup("#undoRun").queryButton().isDisabled()).as("Undo run offered again").isFalse();
+            TestScreenshots.write(robot, dialog.getScene(), "environments-convert-partly-undone.png");
+
+            ThrowawayAccounts.as(f, "chmod u+w " + gitDir).assertOk();
+            robot.clickOn("#undoRun");
+            waitUntil(() -> model.phaseProperty().get() == ConvertDialogViewModel.Phase.UNDONE && !model.undoIncompleteProperty().get());
+            assertThat(model.messageProperty().get()).contains("undone: every config is back");
+            assertThat(Files.readAllBytes(config(f))).as(f + ": restored byte for byte").isEqualTo(before.get(f));
+            assertThat(api.projectDeployKeys("acme/platform/infra")).extracting(DeployKey::title)
+                    .noneMatch(t -> t.startsWith("dkm " + f + "@"));
+            assertThat(robot.lookup("#undoRun").queryButton().isDisabled()).as("nothing left to undo").isTrue();
         }
         robot.clickOn("Close");
         waitUntil(() -> dialog().isEmpty());
