@@ -296,6 +296,17 @@ class MainWindowEnvironmentsConvertTest {
         try (GitLabClient api = GitLabClient.connect(server.url(), Secret.of(server.maintainerToken()))) {
             assertThat(api.projectDeployKeys("acme/handbook")).extracting(DeployKey::title).anyMatch(t -> t.startsWith("dkm " + d + "@"));
 
+            // first with the account's .git read-only (as the account): partly undone, said why, Undo offered again
+            Path gitDir = config(d).getParent();
+            ThrowawayAccounts.as(d, "chmod a-w " + gitDir).assertOk();
+            robot.clickOn("Undo");
+            waitUntil(() -> texts(dialog).stream().anyMatch(t -> t.startsWith("Partly undone:")));
+            assertThat(texts(dialog)).anySatisfy(t -> assertThat(t).startsWith("Partly undone:").contains("permission denied")
+                    .endsWith("Undo again once fixed."));
+            assertThat(robot.lookup("Undo").queryButton().isVisible()).as("Undo offered again (it was hidden)").isTrue();
+            TestScreenshots.write(robot, dialog.getScene(), "environments-setup-partly-undone.png");
+            assertThat(Files.readAllBytes(config(d))).isNotEqualTo(before);
+            ThrowawayAccounts.as(d, "chmod u+w " + gitDir).assertOk();
             robot.clickOn("Undo");
             waitUntil(() -> texts(dialog).stream().anyMatch(t -> t.startsWith("Undone:")));
             assertThat(Files.readAllBytes(config(d))).as("restored byte for byte").isEqualTo(before);
