@@ -418,9 +418,12 @@ public final class MainWindowView {
         RepoTableColumns.branch(branchColumn);
         SortedList<RepoInfo> sorted = new SortedList<>(viewModel.visibleRepos());
         // The sorted list sorts, in the table's order, with each row's values taken once per sort (and again after
-        // a scan, whose rows are new); the table's sort policy has nothing left to do.
+        // a scan, whose rows are new) and each string's collation key made once while the rows stay; the table's
+        // sort policy has nothing left to do.
         repoTable.setSortPolicy(table -> true);
-        sorted.comparatorProperty().bind(Bindings.createObjectBinding(() -> CachedSortComparator.of(repoTable),
+        CachedSortComparator.CollationKeys sortKeys = new CachedSortComparator.CollationKeys();
+        viewModel.repos().addListener((ListChangeListener<RepoInfo>) c -> sortKeys.clear());
+        sorted.comparatorProperty().bind(Bindings.createObjectBinding(() -> CachedSortComparator.of(repoTable, sortKeys),
                 repoTable.comparatorProperty(), viewModel.repos()));
         repoTable.setItems(sorted);
         repoTable.getSelectionModel().selectedItemProperty().addListener(
