@@ -89,10 +89,14 @@ final class CachedSortComparator {
      * each made once: a table keeps one while its rows stay the same and {@link #clear}s it with them.
      */
     static final class CollationKeys {
-        private final Collator collator = Collator.getInstance();
+        /** Made at the first sort: building the locale's collation tables took 5 % of the window's start-up. */
+        private Collator collator;
         private final Map<String, CollationKey> keys = new HashMap<>();
 
         CollationKey of(String text) {
+            if (collator == null) {
+                collator = Collator.getInstance();
+            }
             return keys.computeIfAbsent(text, collator::getCollationKey);
         }
 
