@@ -2,6 +2,7 @@ package dev.dkm.ui;
 
 import dev.dkm.remote.RemoteKind;
 import dev.dkm.workspace.RepoStatus;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.util.Duration;
@@ -27,6 +28,26 @@ public final class Badges {
         badge.getStyleClass().addAll(StyleClasses.BADGE, colourClass);
         badge.setMinWidth(Label.USE_PREF_SIZE);
         return badge;
+    }
+
+    /**
+     * Sets a control's tooltip text, or takes it away for null, keeping the one {@code Tooltip} it had: a tooltip
+     * is a popup window with its own scene, and a table whose cells made a new one per row they showed spent a
+     * third of a redraw on them.
+     */
+    public static void tooltip(Control control, String text) {
+        if (text == null) {
+            control.setTooltip(null);
+            return;
+        }
+        Tooltip tooltip = (Tooltip) control.getProperties().get(Badges.class);
+        if (tooltip == null) {
+            tooltip = tooltip(text);
+            control.getProperties().put(Badges.class, tooltip);
+        } else {
+            tooltip.setText(text);
+        }
+        control.setTooltip(tooltip);
     }
 
     public static Tooltip tooltip(String text) {

@@ -1,10 +1,14 @@
 package dev.dkm.ui;
 
+import java.text.CollationKey;
+import java.text.Collator;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableColumnBase;
 import javafx.scene.control.TableView;
 
 /**
@@ -12,36 +16,92 @@ import javafx.scene.control.TableView;
  * comparison. JavaFX's own (TableColumnComparator) calls the cell value factory twice per comparison: sorting
  * 10,000 repositories made some 260,000 cell values, seconds on a busy machine (bench/gui-table-benchmark.sh).
  * Same order as the table's: the columns of its sort order, each with its comparator and sort type.
+ *
+ * <p>A column with JavaFX's default comparator compares two strings with a new {@link Collator} each time, which
+ * normalises both strings again on every comparison (most of a 10,000-row sort by path: 250 ms of CPU). Here each
+ * string becomes its {@link CollationKey} once instead (kept in {@link CollationKeys} from one sort to the next,
+ * until the window forgets them with its rows); comparing two keys gives what the collator gives for their
+ * strings ({@link CollationKey#compareTo}), so the order is the same.
  */
 final class CachedSortComparator {
+    /** A cached value that is null (the cache cannot tell a missing entry from a null one otherwise). */
+    private static final Object NULL = new Object();
+
     private CachedSortComparator() {}
 
-    /** Null when the table is not sorted. */
+    /** Null when the table is not sorted; the collation keys made for this sort only. */
     static <S> Comparator<S> of(TableView<S> table) {
+        return of(table, new CollationKeys());
+    }
+
+    /** Null when the table is not sorted; strings' collation keys taken from, and added to, {@code keys}. */
+    static <S> Comparator<S> of(TableView<S> table, CollationKeys keys) {
         if (table.getComparator() == null) {
             return null;
         }
         Comparator<S> result = null;
         for (TableColumn<S, ?> column : List.copyOf(table.getSortOrder())) {
-            Comparator<S> one = byColumn(column);
+            Comparator<S> one = byColumn(column, keys, table.getItems().size());
             result = result == null ? one : result.thenComparing(one);
         }
         return result;
     }
 
-    private static <S, T> Comparator<S> byColumn(TableColumn<S, T> column) {
-        Map<S, T> values = new IdentityHashMap<>();
+    @SuppressWarnings("unchecked")
+    private static <S, T> Comparator<S> byColumn(TableColumn<S, T> column, CollationKeys keys, int rows) {
+        Map<S, Object> values = new IdentityHashMap<>(rows);
         Comparator<T> comparator = column.getComparator();
-        Comparator<S> ascending = (a, b) -> comparator.compare(value(values, column, a), value(values, column, b));
+        Comparator<S> ascending;
+        if (comparator == TableColumnBase.DEFAULT_COMPARATOR) {
+            ascending = (a, b) -> compareAsDefault(sortKey(values, column, keys, a), sortKey(values, column, keys, b));
+        } else {
+            ascending = (a, b) -> comparator.compare((T) sortKey(values, column, null, a), (T) sortKey(values, column, null, b));
+        }
         return column.getSortType() == TableColumn.SortType.DESCENDING ? ascending.reversed() : ascending;
     }
 
-    private static <S, T> T value(Map<S, T> values, TableColumn<S, T> column, S row) {
-        if (values.containsKey(row)) {
-            return values.get(row);
+    /** The row's value, once per sort; a string as its collation key when {@code keys} is set. */
+    private static <S> Object sortKey(Map<S, Object> values, TableColumn<S, ?> column, CollationKeys keys, S row) {
+        Object cached = values.get(row);
+        if (cached == null) {
+            Object value = column.getCellData(row);
+            cached = value == null ? NULL : keys != null && value instanceof String s ? keys.of(s) : value;
+            values.put(row, cached);
         }
-        T value = column.getCellData(row);
-        values.put(row, value);
-        return value;
+        return cached == NULL ? null : cached;
+    }
+
+    /** {@link TableColumnBase#DEFAULT_COMPARATOR}'s order, with strings already made collation keys. */
+    @SuppressWarnings("unchecked")
+    private static int compareAsDefault(Object a, Object b) {
+        if (a instanceof CollationKey x && b instanceof CollationKey y) {
+            return x.compareTo(y);
+        }
+        return TableColumnBase.DEFAULT_COMPARATOR.compare(source(a), source(b));
+    }
+
+    private static Object source(Object value) {
+        return value instanceof CollationKey key ? key.getSourceString() : value;
+    }
+
+    /**
+     * Strings' collation keys under the default locale's collator (the one JavaFX's default comparator asks for),
+     * each made once: a table keeps one while its rows stay the same and {@link #clear}s it with them.
+     */
+    static final class CollationKeys {
+        /** Made at the first sort: building the locale's collation tables took 5 % of the window's start-up. */
+        private Collator collator;
+        private final Map<String, CollationKey> keys = new HashMap<>();
+
+        CollationKey of(String text) {
+            if (collator == null) {
+                collator = Collator.getInstance();
+            }
+            return keys.computeIfAbsent(text, collator::getCollationKey);
+        }
+
+        void clear() {
+            keys.clear();
+        }
     }
 }

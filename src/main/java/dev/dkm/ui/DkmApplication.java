@@ -57,6 +57,10 @@ public final class DkmApplication extends Application {
             exitWith(2);
             return;
         }
+        // Before the first control: a control's class initialisation loads JavaFX's own Modena stylesheet when no
+        // user-agent stylesheet is set yet (a fifth of the FX thread's work before the first frame under java -jar,
+        // JFR), for a stylesheet the window never uses.
+        ThemeStyles.apply(options.theme());
         stage = primaryStage;
         executor = TaskExecutor.background(Platform::runLater);
         // Opening the credential store may probe the OS keyring: built on first use, which is on a worker thread.

@@ -2,22 +2,20 @@ package dev.dkm.ui;
 
 import dev.dkm.settings.Theme;
 import atlantafx.base.controls.CustomTextField;
+import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import dev.dkm.remote.RemoteKind;
 import dev.dkm.workspace.RepoInfo;
 import dev.dkm.workspace.RepoStatus;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.ListChangeListener;
 import javafx.collections.transformation.SortedList;
-import javafx.fxml.FXML;
-import javafx.fxml.FXMLLoader;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -34,12 +32,14 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The main window: toolbar with the workspace roots, filter bar, repository table, details pane and status bar.
- * Controller of {@code MainWindowView.fxml}; all state lives in {@link MainWindowViewModel}.
+ * Builds nothing but nodes; all state lives in {@link MainWindowViewModel}.
  */
 public final class MainWindowView {
     public static final double WIDTH = 1280;
@@ -60,44 +60,94 @@ public final class MainWindowView {
     private Runnable convertToSsh = () -> {};
     private javafx.scene.control.TabPane tabs;
 
-    @FXML private BorderPane root;
-    @FXML private HBox toolbar;
-    @FXML private Label workspaceLabel;
-    @FXML private HBox rootChips;
-    @FXML private Button addFolderButton;
-    @FXML private Button convertButton;
-    @FXML private Button scanButton;
-    @FXML private Button themeButton;
-    @FXML private HBox filterBar;
-    @FXML private CustomTextField filterField;
-    @FXML private ComboBox<RepoQuickFilter> quickFilterBox;
-    @FXML private SplitPane splitPane;
-    @FXML private TableView<RepoInfo> repoTable;
-    @FXML private TableColumn<RepoInfo, String> repositoryColumn;
-    @FXML private TableColumn<RepoInfo, String> projectColumn;
-    @FXML private TableColumn<RepoInfo, RemoteKind> remoteColumn;
-    @FXML private TableColumn<RepoInfo, String> tokenColumn;
-    @FXML private TableColumn<RepoInfo, String> keyColumn;
-    @FXML private TableColumn<RepoInfo, RepoStatus> statusColumn;
-    @FXML private TableColumn<RepoInfo, String> branchColumn;
-    @FXML private HBox statusBar;
-    @FXML private Label summaryLabel;
-    @FXML private Label rootsProblemLabel;
-    @FXML private Label statusMessageLabel;
-    @FXML private ProgressBar progressBar;
-    @FXML private Button cancelButton;
+    // The window's nodes, built in code (they were MainWindowView.fxml: loading it, the XML parse and the
+    // reflection that fills these fields, was about a tenth of the window's start-up).
+    private final BorderPane root = new BorderPane();
+    private final HBox toolbar = new HBox();
+    private final Label workspaceLabel = new Label("Workspace");
+    private final HBox rootChips = new HBox();
+    private final Button addFolderButton = new Button("Add folder…");
+    private final Button convertButton = new Button("Convert to SSH…");
+    private final Button scanButton = new Button("Scan");
+    private final Button themeButton = new Button();
+    private final HBox filterBar = new HBox();
+    private final CustomTextField filterField = new CustomTextField();
+    private final ComboBox<RepoQuickFilter> quickFilterBox = new ComboBox<>();
+    private final SplitPane splitPane = new SplitPane();
+    private final TableView<RepoInfo> repoTable = new TableView<>();
+    private final TableColumn<RepoInfo, String> repositoryColumn = column("repositoryColumn", "Repository", 190, 100);
+    private final TableColumn<RepoInfo, String> projectColumn = column("projectColumn", "GitLab project", 156, 110);
+    private final TableColumn<RepoInfo, RemoteKind> remoteColumn = column("remoteColumn", "Remote", 126, 126);
+    private final TableColumn<RepoInfo, String> tokenColumn = column("tokenColumn", "Token", 84, 84);
+    private final TableColumn<RepoInfo, String> keyColumn = column("keyColumn", "Key", 90, 86);
+    private final TableColumn<RepoInfo, RepoStatus> statusColumn = column("statusColumn", "Status", 140, 140);
+    private final TableColumn<RepoInfo, String> branchColumn = column("branchColumn", "Branch", 76, 74);
+    private final HBox statusBar = new HBox();
+    private final Label summaryLabel = new Label();
+    private final Label rootsProblemLabel = new Label();
+    private final Label statusMessageLabel = new Label();
+    private final ProgressBar progressBar = new ProgressBar();
+    private final Button cancelButton = new Button("Cancel");
 
     public MainWindowView(MainWindowViewModel viewModel, FolderPicker folderPicker, Theme initialTheme) {
         this.viewModel = viewModel;
         this.folderPicker = folderPicker;
         this.theme = new SimpleObjectProperty<>(this, "theme", initialTheme);
-        FXMLLoader loader = new FXMLLoader(MainWindowView.class.getResource("MainWindowView.fxml"));
-        loader.setController(this);
-        try {
-            loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException("MainWindowView.fxml could not be loaded", e);
-        }
+        layOut();
+        initialize();
+    }
+
+    private static <T> TableColumn<RepoInfo, T> column(String id, String title, double prefWidth, double minWidth) {
+        TableColumn<RepoInfo, T> column = new TableColumn<>(title);
+        column.setId(id);
+        column.setPrefWidth(prefWidth);
+        column.setMinWidth(minWidth);
+        return column;
+    }
+
+    /** Toolbar and filter bar on top, the table in a split pane (the details pane joins it), the status bar below. */
+    private void layOut() {
+        root.setId("root");
+        root.setPrefSize(WIDTH, HEIGHT);
+        toolbar.setId("toolbar");
+        workspaceLabel.setId("workspaceLabel");
+        rootChips.setId("rootChips");
+        addFolderButton.setId("addFolderButton");
+        addFolderButton.setOnAction(e -> addFolder());
+        convertButton.setId("convertButton");
+        convertButton.setOnAction(e -> convertToSsh.run());
+        scanButton.setId("scanButton");
+        scanButton.setOnAction(e -> viewModel.scan());
+        themeButton.setId("themeButton");
+        themeButton.setOnAction(e -> theme.set(theme.get().other()));
+        toolbar.getChildren().addAll(workspaceLabel, rootChips, addFolderButton, new Spacer(), convertButton, scanButton, themeButton);
+
+        filterBar.setId("filterBar");
+        filterField.setId("filterField");
+        filterField.setPromptText("Filter by path, project, host, status…  (Ctrl+F)");
+        HBox.setHgrow(filterField, Priority.ALWAYS);
+        quickFilterBox.setId("quickFilterBox");
+        filterBar.getChildren().addAll(filterField, quickFilterBox);
+        root.setTop(new VBox(toolbar, filterBar));
+
+        splitPane.setId("splitPane");
+        repoTable.setId("repoTable");
+        repoTable.setTableMenuButtonVisible(true);
+        branchColumn.setVisible(false);
+        repoTable.getColumns().addAll(List.of(repositoryColumn, projectColumn, remoteColumn, tokenColumn, keyColumn, statusColumn, branchColumn));
+        splitPane.getItems().add(repoTable);
+        root.setCenter(splitPane);
+
+        statusBar.setId("statusBar");
+        summaryLabel.setId("summaryLabel");
+        rootsProblemLabel.setId("rootsProblemLabel");
+        statusMessageLabel.setId("statusMessageLabel");
+        progressBar.setId("progressBar");
+        progressBar.setPrefWidth(160);
+        cancelButton.setId("cancelButton");
+        cancelButton.setOnAction(e -> viewModel.cancelScan());
+        statusBar.getChildren().addAll(summaryLabel, new Spacer(), rootsProblemLabel, statusMessageLabel, progressBar, cancelButton);
+        root.setBottom(statusBar);
     }
 
     /** A scene of the window's preferred size ({@value #WIDTH} × {@value #HEIGHT}); see {@link #createScene(double, double)}. */
@@ -204,7 +254,6 @@ public final class MainWindowView {
         return theme;
     }
 
-    @FXML
     private void initialize() {
         root.getStyleClass().add(StyleClasses.MAIN_WINDOW);
         initToolbar();
@@ -285,7 +334,6 @@ public final class MainWindowView {
         }
     }
 
-    @FXML
     private void addFolder() {
         folderPicker.pick(root.getScene() == null ? null : root.getScene().getWindow()).ifPresent(viewModel::addRoot);
     }
@@ -319,21 +367,6 @@ public final class MainWindowView {
                 viewModel.announce("Environment not added: " + refused);
             }
         });
-    }
-
-    @FXML
-    private void scan() {
-        viewModel.scan();
-    }
-
-    @FXML
-    private void convertToSsh() {
-        convertToSsh.run();
-    }
-
-    @FXML
-    private void toggleTheme() {
-        theme.set(theme.get().other());
     }
 
     // ---- filter bar
@@ -418,9 +451,12 @@ public final class MainWindowView {
         RepoTableColumns.branch(branchColumn);
         SortedList<RepoInfo> sorted = new SortedList<>(viewModel.visibleRepos());
         // The sorted list sorts, in the table's order, with each row's values taken once per sort (and again after
-        // a scan, whose rows are new); the table's sort policy has nothing left to do.
+        // a scan, whose rows are new) and each string's collation key made once while the rows stay; the table's
+        // sort policy has nothing left to do.
         repoTable.setSortPolicy(table -> true);
-        sorted.comparatorProperty().bind(Bindings.createObjectBinding(() -> CachedSortComparator.of(repoTable),
+        CachedSortComparator.CollationKeys sortKeys = new CachedSortComparator.CollationKeys();
+        viewModel.repos().addListener((ListChangeListener<RepoInfo>) c -> sortKeys.clear());
+        sorted.comparatorProperty().bind(Bindings.createObjectBinding(() -> CachedSortComparator.of(repoTable, sortKeys),
                 repoTable.comparatorProperty(), viewModel.repos()));
         repoTable.setItems(sorted);
         repoTable.getSelectionModel().selectedItemProperty().addListener(
@@ -508,8 +544,4 @@ public final class MainWindowView {
         cancelButton.getStyleClass().addAll(Styles.SMALL, Styles.DANGER, Styles.FLAT);
     }
 
-    @FXML
-    private void cancelScan() {
-        viewModel.cancelScan();
-    }
 }

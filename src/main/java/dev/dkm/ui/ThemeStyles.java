@@ -9,8 +9,12 @@ import javafx.application.Application;
 final class ThemeStyles {
     private ThemeStyles() {}
 
+    /** Makes {@code theme}'s stylesheet the application's; nothing to do when it already is. */
     static void apply(Theme theme) {
-        Application.setUserAgentStylesheet(theme == Theme.DARK
-                ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
+        String stylesheet = theme == Theme.DARK
+                ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet();
+        if (!stylesheet.equals(Application.getUserAgentStylesheet())) {
+            Application.setUserAgentStylesheet(stylesheet);
+        }
     }
 }

@@ -78,4 +78,37 @@ class CachedSortComparatorTest {
         robot.interact(() -> table.getSortOrder().clear());
         assertThat(sorted.comparatorProperty().get()).isNull();
     }
+    /**
+     * Strings sort as JavaFX's default comparator sorts them (the locale's collator: case and accents second),
+     * not by {@code String.compareTo}, though each row's string is made a collation key once per sort.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void strings_sort_in_the_collators_order_as_the_default_comparator_does(FxRobot robot) {
+        List<String> words = List.of("b", "A", "a", "B", "é", "e", "E", "Zeta", "zeta", "ä", "a-b", "ab", "a b", "10", "9", "");
+        List<String[]> rows = new ArrayList<>();
+        for (String w : words) {
+            rows.add(new String[] {w, null});
+        }
+        rows.add(new String[] {null, null});
+        robot.interact(() -> {
+            sorted = new SortedList<>(FXCollections.observableArrayList(rows));
+            sorted.comparatorProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(
+                    () -> CachedSortComparator.of(table), table.comparatorProperty()));
+            table.setItems(sorted);
+            first.setSortType(TableColumn.SortType.ASCENDING);
+            table.getSortOrder().setAll(List.of(first));
+        });
+        List<String> expected = new ArrayList<>(words);
+        expected.add(null);
+        expected.sort(javafx.scene.control.TableColumnBase.DEFAULT_COMPARATOR);
+        assertThat(expected).as("the collator's order is not String.compareTo's").isNotEqualTo(
+                expected.stream().sorted(java.util.Comparator.nullsFirst(java.util.Comparator.<String>naturalOrder())).toList());
+        assertThat(sorted.stream().map(r -> r[0]).toList()).containsExactlyElementsOf(expected);
+
+        robot.interact(() -> first.setSortType(TableColumn.SortType.DESCENDING));
+        List<String> reversed = new ArrayList<>(expected);
+        java.util.Collections.reverse(reversed);
+        assertThat(sorted.stream().map(r -> r[0]).toList()).containsExactlyElementsOf(reversed);
+    }
 }
