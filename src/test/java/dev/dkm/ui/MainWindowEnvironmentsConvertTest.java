@@ -204,6 +204,8 @@ class MainWindowEnvironmentsConvertTest {
         assertThat(journal).filteredOn(e -> e instanceof dev.dkm.journal.JournalEntry.RunStarted).singleElement()
                 .satisfies(e -> assertThat(((dev.dkm.journal.JournalEntry.RunStarted) e).description())
                         .startsWith("convert " + workspace + " --user ").contains("--user " + a, "--user " + b, "--user " + gone));
+        // the results as docs/screenshots/environments-convert.png shows them (before an export changes the message)
+        TestScreenshots.write(robot, dialog.getScene(), "environments-convert.png");
         // the exports say where each repository lives
         robot.clickOn("Export CSV…");
         Path csv = tmp.resolve(model.exportFileName(ConvertDialogViewModel.ExportFormat.CSV));
@@ -222,7 +224,6 @@ class MainWindowEnvironmentsConvertTest {
                 .containsExactlyInAnyOrder(a + " converted", b + " converted", gone + " failed");
         assertThat(rows.getItems()).filteredOn(o -> gone.equals(model.environmentOf(o))).singleElement()
                 .satisfies(o -> assertThat(o.reason()).startsWith("its environment could not be reached: the helper "));
-        TestScreenshots.write(robot, dialog.getScene(), "environments-convert.png");
 
         // each key born in its own account: 0600 in its 0700 ~/.ssh/dkm, owned by it; root's side gained none
         for (String account : List.of(a, b)) {
