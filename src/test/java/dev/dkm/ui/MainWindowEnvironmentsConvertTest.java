@@ -49,11 +49,13 @@ import org.testfx.util.WaitForAsyncUtils;
  * (each by its own helper) and removes the deploy keys. A fourth account's repository is set up alone with "Set up
  * deploy key" from the details pane, and undone in that dialog.
  *
- * GitLab's side as read for this test in gitlabhq lib/api/deploy_keys.rb: POST /projects/:id/deploy_keys (key, title,
- * can_push) answers 201 with the key (or enables the existing one of the same fingerprint); DELETE
- * /projects/:id/deploy_keys/:key_id removes the project's link (404 "Deploy Key" when there is none); GET
- * /projects/:id/deploy_keys lists the project's keys with their titles (lib/api/entities/deploy_key.rb: id, title,
- * key, fingerprint, created_at, expires_at; can_push from deploy_keys_project).
+ * GitLab's side, read for this test in gitlabhq/gitlabhq lib/api/deploy_keys.rb (commit bc7f4d7d) and
+ * lib/api/entities/deploy_key.rb (28bc811a): GET /projects/:id/deploy_keys presents the project's deploy_keys_projects
+ * (Entities::DeployKeysProject: the key's id, title, key, fingerprint_sha256 … and the link's can_push), which is
+ * what the titles are checked against; POST /projects/:id/deploy_keys (key, title, optional can_push, expires_at)
+ * answers with the project's existing link for the same key, or links a key the user can reach in another project,
+ * or creates one; DELETE /projects/:id/deploy_keys/:key_id destroys the project's link (404 "Deploy key" when there
+ * is none; the key itself goes when no other project uses it) — so after undo no title of the run is listed.
  */
 @ExtendWith(ApplicationExtension.class)
 class MainWindowEnvironmentsConvertTest {
@@ -231,6 +233,12 @@ class MainWindowEnvironmentsConvertTest {
             ThrowawayAccounts.assertNotInHome(account, server.maintainerToken()); // the caller's API token stayed with it
         }
         assertThat(tmp.resolve("ssh/dkm")).doesNotExist();
+        Path testHomeKeys = Path.of(System.getProperty("user.home"), ".ssh", "dkm");
+        if (Files.isDirectory(testHomeKeys)) { // the JVM's own home (target/test-home under surefire): none of this run's keys
+            try (var keys = Files.list(testHomeKeys)) {
+                assertThat(keys.map(k -> k.getFileName().toString())).noneMatch(n -> n.contains("acme_website") || n.contains("acme_platform_infra"));
+            }
+        }
 
         // each account pushes over SSH as itself, with the key wired in its repository
         for (String account : List.of(a, b)) {
