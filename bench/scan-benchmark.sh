@@ -55,7 +55,7 @@ median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {printf "%.3f", a[
 
 # What a launcher script for the CLI would pass: a short-lived process gains nothing from the C2 compiler,
 # whose compile threads otherwise burn more CPU than the scan itself on a small machine.
-CLI_JVM_FLAGS="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
+CLI_JVM_FLAGS="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmn24m"
 FLOOR="find '$ROOT' -name .git -prune -printf '%p/config\0' | xargs -0 cat"
 JVM_START="java -jar '$JAR' --version"
 DKM="java -jar '$JAR' scan '$ROOT' --json"

@@ -168,6 +168,19 @@ done
   || fail "dkm does not start with its class-data archive (-Xshare:on): $(cat "$tmp/cds.out")"
 ok "class-data archives written as postinst does ($(du -sh "$tmp/root/opt/$name/lib/app/"*.jsa | awk '{printf "%s %s  ", $2, $1}' | sed "s|$tmp/root||g")); dkm starts with -Xshare:on"
 
+# The launchers are installer/linux/launcher.sh: no package manager runs when they start (jpackage's native
+# launcher ran rpm -qf and dpkg -S twice at every start), and /usr/bin/dkm (a link, as postinst makes it) works.
+for launcher in dkm "$name"; do
+  cmp -s installer/linux/launcher.sh "$bin/$launcher" || fail "bin/$launcher is not installer/linux/launcher.sh"
+done
+if command -v strace >/dev/null; then
+  ln -s "$bin/dkm" "$tmp/dkm-link"
+  "${clean_env[@]}" "$(command -v strace)" -f -qq -e trace=execve -o "$tmp/execs" "$tmp/dkm-link" --version >/dev/null 2>&1 \
+    || fail "dkm --version through a link failed: $(tail -3 "$tmp/execs")"
+  ! grep -Eq 'execve\("[^"]*/(rpm|dpkg|dpkg-query|sh)"' "$tmp/execs" || fail "dkm --version ran: $(grep -Eo 'execve\("[^"]*"' "$tmp/execs" | sort -u | tr '\n' ' ')"
+  ok "the launchers start java directly: $(grep -c 'execve(' "$tmp/execs") execs for dkm --version through a link (readlink, java)"
+fi
+
 got=$("${clean_env[@]}" "$bin/dkm" --version 2>"$tmp/err") || fail "dkm --version failed: $(cat "$tmp/err")"
 [ "$got" = "dkm $version" ] || fail "dkm --version printed '$got', expected 'dkm $version'"
 ok "dkm --version: $got"

@@ -98,7 +98,7 @@ public final class BulkConversion {
      */
     public Result run(String resumeRunId, ConversionPreview preview, HostKeyConsent consent, int jobs, SetupOptions options,
             Progress progress, BulkConverter.Listener listener, boolean removeSharedInUse) throws IOException {
-        return run(resumeRunId, preview, consent, jobs, description(options), new JournalEntry.RunOptions(options.readOnly(),
+        return run(resumeRunId, preview, consent, jobs, description(options, preview), new JournalEntry.RunOptions(options.readOnly(),
                 options.sharedKey(), options.expiresOn() == null ? null : options.expiresOn().toString(),
                 options.allowProtectedPush()), progress, listener, removeSharedInUse);
     }
@@ -165,7 +165,19 @@ public final class BulkConversion {
 
     /** The journal's one-line description of a run: the roots and the options. */
     public String description(SetupOptions options) {
+        return description(options, new ConversionPreview(List.of()));
+    }
+
+    /**
+     * As above, naming also the other environments the preview's repositories live in ({@code --user codimd}, as
+     * {@code dkm convert} would), so that {@code dkm runs} tells a window run across environments from one of this
+     * account alone.
+     */
+    public String description(SetupOptions options, ConversionPreview preview) {
+        List<dev.dkm.environments.EnvironmentSpec> environments = preview.items().stream().map(i -> i.repo().environment())
+                .filter(java.util.Objects::nonNull).distinct().map(dev.dkm.environments.EnvironmentSpec::parse).toList();
         return "convert " + roots.stream().map(Path::toString).collect(Collectors.joining(" "))
+                + (environments.isEmpty() ? "" : " " + EnvironmentConversion.flags(environments))
                 + (options.sharedKey() ? " (shared key)" : "") + (options.readOnly() ? " (read-only)" : "");
     }
 

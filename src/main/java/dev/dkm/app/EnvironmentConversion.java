@@ -41,19 +41,20 @@ public final class EnvironmentConversion {
      * the environments that could not be scanned.
      */
     public record Preview(ConversionPreview preview, Map<ConversionItem, String> itemEnvironments,
-            Map<String, String> failedEnvironments) {
+            Map<String, String> failedEnvironments, Map<Path, String> repoEnvironments) {
         public String environmentOf(ConversionItem item) {
             return itemEnvironments.get(item);
         }
 
-        /** The environment of a repository in the report (by path within the preview). */
+        /**
+         * The environment of a repository in the report, by its path among every repository scanned: a resumed run
+         * also reports repositories its earlier part converted, which have no token left and so are not in the preview.
+         */
         public String environmentOf(RepoOutcome outcome) {
-            for (Map.Entry<ConversionItem, String> e : itemEnvironments.entrySet()) {
-                if (e.getKey().repo().path().equals(outcome.repo())) {
-                    return e.getValue();
-                }
+            if (outcome.environment() != null) {
+                return outcome.environment();
             }
-            return null;
+            return repoEnvironments.get(outcome.repo());
         }
     }
 
@@ -73,11 +74,13 @@ public final class EnvironmentConversion {
         List<ConversionItem> items = new ArrayList<>();
         Map<ConversionItem, String> itemEnvironments = new IdentityHashMap<>();
         Map<String, String> failed = new LinkedHashMap<>();
+        Map<Path, String> repoEnvironments = new HashMap<>();
         for (EnvironmentScan.Result env : scanned) {
             if (env.failed()) {
                 failed.put(env.environment(), env.failure());
                 continue;
             }
+            env.repos().forEach(r -> repoEnvironments.put(r.path(), env.environment()));
             List<RepoInfo> selected = BulkConversion.withTokens(env.repos());
             if (selected.isEmpty()) {
                 continue;
@@ -87,7 +90,7 @@ public final class EnvironmentConversion {
                 itemEnvironments.put(item, env.environment());
             }
         }
-        return new Preview(new ConversionPreview(items), itemEnvironments, failed);
+        return new Preview(new ConversionPreview(items), itemEnvironments, failed, repoEnvironments);
     }
 
     /**
@@ -111,16 +114,55 @@ public final class EnvironmentConversion {
 
     /** The journal's description of the run: the environments, the roots and the options. */
     public String description(SetupOptions options) {
-        return "convert " + specs.stream().map(s -> s.kind() == EnvironmentSpec.Kind.ACCOUNT ? "--user " + s.value()
-                        : "--env-command '" + s.value() + "'").collect(Collectors.joining(" "))
+        return "convert " + flags(specs)
                 + roots.stream().map(p -> " " + p).collect(Collectors.joining())
                 + (options.sharedKey() ? " (one key per environment)" : "") + (options.readOnly() ? " (read-only)" : "");
+    }
+
+    /** The environments as {@code dkm convert} names them: {@code --user codimd --env-command 'podman exec -i web'}. */
+    static String flags(List<EnvironmentSpec> specs) {
+        return specs.stream().map(s -> s.kind() == EnvironmentSpec.Kind.ACCOUNT ? "--user " + s.value()
+                : "--env-command '" + s.value() + "'").collect(Collectors.joining(" "));
     }
 
     /** Undoes a run: each config restored in its own environment (by its helper), the run's deploy keys removed. */
     public UndoReport undo(String runId) throws IOException {
         return services.undo().undo(runId);
     }
+
+    /**
+     * One line per environment of a run's outcomes, in the order the environments first appear, naming only what
+     * happened there: {@code codimd: 2 converted · 1 failed}, this account's own as {@code this account: …}. An
+     * environment whose every repository failed for one same reason (its helper gone, the account removed meanwhile)
+     * is that one line with the reason: {@code codimd: 3 failed: the helper …}.
+     */
+    public static List<String> environmentLines(List<RepoOutcome> outcomes, java.util.function.Function<RepoOutcome, String> environmentOf) {
+        Map<String, List<RepoOutcome>> byEnvironment = new LinkedHashMap<>();
+        for (RepoOutcome o : outcomes) {
+            String env = environmentOf.apply(o);
+            byEnvironment.computeIfAbsent(env == null ? THIS_ACCOUNT : env, k -> new ArrayList<>()).add(o);
+        }
+        List<String> lines = new ArrayList<>();
+        byEnvironment.forEach((env, list) -> {
+            List<String> parts = new ArrayList<>();
+            for (RepoOutcome.Outcome kind : RepoOutcome.Outcome.values()) {
+                long n = list.stream().filter(o -> o.outcome() == kind).count();
+                if (n > 0) {
+                    parts.add(n + " " + kind.id());
+                }
+            }
+            String line = env + ": " + String.join(" · ", parts);
+            List<String> reasons = list.stream().map(RepoOutcome::reason).distinct().toList();
+            if (list.stream().allMatch(o -> o.outcome() == RepoOutcome.Outcome.FAILED) && reasons.size() == 1 && reasons.get(0) != null) {
+                line += ": " + reasons.get(0);
+            }
+            lines.add(line);
+        });
+        return lines;
+    }
+
+    /** How the caller's own account is named where environments are listed. */
+    public static final String THIS_ACCOUNT = "this account";
 
     /** Counts of a report per environment: {@code codimd → 3 converted · 1 failed}. */
     public static Map<String, String> perEnvironment(Preview preview, ConversionReport report) {

@@ -216,7 +216,7 @@ final class ConvertCommand implements Callable<Integer> {
                 }
                 return envFailed ? 1 : 0;
             }
-            if (preview.preview().ready().isEmpty()) {
+            if (preview.preview().ready().isEmpty() && resume == null) { // a resume still verifies and counts its earlier part
                 previewOut.println("Nothing to convert.");
                 if (json) { // scripts always get the document, as without environments
                     ConversionReport notRun = BulkConverter.notRun(preview.preview());

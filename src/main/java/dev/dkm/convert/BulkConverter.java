@@ -131,7 +131,7 @@ public final class BulkConverter {
         for (ConversionItem item : preview.items()) {
             if (item.state() != ConversionItem.State.READY) {
                 String path = item.repo().path().toString();
-                if (item.state() == ConversionItem.State.SKIP && (earlier.converted.contains(path) || earlier.unfinished.contains(path))) {
+                if (item.state() == ConversionItem.State.SKIP && (earlier.converted.contains(path) || earlier.unfinished.containsKey(path))) {
                     continue; // counted below, as the earlier part of the run ended it (or verified again)
                 }
                 RepoOutcome.Outcome o = item.state() == ConversionItem.State.SKIP ? RepoOutcome.Outcome.SKIPPED : RepoOutcome.Outcome.FAILED;
@@ -183,7 +183,10 @@ public final class BulkConverter {
      */
     private final class Earlier {
         final java.util.Set<String> converted = new java.util.LinkedHashSet<>();
-        final java.util.Set<String> unfinished = new java.util.LinkedHashSet<>();
+        /** Wired but never verified: repository → the environment it lives in (null: this account). */
+        final Map<String, String> unfinished = new LinkedHashMap<>();
+        /** Every repository whose config the run changed → its environment (null: this account). */
+        final Map<String, String> environmentOf = new java.util.HashMap<>();
         JournalEntry.RunOptions options;
 
         List<RepoOutcome> finish(List<RepoOutcome> done, RunLedger ledger, JournalEntry.RunOptions asked) throws IOException {
@@ -192,22 +195,26 @@ public final class BulkConverter {
                 done.forEach(o -> reported.add(o.repo()));
             }
             List<RepoOutcome> more = new ArrayList<>();
-            for (String repo : unfinished) {
+            for (Map.Entry<String, String> wired : unfinished.entrySet()) {
+                String repo = wired.getKey();
+                String environment = wired.getValue();
                 Path path = Path.of(repo);
-                if (reported.contains(path) || !java.nio.file.Files.isDirectory(path)) {
+                // Another environment's folder is not looked at from here: its helper's git says whether it is still there.
+                if (reported.contains(path) || (environment == null && !java.nio.file.Files.isDirectory(path))) {
                     continue;
                 }
                 JournalEntry.RunOptions o = options != null ? options : asked;
-                String failure = setup.reverify(path, o == null || !o.readOnly());
+                String failure = setup.reverify(path, environment, o == null || !o.readOnly());
                 ledger.append(new JournalEntry.RepoFinished(clock.instant(), repo, failure == null ? "converted" : "failed", failure));
                 more.add(new RepoOutcome(path, path.getFileName().toString(), null, failure == null ? RepoOutcome.Outcome.CONVERTED
-                        : RepoOutcome.Outcome.FAILED, failure == null ? "verified again after the interruption" : failure, null));
+                        : RepoOutcome.Outcome.FAILED, failure == null ? "verified again after the interruption" : failure, null,
+                        environment));
             }
             for (String repo : converted) {
                 Path path = Path.of(repo);
                 if (!reported.contains(path)) {
                     more.add(new RepoOutcome(path, path.getFileName().toString(), null, RepoOutcome.Outcome.CONVERTED,
-                            "converted earlier in this run", null));
+                            "converted earlier in this run", null, environmentOf.get(repo)));
                 }
             }
             return more;
@@ -219,15 +226,15 @@ public final class BulkConverter {
         if (!java.nio.file.Files.isRegularFile(journal)) {
             return e;
         }
-        java.util.Set<String> started = new java.util.LinkedHashSet<>();
+        Map<String, String> started = new LinkedHashMap<>(); // repository → its environment
         Map<String, String> finished = new LinkedHashMap<>();
         for (JournalEntry entry : RunJournal.read(journal)) {
             if (entry instanceof JournalEntry.RunStarted r && r.options() != null && e.options == null) {
                 e.options = r.options();
             } else if (entry instanceof JournalEntry.ConfigChanged c) {
-                started.add(c.repo());
+                started.putIfAbsent(c.repo(), c.environment());
             } else if (entry instanceof JournalEntry.ConfigSaved c) {
-                started.add(c.repo());
+                started.putIfAbsent(c.repo(), null);
             } else if (entry instanceof JournalEntry.RepoFinished f) {
                 finished.put(f.repo(), f.outcome());
             }
@@ -237,7 +244,12 @@ public final class BulkConverter {
                 e.converted.add(repo);
             }
         });
-        started.stream().filter(r -> !finished.containsKey(r)).forEach(e.unfinished::add);
+        e.environmentOf.putAll(started);
+        started.forEach((repo, environment) -> {
+            if (!finished.containsKey(repo)) {
+                e.unfinished.put(repo, environment);
+            }
+        });
         return e;
     }
 
@@ -317,7 +329,8 @@ public final class BulkConverter {
     }
 
     private static RepoOutcome outcome(ConversionItem item, RepoOutcome.Outcome outcome, String reason, Long keyId) {
-        return new RepoOutcome(item.repo().path(), item.repo().relativePath(), projectOf(item), outcome, reason, keyId);
+        return new RepoOutcome(item.repo().path(), item.repo().relativePath(), projectOf(item), outcome, reason, keyId,
+                item.repo().environment());
     }
 
     /** The GitLab project of an item: its plan's, else the one its primary remote names. */

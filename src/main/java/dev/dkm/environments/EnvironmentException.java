@@ -7,7 +7,7 @@ import java.io.IOException;
  * gone (could not start, hung, flooded, answered garbage: every later call fails at once with the same reason), or one
  * operation failed inside a helper that still works (a config it cannot write).
  */
-public class EnvironmentException extends IOException {
+public class EnvironmentException extends IOException implements dev.dkm.setup.AccountSide.Failure {
     private final String environment;
     private final boolean environmentFailed;
 
@@ -22,6 +22,11 @@ public class EnvironmentException extends IOException {
     }
 
     public boolean environmentFailed() {
+        return environmentFailed;
+    }
+
+    @Override
+    public boolean sideUnreachable() {
         return environmentFailed;
     }
 }

@@ -37,8 +37,15 @@ public final class BoundedReader {
     }
 
     public static byte[] read(Path file, long limit) throws IOException {
-        Path real = file.toRealPath(); // NoSuchFileException when missing or dangling
-        BasicFileAttributes attrs = Files.readAttributes(real, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        // One lstat answers for the common case, a file that is not a link (NoSuchFileException when missing); only a
+        // link is resolved, to check the type of the file it ends at (NoSuchFileException when dangling). Resolving
+        // every path's every folder (toRealPath: a readlink each) was most of a scan's system calls.
+        Path real = file;
+        BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        if (attrs.isSymbolicLink()) {
+            real = file.toRealPath();
+            attrs = Files.readAttributes(real, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        }
         if (!attrs.isRegularFile()) {
             throw new UnreadableFileException(file, kindOf(real, attrs) + ", not a regular file; not reading it");
         }

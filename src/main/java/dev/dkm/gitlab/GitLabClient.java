@@ -100,18 +100,25 @@ public final class GitLabClient implements AutoCloseable {
         if (known != null) {
             return known;
         }
-        Optional<GitLabRelease> found;
-        try {
-            found = GitLabRelease.parse(version().version());
-        } catch (GitLabException e) {
-            try {
-                found = GitLabRelease.parse(metadata().version());
-            } catch (GitLabException again) {
-                found = Optional.empty();
+        // One request however many jobs ask at once (a bulk run's first repositories all do): the others wait for it.
+        synchronized (release) {
+            known = release.get();
+            if (known != null) {
+                return known;
             }
+            Optional<GitLabRelease> found;
+            try {
+                found = GitLabRelease.parse(version().version());
+            } catch (GitLabException e) {
+                try {
+                    found = GitLabRelease.parse(metadata().version());
+                } catch (GitLabException again) {
+                    found = Optional.empty();
+                }
+            }
+            release.set(found);
+            return found;
         }
-        release.compareAndSet(null, found);
-        return release.get();
     }
 
     public GitLabUser currentUser() {

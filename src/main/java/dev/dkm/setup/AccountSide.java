@@ -16,6 +16,19 @@ import java.util.List;
  * account, so the caller never opens that account's files itself.
  */
 public interface AccountSide {
+    /**
+     * A failure of a side's step that may be of the side as a whole (the helper of another account gone: every later
+     * step fails the same way) rather than of the one step.
+     */
+    interface Failure {
+        boolean sideUnreachable();
+    }
+
+    /** True when {@code e} says the account side as a whole cannot be reached, not that one step failed there. */
+    static boolean unreachable(Throwable e) {
+        return e instanceof Failure f && f.sideUnreachable();
+    }
+
     /** The environment's id as the journal and the result rows carry it; null for the caller's own account. */
     String environment();
 

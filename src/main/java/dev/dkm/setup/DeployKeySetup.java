@@ -103,8 +103,8 @@ public final class DeployKeySetup {
      *
      * @return null when it works, else why not in one sentence
      */
-    public String reverify(java.nio.file.Path repo, boolean canPush) throws IOException {
-        AccountSide side = sides.apply(null); // the caller's own account: a resume re-verifies its own repositories
+    public String reverify(java.nio.file.Path repo, String environment, boolean canPush) throws IOException {
+        AccountSide side = sides.apply(environment); // where the repository lives: its git runs there, as that account
         RemoteAccessVerifier access = new RemoteAccessVerifier(side::git);
         GitRunner.Result remotes = side.git(repo, List.of("remote"));
         List<String> names = remotes.stdout().lines().map(String::strip).filter(n -> !n.isEmpty()).toList();

@@ -79,7 +79,7 @@ public final class SetupPlanner {
             key = side.chooseKey(KeyChoice.wiredKeyOf(repo, options.sharedKey()), hostOf(instanceUrl), projectPath, project.id(),
                     options.sharedKey());
         } catch (IOException e) {
-            throw new SetupException("cannot read the existing key for " + projectPath + ": " + e.getMessage(), e);
+            throw failed("cannot read the existing key for " + projectPath, e);
         }
         Optional<DeployKey> existing = Optional.empty();
         if (!key.generate()) {
@@ -97,7 +97,7 @@ public final class SetupPlanner {
         try {
             draft = side.draftWiring(repo.gitDir(), remote.name(), project.sshUrlToRepo(), key.file());
         } catch (IOException e) {
-            throw new SetupException("cannot read the config of " + repo.path() + ": " + e.getMessage(), e);
+            throw failed("cannot read the config of " + repo.path(), e);
         }
         problems.addAll(draft.problems());
         Path configFile = draft.configFile();
@@ -127,6 +127,17 @@ public final class SetupPlanner {
                 existing.map(DeployKey::canPush).orElse(null), ssh.host(), sshPort, hostKey, ops, changes, snapshot,
                 branch, options.allowProtectedPush(), problems, notes, side.environment());
     }
+
+    /**
+     * A step of the account side that failed: what it was doing and why — or, when the side as a whole is gone (the
+     * environment's helper could not start or ended), that, as every repository of that environment says it.
+     */
+    private static SetupException failed(String doing, IOException e) {
+        return new SetupException((AccountSide.unreachable(e) ? UNREACHABLE : doing) + ": " + e.getMessage(), e);
+    }
+
+    /** How a repository whose environment cannot be reached begins its reason. */
+    public static final String UNREACHABLE = "its environment could not be reached";
 
     static Project resolve(GitLabClient client, String projectPath) throws SetupException {
         try {

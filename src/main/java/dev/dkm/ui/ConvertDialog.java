@@ -252,7 +252,9 @@ public final class ConvertDialog {
 
         ToggleGroup keys = new ToggleGroup();
         RadioButton perRepo = new RadioButton("One key per repository");
-        RadioButton shared = new RadioButton("One shared key for this environment");
+        // across environments the shared key is one per environment (per account), never one crossing them
+        RadioButton shared = new RadioButton(model.hasEnvironments() ? "One shared key per environment"
+                : "One shared key for this environment");
         perRepo.setToggleGroup(keys);
         shared.setToggleGroup(keys);
         perRepo.setUserData(KeyStrategy.ONE_KEY_PER_REPOSITORY);
@@ -283,6 +285,11 @@ public final class ConvertDialog {
         TableColumn<RepoInfo, String> repo = new TableColumn<>("Repository");
         RepoTableColumns.repository(repo, RepoInfo::relativePath);
         repo.setPrefWidth(260);
+        TableColumn<RepoInfo, String> environment = new TableColumn<>("Environment");
+        RepoTableColumns.environment(environment);
+        environment.setPrefWidth(150);
+        environment.setMinWidth(122);
+        environment.setVisible(model.hasEnvironments());
         TableColumn<RepoInfo, String> project = new TableColumn<>("GitLab project");
         RepoTableColumns.project(project);
         project.setPrefWidth(260);
@@ -295,7 +302,7 @@ public final class ConvertDialog {
         TableColumn<RepoInfo, RepoStatus> status = new TableColumn<>("Status");
         RepoTableColumns.status(status);
         status.setPrefWidth(160);
-        table.getColumns().setAll(List.of(tick, repo, project, remote, token, status));
+        table.getColumns().setAll(List.of(tick, repo, environment, project, remote, token, status));
         table.setPlaceholder(new Label("No repository: scan a workspace folder first."));
         VBox.setVgrow(table, Priority.ALWAYS);
 
@@ -306,6 +313,17 @@ public final class ConvertDialog {
         planning.managedProperty().bind(planning.visibleProperty());
 
         VBox page = new VBox(10, scopeRow, optionsRow, count, table, planning);
+        if (!model.notScanned().isEmpty()) { // environments the window could not scan: said here, not silently left out
+            VBox notListed = new VBox(2);
+            notListed.setId("convertNotScanned");
+            for (String line : model.notScanned()) {
+                Label label = sentence("Not listed (could not be scanned): " + line, Styles.WARNING);
+                label.setGraphic(new FontIcon(Feather.ALERT_TRIANGLE));
+                label.getGraphic().getStyleClass().add(Styles.WARNING);
+                notListed.getChildren().add(label);
+            }
+            page.getChildren().add(page.getChildren().indexOf(count) + 1, notListed);
+        }
         page.disableProperty().bind(model.phaseProperty().isEqualTo(ConvertDialogViewModel.Phase.PREVIEWING));
         return page;
     }
@@ -322,7 +340,7 @@ public final class ConvertDialog {
         model.hostKeys().addListener((ListChangeListener<ConvertDialogViewModel.HostKeyQuestion>) c -> hostKeyBoxes.getChildren()
                 .setAll(model.hostKeys().stream().map(q -> (Node) HostKeyQuestionBox.of(q.status(), q.trusted())).toList()));
 
-        TableView<ConversionItem> table = ConvertPreviewTable.create(model.previewItems());
+        TableView<ConversionItem> table = ConvertPreviewTable.create(model.previewItems(), model.hasEnvironments());
         VBox.setVgrow(table, Priority.ALWAYS);
         return new VBox(10, new VBox(2, summary, hint), hostKeyBoxes, table);
     }
@@ -370,17 +388,27 @@ public final class ConvertDialog {
         TableColumn<RepoOutcome, RepoOutcome> outcome = column("Outcome", 100, o -> Badges.badge(o.outcome().id(), outcomeStyle(o.outcome())));
         outcome.setMinWidth(100);
         TableColumn<RepoOutcome, RepoOutcome> repo = column("Repository", 190, o -> text(o.displayPath(), o.repo().toString()));
+        TableColumn<RepoOutcome, RepoOutcome> environment = column("Environment", 150, o -> environmentCell(model.environmentOf(o)));
+        environment.setMinWidth(122);
+        environment.setVisible(model.hasEnvironments());
         TableColumn<RepoOutcome, RepoOutcome> project = column("Project", 190, o -> text(o.project() == null ? "—" : o.project(), null));
-        TableColumn<RepoOutcome, RepoOutcome> key = column("Deploy key", 100, o -> o.deployKeyId() == null ? muted("—") : text("#" + o.deployKeyId(), null));
+        TableColumn<RepoOutcome, RepoOutcome> key = column("Deploy key", 110, o -> o.deployKeyId() == null ? muted("—") : text("#" + o.deployKeyId(), null));
+        key.setMinWidth(110); // the header's whole words
         TableColumn<RepoOutcome, RepoOutcome> reason = column("Reason", 420, o -> o.reason() == null ? muted("—")
                 : sentence(o.reason(), o.outcome() == RepoOutcome.Outcome.FAILED ? StyleClasses.PROBLEM : StyleClasses.MUTED));
-        table.getColumns().setAll(List.of(outcome, repo, project, key, reason));
+        table.getColumns().setAll(List.of(outcome, repo, environment, project, key, reason));
         table.setPlaceholder(muted("Waiting for the first repository…"));
         VBox.setVgrow(table, Priority.ALWAYS);
 
         tokenList.getStyleClass().add(StyleClasses.PLAN_BOX);
         tokenList.setPadding(new Insets(8, 10, 8, 10));
         model.tokens().addListener((ListChangeListener<ConvertDialogViewModel.TokenRow>) c -> showTokens());
+        // a run that took no token out (or only other environments' tokens) changes no list: drawn when results show
+        model.phaseProperty().addListener((o, a, phase) -> {
+            if (phase == ConvertDialogViewModel.Phase.DONE) {
+                showTokens();
+            }
+        });
         VBox tokensBox = new VBox(4, section("TOKENS NO LONGER IN THESE CONFIGS"), tokenList);
         HBox.setHgrow(tokensBox, Priority.ALWAYS);
         tokensBox.setMaxWidth(Double.MAX_VALUE);
@@ -390,6 +418,8 @@ public final class ConvertDialog {
                 model.undoLines().stream().map(l -> {
                     Label label = new Label(l, new FontIcon(Feather.ROTATE_CCW));
                     label.getStyleClass().add(StyleClasses.MONOSPACE);
+                    label.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
+                    label.setTooltip(Badges.tooltip(l));
                     return (Node) label;
                 }).toList()));
         ScrollPane undoScroll = new ScrollPane(undoList);
@@ -399,9 +429,40 @@ public final class ConvertDialog {
         HBox.setHgrow(undoBox, Priority.ALWAYS);
         undoBox.setMaxWidth(Double.MAX_VALUE);
         showOnlyIn(undoBox, ConvertDialogViewModel.Phase.UNDONE);
+        VBox environmentList = new VBox(2);
+        environmentList.setId("convertEnvironments");
+        environmentList.getStyleClass().add(StyleClasses.PLAN_BOX);
+        environmentList.setPadding(new Insets(8, 10, 8, 10));
+        model.environmentLines().addListener((ListChangeListener<ConvertDialogViewModel.EnvironmentLine>) c -> environmentList.getChildren().setAll(
+                model.environmentLines().stream().map(l -> (Node) environmentLine(l)).toList()));
+        VBox environmentsBox = new VBox(4, section("ENVIRONMENTS"), environmentList);
+        environmentsBox.visibleProperty().bind(Bindings.isNotEmpty(model.environmentLines()));
+        environmentsBox.managedProperty().bind(environmentsBox.visibleProperty());
+        // the two share the width evenly (a long wrapped sentence in one must not squeeze the other to nothing)
+        tokensBox.setPrefWidth(0);
+        undoBox.setPrefWidth(0);
         HBox lower = new HBox(12, tokensBox, undoBox);
         showOnlyIn(lower, ConvertDialogViewModel.Phase.DONE, ConvertDialogViewModel.Phase.UNDOING, ConvertDialogViewModel.Phase.UNDONE);
-        return new VBox(10, progressBox, resultsHeader, table, lower);
+        // one line per environment, the whole width: a failed one's reason is read whole there
+        return new VBox(10, progressBox, resultsHeader, table, environmentsBox, lower);
+    }
+
+    /** The environment a row lives in; this account's own in muted "this account", as in the main window. */
+    static Label environmentCell(String environment) {
+        if (environment == null) {
+            return muted(ConvertDialogViewModel.environmentLabel(null));
+        }
+        return text(environment, "Lives in " + environment + "; its local steps ran there, by its helper");
+    }
+
+    /** One environment's line of the results, in the danger colour when something failed there. */
+    private static Label environmentLine(ConvertDialogViewModel.EnvironmentLine line) {
+        boolean failed = !line.ok();
+        Label label = sentence(line.text(), failed ? StyleClasses.PROBLEM : StyleClasses.MUTED);
+        label.setWrapText(true);
+        label.setGraphic(new FontIcon(failed ? Feather.ALERT_TRIANGLE : Feather.CHECK_CIRCLE));
+        label.getGraphic().getStyleClass().add(failed ? Styles.DANGER : Styles.SUCCESS);
+        return label;
     }
 
     private static String outcomeStyle(RepoOutcome.Outcome outcome) {
@@ -421,7 +482,10 @@ public final class ConvertDialog {
             tokenList.getChildren().add(line);
         }
         if (model.tokens().isEmpty()) {
-            tokenList.getChildren().add(muted("No token was taken out of a config."));
+            Label none = muted(model.noTokensText());
+            none.setWrapText(true);
+            none.setMinHeight(Region.USE_PREF_SIZE);
+            tokenList.getChildren().add(none);
             return;
         }
         for (ConvertDialogViewModel.TokenRow row : model.tokens()) {

@@ -4,6 +4,7 @@ import dev.dkm.files.AtomicFiles;
 import dev.dkm.files.FileMode;
 import java.nio.charset.StandardCharsets;
 import dev.dkm.app.BulkConversion;
+import dev.dkm.app.EnvironmentConversion;
 import dev.dkm.convert.BulkConverter;
 import dev.dkm.convert.ConversionItem;
 import dev.dkm.convert.ConversionPreview;
@@ -119,6 +120,11 @@ public final class ConvertDialogViewModel {
     /** What became of each token taken from a shared file (credential store, global or included config), one line each. */
     private final ObservableList<String> sharedFiles = FXCollections.observableArrayList();
     private final ObservableList<String> undoLines = FXCollections.observableArrayList();
+    /** After a run over several environments: one line per environment, what happened there (a failed one with its reason). */
+    private final ObservableList<EnvironmentLine> environmentLines = FXCollections.observableArrayList();
+    /** Which environment each listed repository lives in (null: this account). */
+    private final Map<Path, String> environmentOf = new LinkedHashMap<>();
+    private List<String> notScanned = List.of();
 
     private TaskHandle running;
     private boolean cancelRequested;
@@ -139,6 +145,7 @@ public final class ConvertDialogViewModel {
         this.uiThread = uiThread;
         this.nanoTime = nanoTime;
         for (RepoInfo repo : this.all) {
+            environmentOf.put(repo.path(), repo.environment());
             BooleanProperty selected = new SimpleBooleanProperty(false);
             selected.addListener((o, a, b) -> recount());
             selection.put(repo.path(), selected);
@@ -154,6 +161,31 @@ public final class ConvertDialogViewModel {
     public ConvertDialogViewModel(List<RepoInfo> all, List<RepoInfo> visible, Supplier<BulkConversion> conversion,
             TaskExecutor executor, Executor uiThread) {
         this(all, visible, conversion, executor, uiThread, System::nanoTime);
+    }
+
+    /**
+     * The dialog as the main window opens it: over every repository the window scanned (this account's roots and its
+     * environments, each converted and undone by its own helper) and those its filter shows, through the same
+     * {@link BulkConversion} as {@code dkm convert}, the session's services asked for on the worker thread.
+     */
+    public static ConvertDialogViewModel overWindow(MainWindowViewModel window, Supplier<dev.dkm.app.AppServices> services,
+            TaskExecutor executor, Executor uiThread) {
+        List<Path> roots = List.copyOf(window.roots());
+        return new ConvertDialogViewModel(window.repos(), window.visibleRepos(), () -> new BulkConversion(services.get(), roots),
+                executor, uiThread).notScanned(window.environmentFailures());
+    }
+
+    /**
+     * The environments the window could not scan ({@code codimd: reason}): not listed, so not converted; the dialog
+     * says so before the run and in the results, one line each.
+     */
+    public ConvertDialogViewModel notScanned(List<String> failures) {
+        notScanned = List.copyOf(failures);
+        return this;
+    }
+
+    public List<String> notScanned() {
+        return notScanned;
     }
 
     /** The key strategy and read-only choice the dialog opens with (the user's Preferences). */
@@ -173,6 +205,43 @@ public final class ConvertDialogViewModel {
             conversion = conversionFactory.get();
         }
         return conversion;
+    }
+
+    // ---- environments
+
+    /** True when some listed repository lives in another environment: the tables then say where each one lives. */
+    public boolean hasEnvironments() {
+        return environmentOf.values().stream().anyMatch(Objects::nonNull);
+    }
+
+    /** The environment a repository of the run lives in, null for this account's own. */
+    public String environmentOf(RepoOutcome outcome) {
+        return outcome.environment() != null ? outcome.environment() : environmentOf.get(outcome.repo());
+    }
+
+    /** "codimd" or "this account". */
+    public static String environmentLabel(String environment) {
+        return environment == null ? EnvironmentConversion.THIS_ACCOUNT : environment;
+    }
+
+    /**
+     * What the tokens box says when no token is offered: none was taken out of a config, or those taken out of other
+     * environments' configs are not offered for revocation (dkm cannot see where else that environment uses them).
+     */
+    public String noTokensText() {
+        ConversionReport r = report.get();
+        boolean elsewhere = r != null && r.outcomes().stream()
+                .anyMatch(o -> o.outcome() == RepoOutcome.Outcome.CONVERTED && environmentOf(o) != null);
+        return elsewhere ? "Tokens taken out of other environments' configs are not offered for revocation here: dkm cannot"
+                + " see where else those environments use them; revoke each on GitLab once nothing there needs it."
+                : "No token was taken out of a config.";
+    }
+
+    /** One environment's line of the results, and whether all went well there. */
+    public record EnvironmentLine(String text, boolean ok) {}
+
+    public ObservableList<EnvironmentLine> environmentLines() {
+        return environmentLines;
     }
 
     // ---- selection
@@ -406,6 +475,18 @@ public final class ConvertDialogViewModel {
         outcomes.setAll(r.outcomes());
         sharedFiles.setAll(result.shared().stream().map(dev.dkm.convert.SharedTokenCleanup.Outcome::message).toList());
         tokens.setAll(result.tokens().stream().map(TokenRow::new).toList());
+        List<EnvironmentLine> lines = new java.util.ArrayList<>();
+        if (hasEnvironments()) {
+            // a line names "failed" exactly when a repository failed there (the reason is only said when all did)
+            EnvironmentConversion.environmentLines(r.outcomes(), this::environmentOf)
+                    .forEach(l -> lines.add(new EnvironmentLine(l, !l.contains(" failed"))));
+        }
+        notScanned.forEach(line -> {
+            int colon = line.indexOf(": ");
+            lines.add(new EnvironmentLine(colon < 0 ? line
+                    : line.substring(0, colon) + ": not scanned, nothing converted: " + line.substring(colon + 2), false));
+        });
+        environmentLines.setAll(lines);
         progress.set(1);
         current.set("");
         phase.set(Phase.DONE);
@@ -437,9 +518,10 @@ public final class ConvertDialogViewModel {
             @Override
             public void onSuccess(UndoReport undone) {
                 undoLines.setAll(undone.lines());
-                phase.set(Phase.UNDONE);
+                // the message first: whoever sees the phase change sees what it says
                 message.set(undone.complete() ? "Run " + id + " undone: every config is back as it was and its deploy keys are removed."
                         : "Run " + id + " partly undone: see the list; Undo again once fixed.");
+                phase.set(Phase.UNDONE);
                 onChanged.run();
             }
 

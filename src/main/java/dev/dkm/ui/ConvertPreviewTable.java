@@ -28,7 +28,8 @@ import javafx.scene.layout.VBox;
 final class ConvertPreviewTable {
     private ConvertPreviewTable() {}
 
-    static TableView<ConversionItem> create(ObservableList<ConversionItem> items) {
+    /** @param environments whether the repositories live in several environments (an Environment column then) */
+    static TableView<ConversionItem> create(ObservableList<ConversionItem> items, boolean environments) {
         TableView<ConversionItem> table = new TableView<>(items);
         table.setId("convertPreview");
         table.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE, StyleClasses.CONVERT_TABLE);
@@ -36,11 +37,15 @@ final class ConvertPreviewTable {
         TableColumn<ConversionItem, ConversionItem> state = column("Plan", 96, i -> Badges.badge(stateText(i.state()), stateStyle(i.state())));
         state.setMinWidth(96);
         TableColumn<ConversionItem, ConversionItem> repo = column("Repository", 150, i -> text(i.repo().relativePath(), i.repo().path().toString()));
+        TableColumn<ConversionItem, ConversionItem> environment = column("Environment", 150,
+                i -> ConvertDialog.environmentCell(i.repo().environment()));
+        environment.setMinWidth(122);
+        environment.setVisible(environments);
         TableColumn<ConversionItem, ConversionItem> project = column("Project", 170, i -> text(projectOf(i), null));
         TableColumn<ConversionItem, ConversionItem> key = column("Key", 210, ConvertPreviewTable::keyCell);
         TableColumn<ConversionItem, ConversionItem> config = column("Config before → after (tokens redacted) · why not", 520,
                 ConvertPreviewTable::configCell);
-        table.getColumns().setAll(List.of(state, repo, project, key, config));
+        table.getColumns().setAll(List.of(state, repo, environment, project, key, config));
         return table;
     }
 

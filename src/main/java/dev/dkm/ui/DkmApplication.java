@@ -4,9 +4,7 @@ import dev.dkm.AppVersion;
 import dev.dkm.app.AppServices;
 import dev.dkm.app.TokenManagement;
 import dev.dkm.app.WorkspaceRoots;
-import dev.dkm.app.BulkConversion;
 import dev.dkm.app.DemoEnvironment;
-import dev.dkm.app.OneClickSetup;
 import dev.dkm.settings.AppDirs;
 import dev.dkm.deploykeys.ProjectDeployKeys;
 import dev.dkm.setup.SetupOptions;
@@ -197,8 +195,8 @@ public final class DkmApplication extends Application {
 
     private void openSetupDialog(RepoInfo repo, MainWindowView view, Supplier<AppServices> sessionServices) {
         withKeyDefaults(sessionServices, defaults -> {
-            SetupDialogViewModel model = new SetupDialogViewModel(repo, () -> new OneClickSetup(sessionServices.get()),
-                    () -> sessionServices.get().undo(), executor, Platform::runLater).startWith(defaults);
+            SetupDialogViewModel model = SetupDialogViewModel.forWindow(repo, sessionServices, executor, Platform::runLater)
+                    .startWith(defaults);
             new SetupDialog(model).onFinished(view.viewModel()::scan).show(stage, view.themeProperty().get());
         });
     }
@@ -206,12 +204,9 @@ public final class DkmApplication extends Application {
     /** "Convert to SSH…" over what the main window scanned; the window rescans after a run or an undo. */
     private void openConvertDialog(MainWindowView view, Supplier<AppServices> sessionServices) {
         MainWindowViewModel main = view.viewModel();
-        List<java.nio.file.Path> roots = List.copyOf(main.roots());
-        List<RepoInfo> all = List.copyOf(main.repos());
-        List<RepoInfo> visible = List.copyOf(main.visibleRepos());
+        ConvertDialogViewModel opened = ConvertDialogViewModel.overWindow(main, sessionServices, executor, Platform::runLater);
         withKeyDefaults(sessionServices, defaults -> {
-            ConvertDialogViewModel model = new ConvertDialogViewModel(all, visible,
-                    () -> new BulkConversion(sessionServices.get(), roots), executor, Platform::runLater).startWith(defaults);
+            ConvertDialogViewModel model = opened.startWith(defaults);
             new ConvertDialog(model, SaveFilePicker.fileChooser()).onChanged(main::scan).show(stage);
         });
     }

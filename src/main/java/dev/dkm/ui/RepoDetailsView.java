@@ -130,10 +130,23 @@ public final class RepoDetailsView extends ScrollPane {
     private Node repository(RepoInfo repo) {
         GridPane grid = grid();
         int row = 0;
+        row = addRow(grid, row, "Environment", environment(repo.environment()));
         row = addRow(grid, row, "Layout", wrapping(RepoTexts.layout(repo.layout())));
         row = addRow(grid, row, "Branch", wrapping(RepoTexts.branch(repo)));
         addRow(grid, row, "Git dir", monospace(repo.gitDir().toString()));
         return section("Repository", grid);
+    }
+
+    /** Where the repository lives: another environment by its id (its local steps run there), or this account. */
+    private static Node environment(String environment) {
+        if (environment == null) {
+            return muted("this account");
+        }
+        Label id = wrapping(environment);
+        id.getStyleClass().add(Styles.TEXT_BOLD);
+        Label how = wrapping("its keys and config are handled there, by dkm's helper running as that account");
+        how.getStyleClass().addAll(StyleClasses.MUTED, Styles.TEXT_SMALL);
+        return new VBox(2, id, how);
     }
 
     private Node remotes(RepoInfo repo) {

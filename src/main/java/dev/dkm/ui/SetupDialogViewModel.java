@@ -68,6 +68,16 @@ public final class SetupDialogViewModel {
         resetSteps();
     }
 
+    /**
+     * The dialog as the main window opens it for one of its repositories, whatever its environment (another account's
+     * local steps run there, by its helper): {@link OneClickSetup} and the session's undo, the services asked for on
+     * the worker thread.
+     */
+    public static SetupDialogViewModel forWindow(RepoInfo repo, Supplier<dev.dkm.app.AppServices> services, TaskExecutor executor,
+            Executor uiThread) {
+        return new SetupDialogViewModel(repo, () -> new OneClickSetup(services.get()), () -> services.get().undo(), executor, uiThread);
+    }
+
     /** The read-only and shared-key choices the dialog opens with (the user's Preferences); before {@link #plan()}. */
     public SetupDialogViewModel startWith(SetupOptions defaults) {
         readOnly.set(defaults.readOnly());

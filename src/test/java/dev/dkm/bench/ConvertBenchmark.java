@@ -70,8 +70,9 @@ public final class ConvertBenchmark {
 
             server.setLatencyMs(latencyMs);
             server.resetRequestCounts();
-            List<String> command = new ArrayList<>(List.of(javaBin(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                    "-jar", jar.toString(), "convert", workspace.toString(), "--yes", "--jobs", String.valueOf(jobs),
+            List<String> command = new ArrayList<>(List.of(javaBin()));
+            command.addAll(dev.dkm.environments.HelperRuntime.CLI_JVM_OPTIONS);
+            command.addAll(List.of("-jar", jar.toString(), "convert", workspace.toString(), "--yes", "--jobs", String.valueOf(jobs),
                     "--accept-host-key", server.hostKeyFingerprint(), "--json"));
             if (sharedKey) {
                 command.add("--shared-key");

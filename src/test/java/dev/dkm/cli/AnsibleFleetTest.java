@@ -309,7 +309,7 @@ class AnsibleFleetTest {
         run(null, Map.of(), List.of("chmod", "-R", "a+rX", dir.toString())).assertOk();
         Path script = dir.resolve("dkm");
         Files.writeString(script, "#!/bin/sh\nexec " + Path.of(System.getProperty("java.home"), "bin", "java")
-                + " -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Ddkm.mode=cli -cp " + String.join(":", classPath)
+                + " " + String.join(" ", dev.dkm.environments.HelperRuntime.CLI_JVM_OPTIONS) + " -Ddkm.mode=cli -cp " + String.join(":", classPath)
                 + " dev.dkm.Launcher \"$@\"\n");
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
         return script;

@@ -231,9 +231,9 @@ class CliContractTest {
     }
 
     private List<String> java(List<String> args) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Ddkm.mode=cli", "-Duser.home=" + home,
-                "-cp", System.getProperty("java.class.path"),
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(dev.dkm.environments.HelperRuntime.CLI_JVM_OPTIONS);
+        command.addAll(List.of("-Ddkm.mode=cli", "-Duser.home=" + home, "-cp", System.getProperty("java.class.path"),
                 "dev.dkm.Launcher"));
         command.addAll(args);
         return command;

@@ -24,7 +24,6 @@ import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
@@ -74,17 +73,15 @@ class EnvironmentConvertTest {
         new SettingsStore(dirs.settingsFile()).save(Settings.defaults().withInstance(InstanceSettings.of(server.url())));
 
         // The accounts' remotes carry a token of their own (the developer's), never the caller's API token.
-        String remoteBase = server.url().replace("http://", "http://oauth2:" + server.developerToken() + "@");
-        ThrowawayAccounts.as(a, "mkdir -p src/site && cd src/site && git init -q -b main && git remote add origin "
-                + remoteBase + "/acme/website.git").assertOk();
-        ThrowawayAccounts.as(b, "mkdir -p work/infra work/linked && cd work/infra && git init -q -b main && git remote add"
-                + " origin " + remoteBase + "/acme/platform/infra.git && cd ../linked && git init -q -b main").assertOk();
+        ThrowawayAccounts.tokenRepo(a, "src/site", server, server.developerToken(), "acme/website");
+        ThrowawayAccounts.tokenRepo(b, "work/infra", server, server.developerToken(), "acme/platform/infra");
+        ThrowawayAccounts.as(b, "mkdir -p work/linked && cd work/linked && git init -q -b main").assertOk();
         // b's second repository has its config symlinked to a root-owned file b can read but not write.
         Path rootDir = Files.createDirectories(Path.of("/tmp", "dkmt15-rootcfg-" + ProcessHandle.current().pid()),
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
         rootOwned = rootDir.resolve("config");
         Files.writeString(rootOwned, "[core]\n\trepositoryformatversion = 0\n\tbare = false\n[remote \"origin\"]\n\turl = "
-                + remoteBase + "/acme/handbook.git\n\tfetch = +refs/heads/*:refs/remotes/origin/*\n");
+                + ThrowawayAccounts.tokenUrl(server, server.developerToken(), "acme/handbook") + "\n\tfetch = +refs/heads/*:refs/remotes/origin/*\n");
         Files.setPosixFilePermissions(rootOwned, PosixFilePermissions.fromString("rw-r--r--"));
         ThrowawayAccounts.as(b, "cd work/linked/.git && rm config && ln -s " + rootOwned + " config").assertOk();
     }
@@ -138,18 +135,9 @@ class EnvironmentConvertTest {
 
         // each key born in its own account: 0600 in a 0700 ~/.ssh/dkm, owned by that account
         for (String account : List.of(a, b)) {
-            Path keyDir = ThrowawayAccounts.home(account).resolve(".ssh/dkm");
-            assertThat(Files.getOwner(keyDir).getName()).isEqualTo(account);
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keyDir))).isEqualTo("rwx------");
-            try (var keys = Files.list(keyDir)) {
-                List<Path> privateKeys = keys.filter(p -> !p.toString().endsWith(".pub")).toList();
-                assertThat(privateKeys).hasSize(1);
-                assertThat(Files.getOwner(privateKeys.get(0), LinkOption.NOFOLLOW_LINKS).getName()).isEqualTo(account);
-                assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(privateKeys.get(0)))).isEqualTo("rw-------");
-            }
+            ThrowawayAccounts.assertOneOwnKey(account);
             // the caller's API token never entered the account: not in any of its files
-            assertThat(ThrowawayAccounts.run(List.of("grep", "-rlF", server.maintainerToken(),
-                    ThrowawayAccounts.home(account).toString())).exit()).isEqualTo(1);
+            ThrowawayAccounts.assertNotInHome(account, server.maintainerToken());
         }
         // root's side gained no key
         assertThat(tmp.resolve("ssh/dkm")).doesNotExist();
@@ -322,5 +310,33 @@ class EnvironmentConvertTest {
         Run nobody = dkm("setup", "--user", "dkmt15nosuchaccount", "/tmp", "--yes");
         assertThat(nobody.exit()).isEqualTo(1);
         assertThat(nobody.err()).contains("there is no account dkmt15nosuchaccount");
+    }
+
+    /**
+     * A run killed between wiring another account's repository and verifying it: the resume verifies it there, by that
+     * account's helper (as that account, with its key), and counts it. Regression: the resume verified it from the
+     * calling account, whose git refuses a repository another account owns ("dubious ownership"), so it failed.
+     */
+    @Test
+    void a_resume_verifies_another_accounts_repository_the_crash_left_unverified_in_that_account() throws Exception {
+        Run run = dkm("convert", "--user", a, "--yes", "--json", "--accept-host-key", server.hostKeyFingerprint());
+        String runId = JsonParser.parseString(run.out()).getAsJsonObject().get("runId").getAsString();
+        Path journal = dev.dkm.journal.RunJournal.fileOf(dirs.dataDir().resolve("runs"), runId);
+        // as if killed between wiring and verifying: the journal ends before the repository's outcome
+        List<String> lines = Files.readAllLines(journal).stream()
+                .filter(l -> !l.contains("\"repo-finished\"") && !l.contains("\"run-finished\"")).toList();
+        Files.write(journal, lines);
+
+        Run resumed = dkm("convert", "--user", a, "--resume", runId, "--yes", "--json", "--accept-host-key", server.hostKeyFingerprint());
+
+        JsonObject report = JsonParser.parseString(resumed.out()).getAsJsonObject();
+        assertThat(resumed.exit()).as(resumed.out() + resumed.err()).isZero();
+        assertThat(report.getAsJsonObject("counts").get("converted").getAsInt()).isEqualTo(1);
+        JsonObject site = report.getAsJsonArray("repositories").get(0).getAsJsonObject();
+        assertThat(site.get("environment").isJsonNull() ? null : site.get("environment").getAsString()).as(resumed.out()).isEqualTo(a);
+        assertThat(site.get("outcome").getAsString()).isEqualTo("converted");
+        assertThat(site.get("reason").getAsString()).isEqualTo("verified again after the interruption");
+        assertThat(Files.readString(journal)).contains("\"repo-finished\"");
+        ThrowawayAccounts.as(a, "cd src/site && git ls-remote -q origin > /dev/null").assertOk();
     }
 }

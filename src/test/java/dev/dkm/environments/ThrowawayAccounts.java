@@ -57,8 +57,53 @@ public final class ThrowawayAccounts implements AutoCloseable {
                 "GIT_COMMITTER_EMAIL=t@example.com", "sh", "-c", "cd && " + script));
     }
 
-    static Path home(String account) {
+    public static Path home(String account) {
         return Path.of("/home", account);
+    }
+
+    /**
+     * The workspace the environment tests give an account: a repository at {@code ~/DIR} of {@code account}, made by
+     * the account itself ({@code git init -b main}), whose origin is the sandbox GitLab's HTTPS URL of {@code project}
+     * with {@code token} in it (the account's own token, never the caller's API token).
+     */
+    public static void tokenRepo(String account, String dir, dev.dkm.sandbox.SandboxServer server, String token, String project)
+            throws IOException {
+        as(account, "mkdir -p " + dir + " && cd " + dir + " && git init -q -b main && git remote add origin "
+                + tokenUrl(server, token, project)).assertOk();
+    }
+
+    /** {@code http://oauth2:TOKEN@host:port/PROJECT.git} on the sandbox. */
+    public static String tokenUrl(dev.dkm.sandbox.SandboxServer server, String token, String project) {
+        return server.url().replace("http://", "http://oauth2:" + token + "@") + "/" + project + ".git";
+    }
+
+    /** The account's one private key, born there by its helper: 0600, owned by the account, in its own 0700 ~/.ssh/dkm. */
+    public static Path assertOneOwnKey(String account) throws IOException {
+        Path keyDir = home(account).resolve(".ssh/dkm");
+        org.assertj.core.api.Assertions.assertThat(Files.getOwner(keyDir).getName()).isEqualTo(account);
+        org.assertj.core.api.Assertions.assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keyDir)))
+                .isEqualTo("rwx------");
+        try (var keys = Files.list(keyDir)) {
+            List<Path> privateKeys = keys.filter(p -> !p.toString().endsWith(".pub")).toList();
+            org.assertj.core.api.Assertions.assertThat(privateKeys).hasSize(1);
+            Path key = privateKeys.get(0);
+            org.assertj.core.api.Assertions.assertThat(Files.getOwner(key, java.nio.file.LinkOption.NOFOLLOW_LINKS).getName())
+                    .isEqualTo(account);
+            org.assertj.core.api.Assertions.assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key)))
+                    .isEqualTo("rw-------");
+            return key;
+        }
+    }
+
+    /** {@code secret} is in none of the account's files (checked without printing it). */
+    public static void assertNotInHome(String account, String secret) throws IOException {
+        org.assertj.core.api.Assertions.assertThat(run(List.of("grep", "-rlF", secret, home(account).toString())).exit())
+                .as("grep for the secret in " + home(account) + " (1: found nowhere)").isEqualTo(1);
+    }
+
+    /** The processes this JVM started that run as {@code account} (its helpers), to end them by their id. */
+    public static java.util.List<ProcessHandle> processesOf(String account) {
+        return ProcessHandle.current().descendants().filter(p -> p.info().user().map(account::equals).orElse(false)).toList();
     }
 
     /** A world-readable copy of this JVM's class path (classes and jars), made once per test JVM. */

@@ -53,6 +53,25 @@ class BoundedReaderTest {
     }
 
     @Test
+    void links_are_followed_to_a_regular_file_and_missing_or_dangling_ones_are_no_such_file() throws Exception {
+        // Only a link is resolved (one lstat answers for a plain file): a chain through a linked folder is still read,
+        // a missing file and a dangling link both say which file, as they did when every path was resolved.
+        Path real = Files.writeString(Files.createDirectories(tmp.resolve("real/dir")).resolve("config"), "[core]\n");
+        Path linkedDir = Files.createSymbolicLink(tmp.resolve("linked"), tmp.resolve("real/dir"));
+        Path chain = Files.createSymbolicLink(tmp.resolve("chain"), Files.createSymbolicLink(tmp.resolve("hop"), linkedDir.resolve("config")));
+        assertThat(BoundedReader.readText(linkedDir.resolve("config"))).isEqualTo("[core]\n");
+        assertThat(BoundedReader.readText(chain)).isEqualTo("[core]\n");
+        assertThatThrownBy(() -> BoundedReader.read(tmp.resolve("missing"))).isInstanceOf(java.nio.file.NoSuchFileException.class)
+                .hasMessageContaining("missing");
+        Path dangling = Files.createSymbolicLink(tmp.resolve("dangling"), tmp.resolve("nowhere"));
+        assertThatThrownBy(() -> BoundedReader.read(dangling)).isInstanceOf(java.nio.file.NoSuchFileException.class);
+        Path toFolder = Files.createSymbolicLink(tmp.resolve("to-folder"), tmp.resolve("real"));
+        assertThatThrownBy(() -> BoundedReader.read(toFolder)).isInstanceOf(UnreadableFileException.class).hasMessageContaining("is a folder");
+        assertThatThrownBy(() -> BoundedReader.read(tmp.resolve("real"))).isInstanceOf(UnreadableFileException.class).hasMessageContaining("is a folder");
+        assertThat(real).exists();
+    }
+
+    @Test
     void non_utf8_bytes_are_decoded_leniently_and_recognised() {
         byte[] latin1 = {'n', 'a', 'm', 'e', '=', 'J', (byte) 0xFC, 'r', 'g', 'e', 'n'};
         assertThat(BoundedReader.isUtf8(latin1)).isFalse();

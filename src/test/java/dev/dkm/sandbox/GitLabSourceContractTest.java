@@ -221,6 +221,29 @@ class GitLabSourceContractTest {
         }
     }
 
+    /** A bulk run's jobs all ask for the version at once: one GET /version between them (was one per job). */
+    @Test
+    void theVersionIsAskedOnceHoweverManyJobsAskAtOnce() throws Exception {
+        try (GitLabClient c = client(maria)) {
+            server.setLatencyMs(100);
+            server.resetRequestCounts();
+            java.util.concurrent.ExecutorService jobs = java.util.concurrent.Executors.newFixedThreadPool(8);
+            try {
+                List<java.util.concurrent.Future<java.util.Optional<GitLabRelease>>> answers = new java.util.ArrayList<>();
+                for (int i = 0; i < 8; i++) {
+                    answers.add(jobs.submit(c::instanceVersion));
+                }
+                for (var answer : answers) {
+                    assertThat(answer.get()).map(GitLabRelease::shortName).contains("18.2");
+                }
+            } finally {
+                jobs.shutdownNow();
+                server.setLatencyMs(0);
+            }
+            assertThat(server.requestCount("GET", "/version")).as(server.requestCounts().toString()).isEqualTo(1);
+        }
+    }
+
     // ---- entities and field types (lib/api/entities/*.rb, spec/fixtures/api/schemas/public_api/v4/*.json)
 
     /** lib/api/entities/ssh_key.rb + deploy_key.rb + deploy_keys_project.rb: types the client reads. */

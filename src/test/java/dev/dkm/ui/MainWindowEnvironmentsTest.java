@@ -110,6 +110,14 @@ class MainWindowEnvironmentsTest {
                 .containsExactlyInAnyOrder("group/app", "group/web", "lonely", "plain");
         assertThat(SceneText.all(table)).contains(account, "this account");
 
+        // the details pane says where the selected repository lives
+        robot.interact(() -> viewModel.selectedRepoProperty().set(theirs));
+        List<String> details = SceneText.all(robot.lookup(".dkm-details").query());
+        assertThat(details).containsSubsequence("Environment", account, "Layout");
+        RepoInfo ours = table.getItems().stream().filter(r -> "group/app".equals(r.relativePath())).findFirst().orElseThrow();
+        robot.interact(() -> viewModel.selectedRepoProperty().set(ours));
+        assertThat(SceneText.all(robot.lookup(".dkm-details").query())).containsSubsequence("Environment", "this account", "Layout");
+
         // the account that does not exist: one line with its reason, the chip says so, the rest is shown
         assertThat(viewModel.environmentFailures()).singleElement().asString().startsWith(missing + ": ");
         assertThat(viewModel.statusMessageProperty().get()).contains("could not scan " + missing);
