@@ -375,9 +375,27 @@ public final class ConvertDialog {
         undo.setOnAction(e -> model.undo());
         undo.disableProperty().bind(Bindings.createBooleanBinding(() -> !model.canUndo(), model.phaseProperty(),
                 model.undoIncompleteProperty()));
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox resultsHeader = new HBox(8, summary, spacer, csv, json, undo);
+        // what became of an export: beside its buttons, so that the run's own message (and its colour) stays
+        Label exported = new Label();
+        exported.setId("convertExported");
+        exported.textProperty().bind(model.exportMessageProperty());
+        exported.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
+        exported.setMinWidth(0);
+        exported.tooltipProperty().bind(Bindings.createObjectBinding(() -> model.exportMessageProperty().get().isEmpty() ? null
+                : Badges.tooltip(model.exportMessageProperty().get()), model.exportMessageProperty()));
+        exported.getStyleClass().add(StyleClasses.MUTED);
+        model.exportFailedProperty().addListener((o, a, failed) -> {
+            exported.getStyleClass().removeAll(StyleClasses.MUTED, StyleClasses.PROBLEM);
+            exported.getStyleClass().add(failed ? StyleClasses.PROBLEM : StyleClasses.MUTED);
+        });
+        // the summary and the buttons keep their whole words; the export line takes what is left, shortened in the middle
+        exported.setMaxWidth(Double.MAX_VALUE);
+        exported.setAlignment(Pos.CENTER_RIGHT);
+        HBox.setHgrow(exported, Priority.ALWAYS);
+        for (Region whole : List.of(summary, csv, json, undo)) {
+            whole.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        HBox resultsHeader = new HBox(8, summary, exported, csv, json, undo);
         resultsHeader.setAlignment(Pos.CENTER_LEFT);
         showOnlyIn(resultsHeader, ConvertDialogViewModel.Phase.DONE, ConvertDialogViewModel.Phase.UNDOING,
                 ConvertDialogViewModel.Phase.UNDONE);

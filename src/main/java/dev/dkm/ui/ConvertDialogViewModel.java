@@ -127,6 +127,9 @@ public final class ConvertDialogViewModel {
     private List<String> notScanned = List.of();
 
     private final BooleanProperty undoIncomplete = new SimpleBooleanProperty(false);
+    /** What became of the last export, beside the export buttons (the run's own message stays as it was). */
+    private final StringProperty exportMessage = new SimpleStringProperty("");
+    private final BooleanProperty exportFailed = new SimpleBooleanProperty(false);
     private TaskHandle running;
     private boolean cancelRequested;
     private long startedNanos;
@@ -511,6 +514,14 @@ public final class ConvertDialogViewModel {
         return report.get() != null && (phase.get() == Phase.DONE || phase.get() == Phase.UNDONE && undoIncomplete.get());
     }
 
+    public StringProperty exportMessageProperty() {
+        return exportMessage;
+    }
+
+    public BooleanProperty exportFailedProperty() {
+        return exportFailed;
+    }
+
     /** True after an undo that left something to undo. */
     public BooleanProperty undoIncompleteProperty() {
         return undoIncomplete;
@@ -588,12 +599,14 @@ public final class ConvertDialogViewModel {
         }, new TaskListener<Path>() {
             @Override
             public void onSuccess(Path written) {
-                message.set("Results saved to " + written);
+                exportFailed.set(false);
+                exportMessage.set("Saved to " + written);
             }
 
             @Override
             public void onFailure(Throwable error) {
-                message.set("Could not save the results: " + error.getMessage());
+                exportFailed.set(true);
+                exportMessage.set("Could not save the results: " + dev.dkm.files.IoProblems.describe(error));
             }
         });
     }

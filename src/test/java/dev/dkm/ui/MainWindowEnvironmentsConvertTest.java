@@ -211,7 +211,11 @@ class MainWindowEnvironmentsConvertTest {
         // the exports say where each repository lives
         robot.clickOn("Export CSV…");
         Path csv = tmp.resolve(model.exportFileName(ConvertDialogViewModel.ExportFormat.CSV));
-        waitUntil(() -> Files.isRegularFile(csv));
+        waitUntil(() -> Files.isRegularFile(csv) && !model.exportMessageProperty().get().isEmpty());
+        // said beside the buttons; the run's message (what failed) stays
+        assertThat(model.exportMessageProperty().get()).isEqualTo("Saved to " + csv);
+        assertThat(model.messageProperty().get()).startsWith("1 repository not converted");
+        TestScreenshots.write(robot, dialog.getScene(), "environments-convert-exported.png");
         assertThat(Files.readAllLines(csv).get(0)).isEqualTo("run,repository,project,outcome,reason,deploy_key_id,environment");
         assertThat(Files.readString(csv)).containsPattern("src/site,acme/website,converted,,\\d+," + a)
                 .containsPattern("src/api,acme/platform/api,failed,its environment could not be reached: [^\\n]*," + gone);
