@@ -170,6 +170,8 @@ class MainWindowEnvironmentsConvertTest {
         Stage dialog = dialog().orElseThrow();
         ConvertDialogViewModel model = dialogModel.get();
         assertThat(model.selectedRepos()).extracting(RepoInfo::environment).containsExactlyInAnyOrder(a, b, gone);
+        // the table draws its cells after the dialog shows: wait for every environment's
+        waitUntil(() -> texts(dialog).containsAll(List.of(a, b, gone)));
         assertThat(texts(dialog)).contains("3 of 3 selected · 3 with tokens in URLs", a, b, gone, "One shared key per environment");
         // the account the window could not scan is said, not silently left out
         assertThat(texts(dialog)).anySatisfy(t -> assertThat(t).startsWith("Not listed (could not be scanned): " + missing + ": "));
@@ -291,7 +293,9 @@ class MainWindowEnvironmentsConvertTest {
         robot.interact(() -> viewModel.selectedRepoProperty().set(theirs));
         assertThat(SceneText.all(robot.lookup(".dkm-details").query())).containsSubsequence("Environment", d);
         robot.clickOn("#setUpDeployKey");
-        waitUntil(() -> dialog().isPresent() && SceneText.all(dialog().get().getScene().getRoot()).contains("I trust this host key"));
+        // the host key question and the plan's lines are drawn one after the other: wait for both
+        waitUntil(() -> dialog().isPresent() && texts(dialog().get()).contains("I trust this host key")
+                && texts(dialog().get()).stream().anyMatch(t -> t.contains("/home/" + d + "/.ssh/dkm/")));
         Stage dialog = dialog().orElseThrow();
         List<String> plan = texts(dialog);
         assertThat(plan).anySatisfy(t -> assertThat(t).contains("/home/" + d + "/.ssh/dkm/"));
