@@ -4,7 +4,8 @@
 # run, under one Xvfb server. "First frame": the first pulse that lays out the shown window (dev.dkm.ui.
 # FirstFrameProbe, switched on by -Ddkm.bench.firstFrame=exit, prints the wall clock then and quits); the start
 # is the wall clock just before exec. Each figure is the median of RUNS runs after one warm-up run, each run
-# with a fresh, empty home (so the demo is set up as on a first run), with peak RSS.
+# with a fresh, empty home (so the demo is set up as on a first run), with peak RSS and the process's CPU time (all
+# its threads until the probe quits: steadier than the wall clock on a busy machine).
 #
 #   java -jar target/dkm.jar --demo           vs  java -cp target/dkm.jar:target/test-classes BareWindowMain
 #   the app-image's bin/deploy-key-manager    vs  its runtime's java, same java-options, BareWindowMain
@@ -44,7 +45,8 @@ run_once() {
         DKM_CONFIG_DIR="$home/.config/dkm" DKM_DATA_DIR="$home/.local/share/dkm" GIT_CONFIG_NOSYSTEM=1 \
         GIT_CONFIG_GLOBAL="$home/.gitconfig" DBUS_SESSION_BUS_ADDRESS=disabled: \
         JAVA_TOOL_OPTIONS="-Ddkm.bench.firstFrame=exit -Duser.home=$home -Djavafx.cachedir=$home/.openjfx" \
-        /usr/bin/time -f 'peak-rss-kb %M' -o "$WORK/rss" "$@" > "$WORK/out" 2> "$WORK/err" || true
+        /usr/bin/time -f 'peak-rss-kb %M
+cpu-s %U %S' -o "$WORK/rss" "$@" > "$WORK/out" 2> "$WORK/err" || true
     local frame
     frame=$(sed -n 's/^first-frame-epoch-ms //p' "$WORK/err" | head -1)
     if [ -z "$frame" ]; then
@@ -53,24 +55,26 @@ run_once() {
         exit 1
     fi
     rm -rf "$home"
-    echo "$((frame - start)) $(sed -n 's/^peak-rss-kb //p' "$WORK/rss")"
+    echo "$((frame - start)) $(sed -n 's/^peak-rss-kb //p' "$WORK/rss") $(awk '/^cpu-s/ {printf "%d", ($2 + $3) * 1000}' "$WORK/rss")"
 }
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 # Runs each command of a pair alternately (RUNS times after a warm-up of each) and prints their medians.
 measure_pair() {
     local name=$1 app=$2 bare=$3
-    local app_ms=() app_kb=() bare_ms=() bare_kb=()
+    local app_ms=() app_kb=() app_cpu=() bare_ms=() bare_kb=() bare_cpu=()
     eval "run_once $app" > /dev/null
     eval "run_once $bare" > /dev/null
     for _ in $(seq "$RUNS"); do
-        read -r ms kb < <(eval "run_once $app"); app_ms+=("$ms"); app_kb+=("$kb")
-        read -r ms kb < <(eval "run_once $bare"); bare_ms+=("$ms"); bare_kb+=("$kb")
+        read -r ms kb cpu < <(eval "run_once $app"); app_ms+=("$ms"); app_kb+=("$kb"); app_cpu+=("$cpu")
+        read -r ms kb cpu < <(eval "run_once $bare"); bare_ms+=("$ms"); bare_kb+=("$kb"); bare_cpu+=("$cpu")
     done
-    local a b
+    local a b ac bc
     a=$(median "${app_ms[@]}"); b=$(median "${bare_ms[@]}")
-    printf '%-34s %6d ms  peak %4d MB   (runs: %s)\n' "$name: dkm --demo" "$a" "$(( $(median "${app_kb[@]}") / 1024 ))" "${app_ms[*]}"
-    printf '%-34s %6d ms  peak %4d MB   (runs: %s)\n' "$name: bare JavaFX window" "$b" "$(( $(median "${bare_kb[@]}") / 1024 ))" "${bare_ms[*]}"
-    printf '%-34s %6.2fx   (target <= 1.5)\n' "$name: ratio" "$(echo "$a / $b" | bc -l)"
+    ac=$(median "${app_cpu[@]}"); bc=$(median "${bare_cpu[@]}")
+    printf '%-34s %6d ms  CPU %5d ms  peak %4d MB   (runs: %s)\n' "$name: dkm --demo" "$a" "$ac" "$(( $(median "${app_kb[@]}") / 1024 ))" "${app_ms[*]}"
+    printf '%-34s %6d ms  CPU %5d ms  peak %4d MB   (runs: %s)\n' "$name: bare JavaFX window" "$b" "$bc" "$(( $(median "${bare_kb[@]}") / 1024 ))" "${bare_ms[*]}"
+    # The process's CPU time (all its threads, until the probe quits) is steadier than the wall clock on a busy machine.
+    printf '%-34s %6.2fx   (target <= 1.5); CPU time %.2fx\n' "$name: ratio" "$(echo "$a / $b" | bc -l)" "$(echo "$ac / $bc" | bc -l)"
 }
 
 printf 'machine: %s cores, load average %s before the runs; %s\n' "$(nproc)" "$LOAD_BEFORE" "$(java -version 2>&1 | head -1)"
