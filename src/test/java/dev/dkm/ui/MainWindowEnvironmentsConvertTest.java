@@ -182,6 +182,9 @@ class MainWindowEnvironmentsConvertTest {
         waitUntil(() -> model.phaseProperty().get() == ConvertDialogViewModel.Phase.PREVIEW && !model.hostKeys().isEmpty()
                 && count(texts(dialog), "convert") == 2 && count(texts(dialog), "problem") == 1);
         assertThat(texts(dialog)).contains("2 to convert · 0 skipped · 1 with problems");
+        assertThat(model.environmentProblems()).singleElement().asString()
+                .startsWith(gone + ": its environment could not be reached: the helper ");
+        assertThat(texts(dialog)).contains(model.environmentProblems().get(0));
         robot.clickOn(robot.lookup("I trust this host key").queryAs(CheckBox.class));
         TestScreenshots.write(robot, dialog.getScene(), "environments-convert-preview.png");
 
