@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * How to start this very dkm as another account: the installed launcher when there is one (jpackage's
- * {@code /opt/dkm/bin/dkm}), else the running JVM's {@code java} with its class path. The system property
+ * {@code /opt/deploy-key-manager/bin/dkm}), else the running JVM's {@code java} with its class path. The system property
  * {@code dkm.helper.classpath} gives another class path (one the other account can read: a class path under
  * {@code /root} is not); a command template without {@code {dkm}} runs {@code dkm} from the environment's PATH.
  */
