@@ -456,6 +456,11 @@ public final class MainWindowView {
         repoTable.setSortPolicy(table -> true);
         CachedSortComparator.CollationKeys sortKeys = new CachedSortComparator.CollationKeys();
         viewModel.repos().addListener((ListChangeListener<RepoInfo>) c -> sortKeys.clear());
+        viewModel.roots().addListener((ListChangeListener<Path>) c -> sortKeys.clear()); // the Repository column's paths
+        for (TableColumn<RepoInfo, ?> column : List.of(repositoryColumn, environmentColumn, projectColumn, remoteColumn,
+                tokenColumn, keyColumn, statusColumn, branchColumn)) {
+            CachedSortComparator.valueOfRowAlone(column);
+        }
         sorted.comparatorProperty().bind(Bindings.createObjectBinding(() -> CachedSortComparator.of(repoTable, sortKeys),
                 repoTable.comparatorProperty(), viewModel.repos()));
         repoTable.setItems(sorted);
