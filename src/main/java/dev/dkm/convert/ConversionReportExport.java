@@ -13,11 +13,26 @@ import java.util.List;
 public final class ConversionReportExport {
     private ConversionReportExport() {}
 
+    /** A run across environments (some repository lives in another one): its rows then say where each lives. */
+    private static boolean acrossEnvironments(ConversionReport report) {
+        return report.outcomes().stream().anyMatch(o -> o.environment() != null);
+    }
+
+    /** One row per repository; a run across environments adds an {@code environment} column (empty: the caller's own). */
     public static String csv(ConversionReport report) {
-        CsvWriter csv = new CsvWriter().row(List.of("run", "repository", "project", "outcome", "reason", "deploy_key_id"));
+        boolean environments = acrossEnvironments(report);
+        List<String> header = new java.util.ArrayList<>(List.of("run", "repository", "project", "outcome", "reason", "deploy_key_id"));
+        if (environments) {
+            header.add("environment");
+        }
+        CsvWriter csv = new CsvWriter().row(header);
         for (RepoOutcome o : report.outcomes()) {
-            csv.row(Arrays.asList(report.runId(), o.displayPath(), o.project(), o.outcome().id(), o.reason(),
-                    o.deployKeyId() == null ? null : o.deployKeyId().toString()));
+            List<String> row = new java.util.ArrayList<>(Arrays.asList(report.runId(), o.displayPath(), o.project(), o.outcome().id(),
+                    o.reason(), o.deployKeyId() == null ? null : o.deployKeyId().toString()));
+            if (environments) {
+                row.add(o.environment());
+            }
+            csv.row(row);
         }
         return csv.toString();
     }
@@ -32,6 +47,7 @@ public final class ConversionReportExport {
         }
         root.add("counts", counts);
         JsonArray repos = new JsonArray();
+        boolean environments = acrossEnvironments(report);
         for (RepoOutcome o : report.outcomes()) {
             JsonObject r = new JsonObject();
             r.addProperty("path", o.repo().toString());
@@ -40,6 +56,9 @@ public final class ConversionReportExport {
             r.addProperty("outcome", o.outcome().id());
             r.addProperty("reason", o.reason());
             r.addProperty("deployKeyId", o.deployKeyId());
+            if (environments) { // as dkm convert --user writes it (docs/cli-json.md), null for the caller's own
+                r.addProperty("environment", o.environment());
+            }
             repos.add(r);
         }
         root.add("repositories", repos);

@@ -100,7 +100,9 @@ public final class HelperServer {
                 }
             } catch (ConfigChangedMeanwhileException e) {
                 answer = error(id, e.getMessage(), "changed-meanwhile");
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException e) { // one line the user can act on ("….git/config.lock: permission denied"), not a bare path
+                answer = error(id, dev.dkm.files.IoProblems.describe(e), "failed");
+            } catch (RuntimeException e) {
                 answer = error(id, String.valueOf(e.getMessage()), "failed");
             }
             write(out, answer);

@@ -215,7 +215,7 @@ public final class RunUndo {
                     }
                 }
             } catch (IOException ex) {
-                return "not restored: " + dev.dkm.remote.UrlRedactor.redact(ex.getMessage());
+                return "not restored: " + dev.dkm.remote.UrlRedactor.redact(dev.dkm.files.IoProblems.describe(ex));
             }
         }
         return String.join("; ", said);

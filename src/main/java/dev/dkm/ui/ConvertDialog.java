@@ -211,7 +211,7 @@ public final class ConvertDialog {
         switch (model.phaseProperty().get()) {
             case DONE -> message.getStyleClass().add(model.reportProperty().get() != null && model.reportProperty().get().anyFailed()
                     ? Styles.DANGER : Styles.SUCCESS);
-            case UNDONE -> message.getStyleClass().add(Styles.SUCCESS);
+            case UNDONE -> message.getStyleClass().add(model.undoIncompleteProperty().get() ? Styles.DANGER : Styles.SUCCESS);
             default -> { }
         }
     }
@@ -373,10 +373,29 @@ public final class ConvertDialog {
         Button undo = new Button("Undo run", new FontIcon(Feather.ROTATE_CCW));
         undo.setId("undoRun");
         undo.setOnAction(e -> model.undo());
-        undo.disableProperty().bind(Bindings.createBooleanBinding(() -> !model.canUndo(), model.phaseProperty()));
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox resultsHeader = new HBox(8, summary, spacer, csv, json, undo);
+        undo.disableProperty().bind(Bindings.createBooleanBinding(() -> !model.canUndo(), model.phaseProperty(),
+                model.undoIncompleteProperty()));
+        // what became of an export: beside its buttons, so that the run's own message (and its colour) stays
+        Label exported = new Label();
+        exported.setId("convertExported");
+        exported.textProperty().bind(model.exportMessageProperty());
+        exported.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
+        exported.setMinWidth(0);
+        exported.tooltipProperty().bind(Bindings.createObjectBinding(() -> model.exportMessageProperty().get().isEmpty() ? null
+                : Badges.tooltip(model.exportMessageProperty().get()), model.exportMessageProperty()));
+        exported.getStyleClass().add(StyleClasses.MUTED);
+        model.exportFailedProperty().addListener((o, a, failed) -> {
+            exported.getStyleClass().removeAll(StyleClasses.MUTED, StyleClasses.PROBLEM);
+            exported.getStyleClass().add(failed ? StyleClasses.PROBLEM : StyleClasses.MUTED);
+        });
+        // the summary and the buttons keep their whole words; the export line takes what is left, shortened in the middle
+        exported.setMaxWidth(Double.MAX_VALUE);
+        exported.setAlignment(Pos.CENTER_RIGHT);
+        HBox.setHgrow(exported, Priority.ALWAYS);
+        for (Region whole : List.of(summary, csv, json, undo)) {
+            whole.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        HBox resultsHeader = new HBox(8, summary, exported, csv, json, undo);
         resultsHeader.setAlignment(Pos.CENTER_LEFT);
         showOnlyIn(resultsHeader, ConvertDialogViewModel.Phase.DONE, ConvertDialogViewModel.Phase.UNDOING,
                 ConvertDialogViewModel.Phase.UNDONE);
@@ -416,9 +435,10 @@ public final class ConvertDialog {
         undoList.setPadding(new Insets(8, 10, 8, 10));
         model.undoLines().addListener((ListChangeListener<String>) c -> undoList.getChildren().setAll(
                 model.undoLines().stream().map(l -> {
+                    // whole, wrapped: a line of a partial undo says what is left and why
                     Label label = new Label(l, new FontIcon(Feather.ROTATE_CCW));
-                    label.getStyleClass().add(StyleClasses.MONOSPACE);
-                    label.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
+                    label.setWrapText(true);
+                    label.setMinHeight(Region.USE_PREF_SIZE);
                     label.setTooltip(Badges.tooltip(l));
                     return (Node) label;
                 }).toList()));

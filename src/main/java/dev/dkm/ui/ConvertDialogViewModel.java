@@ -126,6 +126,10 @@ public final class ConvertDialogViewModel {
     private final Map<Path, String> environmentOf = new LinkedHashMap<>();
     private List<String> notScanned = List.of();
 
+    private final BooleanProperty undoIncomplete = new SimpleBooleanProperty(false);
+    /** What became of the last export, beside the export buttons (the run's own message stays as it was). */
+    private final StringProperty exportMessage = new SimpleStringProperty("");
+    private final BooleanProperty exportFailed = new SimpleBooleanProperty(false);
     private TaskHandle running;
     private boolean cancelRequested;
     private long startedNanos;
@@ -502,8 +506,25 @@ public final class ConvertDialogViewModel {
         return report.get() == null ? null : report.get().runId();
     }
 
+    /**
+     * After the run, and again after an undo that could not finish (a config another account cannot write now, an
+     * environment not reachable): its message says to undo again once fixed, so the button must still work.
+     */
     public boolean canUndo() {
-        return phase.get() == Phase.DONE && report.get() != null;
+        return report.get() != null && (phase.get() == Phase.DONE || phase.get() == Phase.UNDONE && undoIncomplete.get());
+    }
+
+    public StringProperty exportMessageProperty() {
+        return exportMessage;
+    }
+
+    public BooleanProperty exportFailedProperty() {
+        return exportFailed;
+    }
+
+    /** True after an undo that left something to undo. */
+    public BooleanProperty undoIncompleteProperty() {
+        return undoIncomplete;
     }
 
     /** Undoes the run: configs back byte for byte, its deploy keys removed. */
@@ -518,6 +539,7 @@ public final class ConvertDialogViewModel {
             @Override
             public void onSuccess(UndoReport undone) {
                 undoLines.setAll(undone.lines());
+                undoIncomplete.set(!undone.complete());
                 // the message first: whoever sees the phase change sees what it says
                 message.set(undone.complete() ? "Run " + id + " undone: every config is back as it was and its deploy keys are removed."
                         : "Run " + id + " partly undone: see the list; Undo again once fixed.");
@@ -577,12 +599,14 @@ public final class ConvertDialogViewModel {
         }, new TaskListener<Path>() {
             @Override
             public void onSuccess(Path written) {
-                message.set("Results saved to " + written);
+                exportFailed.set(false);
+                exportMessage.set("Saved to " + written);
             }
 
             @Override
             public void onFailure(Throwable error) {
-                message.set("Could not save the results: " + error.getMessage());
+                exportFailed.set(true);
+                exportMessage.set("Could not save the results: " + dev.dkm.files.IoProblems.describe(error));
             }
         });
     }

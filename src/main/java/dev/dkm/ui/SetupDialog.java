@@ -117,6 +117,8 @@ public final class SetupDialog {
         message.textProperty().bind(model.messageProperty());
         message.getStyleClass().add(StyleClasses.SETUP_MESSAGE);
         model.phaseProperty().addListener((o, a, phase) -> styleMessage(phase));
+        model.partlyUndoneProperty().addListener((o, a, partly) -> styleMessage(model.phaseProperty().get()));
+        message.setMinHeight(Region.USE_PREF_SIZE); // a partial undo's reasons are read whole
 
         runButton.getStyleClass().add(Styles.ACCENT);
         runButton.setDefaultButton(true);
@@ -172,7 +174,9 @@ public final class SetupDialog {
 
     private void styleMessage(SetupDialogViewModel.Phase phase) {
         message.getStyleClass().removeAll(Styles.SUCCESS, Styles.DANGER);
-        if (phase == SetupDialogViewModel.Phase.SUCCEEDED || phase == SetupDialogViewModel.Phase.UNDONE) {
+        if (model.partlyUndoneProperty().get()) {
+            message.getStyleClass().add(Styles.DANGER);
+        } else if (phase == SetupDialogViewModel.Phase.SUCCEEDED || phase == SetupDialogViewModel.Phase.UNDONE) {
             message.getStyleClass().add(Styles.SUCCESS);
         } else if (phase == SetupDialogViewModel.Phase.FAILED || phase == SetupDialogViewModel.Phase.BLOCKED) {
             message.getStyleClass().add(Styles.DANGER);

@@ -174,6 +174,13 @@ public final class SetupDialogViewModel {
                 });
     }
 
+    private final javafx.beans.property.BooleanProperty partlyUndone = new javafx.beans.property.SimpleBooleanProperty(false);
+
+    /** True while the last undo left something to undo (the dialog says what and why, and offers Undo again). */
+    public javafx.beans.property.BooleanProperty partlyUndoneProperty() {
+        return partlyUndone;
+    }
+
     public void undoRun() {
         if (runId == null) {
             return;
@@ -182,9 +189,14 @@ public final class SetupDialogViewModel {
         executor.submit(t -> undo.get().undo(id), new TaskListener<UndoReport>() {
             @Override
             public void onSuccess(UndoReport report) {
-                phase.set(Phase.UNDONE);
+                // the message first (whoever sees the phase change sees what it says); a partial undo keeps the phase
+                // that offers Undo, since what is left is undone by running it again once fixed
+                partlyUndone.set(!report.complete());
                 message.set(report.complete() ? "Undone: the config is back as it was and the deploy key is removed."
-                        : "Partly undone: " + String.join("; ", report.lines()));
+                        : "Partly undone: " + String.join("; ", report.lines()) + " — Undo again once fixed.");
+                if (report.complete()) {
+                    phase.set(Phase.UNDONE);
+                }
             }
 
             @Override

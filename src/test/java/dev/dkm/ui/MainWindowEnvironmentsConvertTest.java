@@ -49,11 +49,13 @@ import org.testfx.util.WaitForAsyncUtils;
  * (each by its own helper) and removes the deploy keys. A fourth account's repository is set up alone with "Set up
  * deploy key" from the details pane, and undone in that dialog.
  *
- * GitLab's side as read for this test in gitlabhq lib/api/deploy_keys.rb: POST /projects/:id/deploy_keys (key, title,
- * can_push) answers 201 with the key (or enables the existing one of the same fingerprint); DELETE
- * /projects/:id/deploy_keys/:key_id removes the project's link (404 "Deploy Key" when there is none); GET
- * /projects/:id/deploy_keys lists the project's keys with their titles (lib/api/entities/deploy_key.rb: id, title,
- * key, fingerprint, created_at, expires_at; can_push from deploy_keys_project).
+ * GitLab's side, read for this test in gitlabhq/gitlabhq lib/api/deploy_keys.rb (commit bc7f4d7d) and
+ * lib/api/entities/deploy_key.rb (28bc811a): GET /projects/:id/deploy_keys presents the project's deploy_keys_projects
+ * (Entities::DeployKeysProject: the key's id, title, key, fingerprint_sha256 … and the link's can_push), which is
+ * what the titles are checked against; POST /projects/:id/deploy_keys (key, title, optional can_push, expires_at)
+ * answers with the project's existing link for the same key, or links a key the user can reach in another project,
+ * or creates one; DELETE /projects/:id/deploy_keys/:key_id destroys the project's link (404 "Deploy key" when there
+ * is none; the key itself goes when no other project uses it) — so after undo no title of the run is listed.
  */
 @ExtendWith(ApplicationExtension.class)
 class MainWindowEnvironmentsConvertTest {
@@ -66,6 +68,8 @@ class MainWindowEnvironmentsConvertTest {
     static String b;
     static String gone;
     static String d;
+    static String e;
+    static String f;
     static final Map<String, String> REPO_OF = new LinkedHashMap<>();
 
     private TaskExecutor executor;
@@ -84,11 +88,15 @@ class MainWindowEnvironmentsConvertTest {
             b = accounts.create("wb");
             gone = accounts.create("wc");
             d = accounts.create("wd");
+            e = accounts.create("we");
+            f = accounts.create("wf");
             // each account's remote carries a token of its own (the developer's), never the caller's API token
             tokenRepo(a, "src/site", "acme/website");
             tokenRepo(b, "work/infra", "acme/platform/infra");
             tokenRepo(gone, "src/api", "acme/platform/api");
             tokenRepo(d, "srv/handbook", "acme/handbook");
+            tokenRepo(e, "src/website", "acme/website");
+            tokenRepo(f, "src/infra", "acme/platform/infra");
         } catch (Exception | AssertionError e) {
             accounts.close();
             throw e;
@@ -198,6 +206,20 @@ class MainWindowEnvironmentsConvertTest {
         assertThat(journal).filteredOn(e -> e instanceof dev.dkm.journal.JournalEntry.RunStarted).singleElement()
                 .satisfies(e -> assertThat(((dev.dkm.journal.JournalEntry.RunStarted) e).description())
                         .startsWith("convert " + workspace + " --user ").contains("--user " + a, "--user " + b, "--user " + gone));
+        // the results as docs/screenshots/environments-convert.png shows them (before an export changes the message)
+        TestScreenshots.write(robot, dialog.getScene(), "environments-convert.png");
+        // the exports say where each repository lives
+        robot.clickOn("Export CSV…");
+        Path csv = tmp.resolve(model.exportFileName(ConvertDialogViewModel.ExportFormat.CSV));
+        waitUntil(() -> Files.isRegularFile(csv) && !model.exportMessageProperty().get().isEmpty());
+        // said beside the buttons; the run's message (what failed) stays
+        assertThat(model.exportMessageProperty().get()).isEqualTo("Saved to " + csv);
+        assertThat(model.messageProperty().get()).startsWith("1 repository not converted");
+        TestScreenshots.write(robot, dialog.getScene(), "environments-convert-exported.png");
+        assertThat(Files.readAllLines(csv).get(0)).isEqualTo("run,repository,project,outcome,reason,deploy_key_id,environment");
+        assertThat(Files.readString(csv)).containsPattern("src/site,acme/website,converted,,\\d+," + a)
+                .containsPattern("src/api,acme/platform/api,failed,its environment could not be reached: [^\\n]*," + gone);
+        assertThat(model.exportText(ConvertDialogViewModel.ExportFormat.JSON)).contains("\"environment\": \"" + b + "\"");
         // the accounts' own tokens stay theirs to revoke: the dialog says why none is offered (it said nothing before)
         assertThat(results).anySatisfy(t -> assertThat(t).startsWith("Tokens taken out of other environments' configs are not offered"));
         // each row says what became of it and in which environment
@@ -208,7 +230,6 @@ class MainWindowEnvironmentsConvertTest {
                 .containsExactlyInAnyOrder(a + " converted", b + " converted", gone + " failed");
         assertThat(rows.getItems()).filteredOn(o -> gone.equals(model.environmentOf(o))).singleElement()
                 .satisfies(o -> assertThat(o.reason()).startsWith("its environment could not be reached: the helper "));
-        TestScreenshots.write(robot, dialog.getScene(), "environments-convert.png");
 
         // each key born in its own account: 0600 in its 0700 ~/.ssh/dkm, owned by it; root's side gained none
         for (String account : List.of(a, b)) {
@@ -216,6 +237,12 @@ class MainWindowEnvironmentsConvertTest {
             ThrowawayAccounts.assertNotInHome(account, server.maintainerToken()); // the caller's API token stayed with it
         }
         assertThat(tmp.resolve("ssh/dkm")).doesNotExist();
+        Path testHomeKeys = Path.of(System.getProperty("user.home"), ".ssh", "dkm");
+        if (Files.isDirectory(testHomeKeys)) { // the JVM's own home (target/test-home under surefire): none of this run's keys
+            try (var keys = Files.list(testHomeKeys)) {
+                assertThat(keys.map(k -> k.getFileName().toString())).noneMatch(n -> n.contains("acme_website") || n.contains("acme_platform_infra"));
+            }
+        }
 
         // each account pushes over SSH as itself, with the key wired in its repository
         for (String account : List.of(a, b)) {
@@ -282,11 +309,75 @@ class MainWindowEnvironmentsConvertTest {
         try (GitLabClient api = GitLabClient.connect(server.url(), Secret.of(server.maintainerToken()))) {
             assertThat(api.projectDeployKeys("acme/handbook")).extracting(DeployKey::title).anyMatch(t -> t.startsWith("dkm " + d + "@"));
 
+            // first with the account's .git read-only (as the account): partly undone, said why, Undo offered again
+            Path gitDir = config(d).getParent();
+            ThrowawayAccounts.as(d, "chmod a-w " + gitDir).assertOk();
+            robot.clickOn("Undo");
+            waitUntil(() -> texts(dialog).stream().anyMatch(t -> t.startsWith("Partly undone:")));
+            assertThat(texts(dialog)).anySatisfy(t -> assertThat(t).startsWith("Partly undone:").contains("permission denied")
+                    .endsWith("Undo again once fixed."));
+            assertThat(robot.lookup("Undo").queryButton().isVisible()).as("Undo offered again (it was hidden)").isTrue();
+            TestScreenshots.write(robot, dialog.getScene(), "environments-setup-partly-undone.png");
+            assertThat(Files.readAllBytes(config(d))).isNotEqualTo(before);
+            ThrowawayAccounts.as(d, "chmod u+w " + gitDir).assertOk();
             robot.clickOn("Undo");
             waitUntil(() -> texts(dialog).stream().anyMatch(t -> t.startsWith("Undone:")));
             assertThat(Files.readAllBytes(config(d))).as("restored byte for byte").isEqualTo(before);
             assertThat(Files.getOwner(config(d), LinkOption.NOFOLLOW_LINKS).getName()).isEqualTo(d);
             assertThat(api.projectDeployKeys("acme/handbook")).extracting(DeployKey::title).noneMatch(t -> t.startsWith("dkm " + d + "@"));
+        }
+        robot.clickOn("Close");
+        waitUntil(() -> dialog().isEmpty());
+    }
+
+    /**
+     * Undo from the window when one account's config cannot be written now (its .git folder made read-only meanwhile):
+     * the other account's config is restored and its key removed, the dialog says what is left and keeps Undo run
+     * enabled; once the folder is writable again, Undo run finishes the job. Regression: after a partial undo the
+     * dialog said "Undo again once fixed" with its Undo button disabled.
+     */
+    @Test
+    void a_partial_undo_across_environments_can_be_finished_from_the_dialog_once_fixed(FxRobot robot) throws Exception {
+        for (String account : List.of(e, f)) {
+            robot.interact(() -> assertThat(viewModel.addEnvironment(account, false)).isEmpty());
+            waitUntil(() -> viewModel.scanStateProperty().get() == ScanState.DONE
+                    && viewModel.repos().stream().anyMatch(r -> account.equals(r.environment())));
+        }
+        Map<String, byte[]> before = configs(List.of(e, f));
+        robot.clickOn("#convertToSsh");
+        waitUntil(() -> dialog().isPresent());
+        Stage dialog = dialog().orElseThrow();
+        ConvertDialogViewModel model = dialogModel.get();
+        robot.clickOn("#previewConversion");
+        waitUntil(() -> model.phaseProperty().get() == ConvertDialogViewModel.Phase.PREVIEW && !model.hostKeys().isEmpty());
+        robot.clickOn(robot.lookup("I trust this host key").queryAs(CheckBox.class));
+        robot.clickOn("#runConversion");
+        waitUntil(() -> model.phaseProperty().get() == ConvertDialogViewModel.Phase.DONE);
+        assertThat(model.countsTextProperty().get()).startsWith("2 converted · 0 failed");
+
+        Path gitDir = config(f).getParent();
+        ThrowawayAccounts.as(f, "chmod a-w " + gitDir).assertOk(); // f itself cannot write there now (git takes config.lock)
+        try (GitLabClient api = GitLabClient.connect(server.url(), Secret.of(server.maintainerToken()))) {
+            robot.clickOn("#undoRun");
+            waitUntil(() -> model.phaseProperty().get() == ConvertDialogViewModel.Phase.UNDONE);
+            assertThat(model.messageProperty().get()).contains("partly undone");
+            assertThat(Files.readAllBytes(config(e))).as(e + ": restored byte for byte").isEqualTo(before.get(e));
+            assertThat(Files.readAllBytes(config(f))).as(f + ": left as the run made it").isNotEqualTo(before.get(f));
+            // what is left, where and why, in words (it was a bare path)
+            assertThat(model.undoLines()).anySatisfy(l -> assertThat(l).startsWith(f + ": ").contains("not restored: ")
+                    .endsWith(".git/config.lock: permission denied"));
+            assertThat(api.projectDeployKeys("acme/website")).extracting(DeployKey::title).noneMatch(t -> t.startsWith("dkm " + e + "@"));
+            assertThat(robot.lookup("#undoRun").queryButton().isDisabled()).as("Undo run offered again").isFalse();
+            TestScreenshots.write(robot, dialog.getScene(), "environments-convert-partly-undone.png");
+
+            ThrowawayAccounts.as(f, "chmod u+w " + gitDir).assertOk();
+            robot.clickOn("#undoRun");
+            waitUntil(() -> model.phaseProperty().get() == ConvertDialogViewModel.Phase.UNDONE && !model.undoIncompleteProperty().get());
+            assertThat(model.messageProperty().get()).contains("undone: every config is back");
+            assertThat(Files.readAllBytes(config(f))).as(f + ": restored byte for byte").isEqualTo(before.get(f));
+            assertThat(api.projectDeployKeys("acme/platform/infra")).extracting(DeployKey::title)
+                    .noneMatch(t -> t.startsWith("dkm " + f + "@"));
+            assertThat(robot.lookup("#undoRun").queryButton().isDisabled()).as("nothing left to undo").isTrue();
         }
         robot.clickOn("Close");
         waitUntil(() -> dialog().isEmpty());
