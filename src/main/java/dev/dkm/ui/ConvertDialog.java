@@ -342,7 +342,15 @@ public final class ConvertDialog {
 
         TableView<ConversionItem> table = ConvertPreviewTable.create(model.previewItems(), model.hasEnvironments());
         VBox.setVgrow(table, Priority.ALWAYS);
-        return new VBox(10, new VBox(2, summary, hint), hostKeyBoxes, table);
+        // an environment that cannot be reached: one line with its reason, above its rows (the others go on)
+        VBox unreachable = new VBox(2);
+        unreachable.setId("convertEnvironmentProblems");
+        model.environmentProblems().addListener((ListChangeListener<String>) c -> unreachable.getChildren().setAll(
+                model.environmentProblems().stream().map(l -> (Node) environmentLine(new ConvertDialogViewModel.EnvironmentLine(l, false)))
+                        .toList()));
+        unreachable.visibleProperty().bind(Bindings.isNotEmpty(model.environmentProblems()));
+        unreachable.managedProperty().bind(unreachable.visibleProperty());
+        return new VBox(10, new VBox(2, summary, hint), unreachable, hostKeyBoxes, table);
     }
 
     // ---- 3. run and 4. results

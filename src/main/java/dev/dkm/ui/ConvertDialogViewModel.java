@@ -106,6 +106,7 @@ public final class ConvertDialogViewModel {
     private final ObservableList<ConversionItem> previewItems = FXCollections.observableArrayList();
     private final ObservableList<HostKeyQuestion> hostKeys = FXCollections.observableArrayList();
     private final IntegerProperty hostKeysTrusted = new SimpleIntegerProperty();
+    private final ObservableList<String> environmentProblems = FXCollections.observableArrayList();
 
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
     private final IntegerProperty total = new SimpleIntegerProperty();
@@ -343,9 +344,37 @@ public final class ConvertDialogViewModel {
             return q;
         }).toList());
         hostKeysTrusted.set(0);
+        environmentProblems.setAll(environmentProblems(result));
         progress.set(0);
         phase.set(Phase.PREVIEW);
         message.set(result.ready().isEmpty() ? "Nothing to convert: see the reasons in the table." : "");
+    }
+
+    /**
+     * The environments none of whose repositories can be planned, for one same reason (its helper could not start or
+     * ended, the account was removed): one line each, {@code codimd: its environment could not be reached: …}, said
+     * above the table rather than only row by row.
+     */
+    static List<String> environmentProblems(ConversionPreview preview) {
+        Map<String, List<ConversionItem>> byEnvironment = new LinkedHashMap<>();
+        for (ConversionItem item : preview.items()) {
+            if (item.repo().environment() != null) {
+                byEnvironment.computeIfAbsent(item.repo().environment(), k -> new java.util.ArrayList<>()).add(item);
+            }
+        }
+        List<String> lines = new java.util.ArrayList<>();
+        byEnvironment.forEach((environment, items) -> {
+            List<String> reasons = items.stream().map(ConversionItem::reason).distinct().toList();
+            if (items.stream().allMatch(i -> i.state() == ConversionItem.State.PROBLEM) && reasons.size() == 1 && reasons.get(0) != null) {
+                lines.add(environment + ": " + reasons.get(0));
+            }
+        });
+        return lines;
+    }
+
+    /** See {@link #environmentProblems(ConversionPreview)}: set with each preview. */
+    public ObservableList<String> environmentProblems() {
+        return environmentProblems;
     }
 
     /** Back from the preview to the selection (nothing ran). */

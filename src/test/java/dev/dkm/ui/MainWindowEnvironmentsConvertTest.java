@@ -170,6 +170,8 @@ class MainWindowEnvironmentsConvertTest {
         Stage dialog = dialog().orElseThrow();
         ConvertDialogViewModel model = dialogModel.get();
         assertThat(model.selectedRepos()).extracting(RepoInfo::environment).containsExactlyInAnyOrder(a, b, gone);
+        // the table draws its cells after the dialog shows: wait for every environment's
+        waitUntil(() -> texts(dialog).containsAll(List.of(a, b, gone)));
         assertThat(texts(dialog)).contains("3 of 3 selected · 3 with tokens in URLs", a, b, gone, "One shared key per environment");
         // the account the window could not scan is said, not silently left out
         assertThat(texts(dialog)).anySatisfy(t -> assertThat(t).startsWith("Not listed (could not be scanned): " + missing + ": "));
@@ -180,6 +182,9 @@ class MainWindowEnvironmentsConvertTest {
         waitUntil(() -> model.phaseProperty().get() == ConvertDialogViewModel.Phase.PREVIEW && !model.hostKeys().isEmpty()
                 && count(texts(dialog), "convert") == 2 && count(texts(dialog), "problem") == 1);
         assertThat(texts(dialog)).contains("2 to convert · 0 skipped · 1 with problems");
+        assertThat(model.environmentProblems()).singleElement().asString()
+                .startsWith(gone + ": its environment could not be reached: the helper ");
+        assertThat(texts(dialog)).contains(model.environmentProblems().get(0));
         robot.clickOn(robot.lookup("I trust this host key").queryAs(CheckBox.class));
         TestScreenshots.write(robot, dialog.getScene(), "environments-convert-preview.png");
 
@@ -291,7 +296,9 @@ class MainWindowEnvironmentsConvertTest {
         robot.interact(() -> viewModel.selectedRepoProperty().set(theirs));
         assertThat(SceneText.all(robot.lookup(".dkm-details").query())).containsSubsequence("Environment", d);
         robot.clickOn("#setUpDeployKey");
-        waitUntil(() -> dialog().isPresent() && SceneText.all(dialog().get().getScene().getRoot()).contains("I trust this host key"));
+        // the host key question and the plan's lines are drawn one after the other: wait for both
+        waitUntil(() -> dialog().isPresent() && texts(dialog().get()).contains("I trust this host key")
+                && texts(dialog().get()).stream().anyMatch(t -> t.contains("/home/" + d + "/.ssh/dkm/")));
         Stage dialog = dialog().orElseThrow();
         List<String> plan = texts(dialog);
         assertThat(plan).anySatisfy(t -> assertThat(t).contains("/home/" + d + "/.ssh/dkm/"));

@@ -83,6 +83,8 @@ class SetupDialogTest {
         robot.interact(viewModel::scan);
         waitUntil(() -> viewModel.repos().size() == 1);
         assertThat(viewModel.repos().get(0).status()).isEqualTo(RepoStatus.TOKEN_IN_URL);
+        // the table draws its row after the scan's result arrives: wait for it (it was sometimes not drawn yet)
+        waitUntil(() -> robot.lookup(".table-row-cell").match((TableRow<RepoInfo> row) -> row.getItem() != null).tryQuery().isPresent());
         robot.clickOn(robot.lookup(".table-row-cell")
                 .match((TableRow<RepoInfo> row) -> row.getItem() != null).queryAs(TableRow.class));
         robot.clickOn("#setUpDeployKey");
