@@ -49,8 +49,8 @@ final class CachedSortComparator {
 
     @SuppressWarnings("unchecked")
     private static <S, T> Comparator<S> byColumn(TableColumn<S, T> column, CollationKeys keys, int rows) {
-        Map<S, Object> values = new IdentityHashMap<>(rows);
         Comparator<T> comparator = column.getComparator();
+        Map<S, Object> values = keys.rowValues(column, comparator, rows);
         Comparator<S> ascending;
         if (comparator == TableColumnBase.DEFAULT_COMPARATOR) {
             ascending = (a, b) -> compareAsDefault(sortKey(values, column, keys, a), sortKey(values, column, keys, b));
@@ -85,10 +85,39 @@ final class CachedSortComparator {
     }
 
     /**
+     * Marks a column whose cell value depends on its row alone (not on other state that may change while the rows
+     * stay): its rows' sort values are kept from one sort to the next, with the collation keys, until {@link
+     * CollationKeys#clear}.
+     */
+    static void valueOfRowAlone(TableColumn<?, ?> column) {
+        column.getProperties().put(ROW_ALONE, Boolean.TRUE);
+    }
+
+    private static final Object ROW_ALONE = new Object();
+
+    /**
      * Strings' collation keys under the default locale's collator (the one JavaFX's default comparator asks for),
-     * each made once: a table keeps one while its rows stay the same and {@link #clear}s it with them.
+     * each made once, and the sort values of the rows of {@link #valueOfRowAlone} columns: a table keeps one while
+     * its rows stay the same and {@link #clear}s it with them.
      */
     static final class CollationKeys {
+        /** Per column: the comparator the values were made for, and each row's value (as {@link #sortKey} keeps it). */
+        private final Map<TableColumn<?, ?>, Map.Entry<Comparator<?>, Map<Object, Object>>> rowValues = new HashMap<>();
+
+        /** Where a sort by {@code column} keeps its rows' values: kept for a column of the row alone, else new. */
+        @SuppressWarnings("unchecked")
+        <S> Map<S, Object> rowValues(TableColumn<S, ?> column, Comparator<?> comparator, int rows) {
+            if (!Boolean.TRUE.equals(column.getProperties().get(ROW_ALONE))) {
+                return new IdentityHashMap<>(rows);
+            }
+            Map.Entry<Comparator<?>, Map<Object, Object>> kept = rowValues.get(column);
+            if (kept == null || kept.getKey() != comparator) {
+                kept = Map.entry(comparator, new IdentityHashMap<>(rows));
+                rowValues.put(column, kept);
+            }
+            return (Map<S, Object>) (Map<?, ?>) kept.getValue();
+        }
+
         /** Made at the first sort: building the locale's collation tables took 5 % of the window's start-up. */
         private Collator collator;
         private final Map<String, CollationKey> keys = new HashMap<>();
@@ -102,6 +131,7 @@ final class CachedSortComparator {
 
         void clear() {
             keys.clear();
+            rowValues.clear();
         }
     }
 }

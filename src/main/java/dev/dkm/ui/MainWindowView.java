@@ -21,6 +21,7 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ProgressBar;
@@ -58,6 +59,9 @@ public final class MainWindowView {
     private Consumer<RepoInfo> setUpDeployKey;
     private final javafx.beans.property.BooleanProperty canConvert = new javafx.beans.property.SimpleBooleanProperty(false);
     private Runnable convertToSsh = () -> {};
+    /** What waits for the window's first frame (the toolbar's tooltips), and whether it is out. */
+    private final java.util.List<Runnable> afterFirstFrame = new java.util.ArrayList<>();
+    private boolean firstFrameOut;
     private javafx.scene.control.TabPane tabs;
 
     // The window's nodes, built in code (they were MainWindowView.fxml: loading it, the XML parse and the
@@ -155,6 +159,20 @@ public final class MainWindowView {
         return createScene(WIDTH, HEIGHT);
     }
 
+    /**
+     * Gives a toolbar or filter-bar control its tooltip once the window's first frame is out: a tooltip is a popup
+     * window with its own scene, and the first one made initialises their machinery (9 % of what the FX thread did
+     * before the first frame, JFR) for something shown only on hovering.
+     */
+    private void tooltip(Control control, String text) {
+        Runnable install = () -> control.setTooltip(Badges.tooltip(text));
+        if (firstFrameOut) {
+            install.run();
+        } else {
+            afterFirstFrame.add(install);
+        }
+    }
+
     /** A scene with the theme, the app's stylesheet and the keyboard shortcuts. */
     public Scene createScene(double width, double height) {
         ThemeStyles.apply(theme.get());
@@ -163,6 +181,11 @@ public final class MainWindowView {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), this::focusFilter);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), viewModel::scan);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), viewModel::scan);
+        FirstFrameProbe.afterFirstFrame(scene, () -> {
+            firstFrameOut = true;
+            afterFirstFrame.forEach(Runnable::run);
+            afterFirstFrame.clear();
+        });
         return scene;
     }
 
@@ -228,7 +251,7 @@ public final class MainWindowView {
     public void onManageInstances(Runnable action) {
         Button instances = new Button("GitLab instances", new FontIcon(Feather.SETTINGS));
         instances.setId("instancesButton");
-        instances.setTooltip(Badges.tooltip("Add, test and remove GitLab instances and their tokens"));
+        tooltip(instances, "Add, test and remove GitLab instances and their tokens");
         instances.setOnAction(e -> action.run());
         toolbar.getChildren().add(toolbar.getChildren().indexOf(themeButton), instances);
     }
@@ -238,7 +261,7 @@ public final class MainWindowView {
         Button preferences = new Button(null, new FontIcon(Feather.SLIDERS));
         preferences.setId("preferencesButton");
         preferences.getStyleClass().add(Styles.BUTTON_ICON);
-        preferences.setTooltip(Badges.tooltip("Preferences"));
+        tooltip(preferences, "Preferences");
         preferences.setAccessibleText("Preferences");
         preferences.setOnAction(e -> action.run());
         toolbar.getChildren().add(toolbar.getChildren().indexOf(themeButton), preferences);
@@ -279,7 +302,7 @@ public final class MainWindowView {
         if (viewModel.supportsEnvironments()) {
             Button addEnvironment = new Button("Add environment…", new FontIcon(Feather.USERS));
             addEnvironment.setId("addEnvironmentButton");
-            addEnvironment.setTooltip(Badges.tooltip("Also scan another local account, or what a command reaches (a container)"));
+            tooltip(addEnvironment, "Also scan another local account, or what a command reaches (a container)");
             addEnvironment.setOnAction(e -> addEnvironment());
             toolbar.getChildren().add(toolbar.getChildren().indexOf(addFolderButton) + 1, addEnvironment);
         }
@@ -287,7 +310,7 @@ public final class MainWindowView {
                 () -> viewModel.hasScanned() ? "Refresh" : "Scan", viewModel.scanStateProperty(), viewModel.repos()));
         convertButton.setGraphic(new FontIcon(Feather.SHUFFLE));
         convertButton.setId("convertToSsh");
-        convertButton.setTooltip(Badges.tooltip("Move many repositories from tokens in URLs to deploy keys over SSH"));
+        tooltip(convertButton, "Move many repositories from tokens in URLs to deploy keys over SSH");
         convertButton.visibleProperty().bind(canConvert);
         convertButton.managedProperty().bind(canConvert);
         convertButton.disableProperty().bind(Bindings.createBooleanBinding(
@@ -296,7 +319,7 @@ public final class MainWindowView {
         themeButton.getStyleClass().add(Styles.BUTTON_ICON);
         themeButton.graphicProperty().bind(Bindings.createObjectBinding(
                 () -> new FontIcon(theme.get() == Theme.DARK ? Feather.SUN : Feather.MOON), theme));
-        themeButton.setTooltip(Badges.tooltip("Switch between light and dark theme"));
+        tooltip(themeButton, "Switch between light and dark theme");
         themeButton.setAccessibleText("Switch between light and dark theme");
         theme.addListener((obs, old, now) -> ThemeStyles.apply(now));
         // Buttons keep their whole text when the toolbar is crowded (several chips, the buttons added later): the chips shrink.
@@ -393,7 +416,7 @@ public final class MainWindowView {
         showQuickFilterCounts();
         viewModel.repos().addListener((ListChangeListener<RepoInfo>) c -> showQuickFilterCounts());
         quickFilterBox.valueProperty().bindBidirectional(viewModel.quickFilterProperty());
-        quickFilterBox.setTooltip(Badges.tooltip("Show only repositories with this status"));
+        tooltip(quickFilterBox, "Show only repositories with this status");
     }
 
     /** The counts change with every scan: the button cell is relabelled, the popup gets new cells. */
@@ -456,6 +479,11 @@ public final class MainWindowView {
         repoTable.setSortPolicy(table -> true);
         CachedSortComparator.CollationKeys sortKeys = new CachedSortComparator.CollationKeys();
         viewModel.repos().addListener((ListChangeListener<RepoInfo>) c -> sortKeys.clear());
+        viewModel.roots().addListener((ListChangeListener<Path>) c -> sortKeys.clear()); // the Repository column's paths
+        for (TableColumn<RepoInfo, ?> column : List.of(repositoryColumn, environmentColumn, projectColumn, remoteColumn,
+                tokenColumn, keyColumn, statusColumn, branchColumn)) {
+            CachedSortComparator.valueOfRowAlone(column);
+        }
         sorted.comparatorProperty().bind(Bindings.createObjectBinding(() -> CachedSortComparator.of(repoTable, sortKeys),
                 repoTable.comparatorProperty(), viewModel.repos()));
         repoTable.setItems(sorted);

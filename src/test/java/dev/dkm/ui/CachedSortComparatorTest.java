@@ -111,4 +111,54 @@ class CachedSortComparatorTest {
         java.util.Collections.reverse(reversed);
         assertThat(sorted.stream().map(r -> r[0]).toList()).containsExactlyElementsOf(reversed);
     }
+    /**
+     * A column whose value depends on more than its row (the GitLab column follows the server's answers) is asked
+     * again at every sort; a column marked {@link CachedSortComparator#valueOfRowAlone} keeps its rows' values from
+     * one sort to the next, until the window clears them with its rows.
+     */
+    @Test
+    void values_of_other_state_are_asked_again_and_kept_ones_until_cleared(FxRobot robot) {
+        String[] suffix = {"a"};
+        TableColumn<String[], String> changing = new TableColumn<>("changing");
+        changing.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(
+                Integer.parseInt(cd.getValue()[0].substring(1)) % 2 == 0 ? suffix[0] + cd.getValue()[0] : "m" + cd.getValue()[0]));
+        TableColumn<String[], String> kept = new TableColumn<>("kept");
+        // "a": in the rows' order; "z": in the reverse order.
+        kept.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>("a".equals(suffix[0]) ? cd.getValue()[0]
+                : String.format("r%02d", 99 - Integer.parseInt(cd.getValue()[0].substring(1)))));
+        CachedSortComparator.valueOfRowAlone(kept);
+        CachedSortComparator.CollationKeys keys = new CachedSortComparator.CollationKeys();
+        List<String[]> rows = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            rows.add(new String[] {String.format("r%02d", i), null});
+        }
+        robot.interact(() -> {
+            table.getColumns().setAll(List.of(changing, kept));
+            sorted = new SortedList<>(FXCollections.observableArrayList(rows));
+            sorted.comparatorProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(
+                    () -> CachedSortComparator.of(table, keys), table.comparatorProperty()));
+            table.setItems(sorted);
+            table.getSortOrder().setAll(List.of(changing));
+        });
+        assertThat(sorted.get(0)[0]).isEqualTo("r00"); // "ar00" before every "m…"
+        suffix[0] = "z"; // now the even rows sort after the odd ones
+        robot.interact(() -> {
+            changing.setSortType(TableColumn.SortType.DESCENDING);
+            changing.setSortType(TableColumn.SortType.ASCENDING);
+        });
+        assertThat(sorted.get(0)[0]).as("asked again").isEqualTo("r01");
+
+        robot.interact(() -> table.getSortOrder().setAll(List.of(kept)));
+        assertThat(sorted.get(0)[0]).as("reverse order").isEqualTo("r19");
+        suffix[0] = "a";
+        robot.interact(() -> kept.setSortType(TableColumn.SortType.DESCENDING));
+        assertThat(sorted.get(0)[0]).as("the values kept from the sort before, descending").isEqualTo("r00");
+        robot.interact(() -> {
+            keys.clear();
+            kept.setSortType(TableColumn.SortType.ASCENDING);
+        });
+        assertThat(sorted.get(0)[0]).as("asked again after clear()").isEqualTo("r00");
+        robot.interact(() -> kept.setSortType(TableColumn.SortType.DESCENDING));
+        assertThat(sorted.get(0)[0]).isEqualTo("r19");
+    }
 }

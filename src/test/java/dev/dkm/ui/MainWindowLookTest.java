@@ -49,6 +49,12 @@ class MainWindowLookTest {
         assertThat(robot.lookup(".dkm-badge-danger").queryAllAs(Label.class))
                 .allSatisfy(badge -> assertThat(badge.getBackground()).isNotNull());
         assertThat(TestScreenshots.write(robot, scene, "sample-light.png")).isNotEmptyFile();
+        // The toolbar's and filter bar's tooltips are installed once the first frame is out.
+        assertThat(robot.lookup("#themeButton").queryAs(javafx.scene.control.Control.class).getTooltip().getText())
+                .isEqualTo("Switch between light and dark theme");
+        assertThat(robot.lookup("#convertToSsh").queryAs(javafx.scene.control.Control.class).getTooltip()).isNotNull();
+        assertThat(robot.lookup("#quickFilterBox").queryAs(javafx.scene.control.Control.class).getTooltip().getText())
+                .isEqualTo("Show only repositories with this status");
 
         robot.clickOn("#themeButton");
         robot.interact(() -> view.viewModel().selectedRepoProperty().set(view.viewModel().repos().get(4)));
