@@ -478,12 +478,18 @@ public final class MainWindowView {
         // sort policy has nothing left to do.
         repoTable.setSortPolicy(table -> true);
         CachedSortComparator.CollationKeys sortKeys = new CachedSortComparator.CollationKeys();
-        viewModel.repos().addListener((ListChangeListener<RepoInfo>) c -> sortKeys.clear());
-        viewModel.roots().addListener((ListChangeListener<Path>) c -> sortKeys.clear()); // the Repository column's paths
-        for (TableColumn<RepoInfo, ?> column : List.of(repositoryColumn, environmentColumn, projectColumn, remoteColumn,
-                tokenColumn, keyColumn, statusColumn, branchColumn)) {
-            CachedSortComparator.valueOfRowAlone(column);
-        }
+        List<TableColumn<RepoInfo, ?>> rowAlone = List.of(repositoryColumn, environmentColumn, projectColumn, remoteColumn,
+                tokenColumn, keyColumn, statusColumn, branchColumn);
+        rowAlone.forEach(CachedSortComparator::valueOfRowAlone);
+        // New rows: forget the old ones' keys, and make the new ones' in the background before the first click on a header.
+        viewModel.repos().addListener((ListChangeListener<RepoInfo>) c -> {
+            sortKeys.clear();
+            sortKeys.prepare(rowAlone, viewModel.repos());
+        });
+        viewModel.roots().addListener((ListChangeListener<Path>) c -> { // the Repository column's paths
+            sortKeys.clear();
+            sortKeys.prepare(rowAlone, viewModel.repos());
+        });
         sorted.comparatorProperty().bind(Bindings.createObjectBinding(() -> CachedSortComparator.of(repoTable, sortKeys),
                 repoTable.comparatorProperty(), viewModel.repos()));
         repoTable.setItems(sorted);

@@ -112,6 +112,54 @@ class CachedSortComparatorTest {
         assertThat(sorted.stream().map(r -> r[0]).toList()).containsExactlyElementsOf(reversed);
     }
     /**
+     * After a scan the window makes the rows' values and collation keys in the background ({@link
+     * CachedSortComparator.CollationKeys#prepare}): the first click on a header then asks no row on the FX thread, and
+     * sorts as the default comparator does. Rows cleared before the background work is handed over are not adopted.
+     */
+    @Test
+    void prepared_keys_leave_the_first_sort_nothing_to_ask_and_cleared_rows_are_not_adopted(FxRobot robot) throws Exception {
+        CachedSortComparator.valueOfRowAlone(first);
+        CachedSortComparator.valueOfRowAlone(second);
+        CachedSortComparator.CollationKeys keys = new CachedSortComparator.CollationKeys();
+        List<String[]> rows = List.copyOf(sorted.getSource());
+        robot.interact(() -> {
+            sorted.comparatorProperty().unbind();
+            sorted.comparatorProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(
+                    () -> CachedSortComparator.of(table, keys), table.comparatorProperty()));
+            cellValues.set(0);
+            keys.prepare(List.of(first, second), rows);
+        });
+        org.testfx.util.WaitForAsyncUtils.waitFor(20, java.util.concurrent.TimeUnit.SECONDS, () -> cellValues.get() == 2 * rows.size());
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents(); // the hand-over to the FX thread
+        robot.interact(() -> {
+            second.setSortType(TableColumn.SortType.ASCENDING);
+            table.getSortOrder().setAll(List.of(second, first));
+        });
+        assertThat(cellValues.get()).as("the first sort asked no row itself").isEqualTo(2 * rows.size());
+        List<String[]> expected = new ArrayList<>(rows);
+        expected.sort(java.util.Comparator.comparing((String[] r) -> r[1], javafx.scene.control.TableColumnBase.DEFAULT_COMPARATOR::compare)
+                .thenComparing(r -> r[0], javafx.scene.control.TableColumnBase.DEFAULT_COMPARATOR::compare));
+        assertThat(sorted).containsExactlyElementsOf(expected);
+
+        // cleared (new rows) while the background work runs: its values are dropped, the next sort asks again
+        CachedSortComparator.CollationKeys fresh = new CachedSortComparator.CollationKeys();
+        robot.interact(() -> {
+            table.getSortOrder().clear();
+            sorted.comparatorProperty().unbind();
+            sorted.comparatorProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(
+                    () -> CachedSortComparator.of(table, fresh), table.comparatorProperty()));
+            cellValues.set(0);
+            fresh.prepare(List.of(first, second), rows);
+            fresh.clear();
+        });
+        org.testfx.util.WaitForAsyncUtils.sleep(300, java.util.concurrent.TimeUnit.MILLISECONDS);
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        int askedInBackground = cellValues.get();
+        robot.interact(() -> table.getSortOrder().setAll(List.of(first)));
+        assertThat(cellValues.get() - askedInBackground).as("nothing adopted: the sort asked every row").isEqualTo(rows.size());
+    }
+
+    /**
      * A column whose value depends on more than its row (the GitLab column follows the server's answers) is asked
      * again at every sort; a column marked {@link CachedSortComparator#valueOfRowAlone} keeps its rows' values from
      * one sort to the next, until the window clears them with its rows.
