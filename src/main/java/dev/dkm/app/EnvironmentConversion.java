@@ -163,16 +163,4 @@ public final class EnvironmentConversion {
 
     /** How the caller's own account is named where environments are listed. */
     public static final String THIS_ACCOUNT = "this account";
-
-    /** Counts of a report per environment: {@code codimd → 3 converted · 1 failed}. */
-    public static Map<String, String> perEnvironment(Preview preview, ConversionReport report) {
-        Map<String, Map<RepoOutcome.Outcome, Integer>> counts = new LinkedHashMap<>();
-        for (RepoOutcome o : report.outcomes()) {
-            counts.computeIfAbsent(String.valueOf(preview.environmentOf(o)), k -> new HashMap<>()).merge(o.outcome(), 1, Integer::sum);
-        }
-        Map<String, String> lines = new LinkedHashMap<>();
-        counts.forEach((env, c) -> lines.put(env, c.getOrDefault(RepoOutcome.Outcome.CONVERTED, 0) + " converted · "
-                + c.getOrDefault(RepoOutcome.Outcome.SKIPPED, 0) + " skipped · " + c.getOrDefault(RepoOutcome.Outcome.FAILED, 0) + " failed"));
-        return lines;
-    }
 }
