@@ -107,14 +107,20 @@ public final class HostKeyVerifier {
 
     private SshPublicKey fetchRemembered(String host, int port, String type) throws IOException {
         String key = host + ":" + port + " " + type;
-        Probed known = probed.get(key);
-        if (known != null && known.at().plus(PROBE_MEMORY).isAfter(java.time.Instant.now())) {
-            return known.key();
+        // One probe however many jobs check the same endpoint at once (a bulk run's first repositories all do): the
+        // others wait for its answer instead of each opening a connection and a key exchange of its own.
+        synchronized (probing.computeIfAbsent(key, k -> new Object())) {
+            Probed known = probed.get(key);
+            if (known != null && known.at().plus(PROBE_MEMORY).isAfter(java.time.Instant.now())) {
+                return known.key();
+            }
+            SshPublicKey fresh = probe.fetch(host, port, type);
+            probed.put(key, new Probed(fresh, java.time.Instant.now()));
+            return fresh;
         }
-        SshPublicKey fresh = probe.fetch(host, port, type);
-        probed.put(key, new Probed(fresh, java.time.Instant.now()));
-        return fresh;
     }
+
+    private final java.util.Map<String, Object> probing = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Records the user's (or the publisher's) trust in {@code key} for this host. */
     public void trust(String host, int port, SshPublicKey key) throws IOException {

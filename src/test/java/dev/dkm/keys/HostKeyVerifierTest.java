@@ -114,6 +114,30 @@ class HostKeyVerifierTest {
         assertThat(KnownHostsFile.matches("GitLab.Example.com", "gitlab.example.com")).isTrue();
     }
 
+    /** Eight jobs checking one endpoint at once: one probe between them (each made its own key exchange before). */
+    @Test
+    void jobs_checking_one_endpoint_at_once_share_one_probe() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger probes = new java.util.concurrent.atomic.AtomicInteger();
+        HostKeyProbe network = new HostKeyProbe(java.time.Duration.ofSeconds(10));
+        HostKeyVerifier shared = new HostKeyVerifier(knownHosts, (h, p, type) -> {
+            probes.incrementAndGet();
+            return network.fetch(h, p, type);
+        });
+        java.util.concurrent.ExecutorService jobs = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.List<java.util.concurrent.Future<HostKeyStatus>> checks = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                checks.add(jobs.submit(() -> shared.check("127.0.0.1", port)));
+            }
+            for (var check : checks) {
+                assertThat(check.get().state()).isEqualTo(HostKeyStatus.State.UNKNOWN);
+            }
+        } finally {
+            jobs.shutdownNow();
+        }
+        assertThat(probes.get()).isEqualTo(1);
+    }
+
     @Test
     void gitlab_com_published_key_is_recognised_without_asking() {
         SshPublicKey published = SshPublicKey.parse(
