@@ -4,7 +4,6 @@ import dev.dkm.settings.Theme;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dkm.app.AppServices;
-import dev.dkm.app.BulkConversion;
 import dev.dkm.gitlab.GitLabClient;
 import dev.dkm.remote.Secret;
 import dev.dkm.sandbox.Sandbox;
@@ -100,8 +99,8 @@ class ConvertDialogTest {
         MainWindowView view = new MainWindowView(viewModel, owner -> Optional.empty(), Theme.LIGHT);
         SaveFilePicker intoTmp = (owner, title, name, extension) -> Optional.of(tmp.resolve(name));
         view.onConvertToSsh(() -> {
-            ConvertDialogViewModel model = new ConvertDialogViewModel(viewModel.repos(), viewModel.visibleRepos(),
-                    () -> new BulkConversion(services, List.of(workspace)), executor, Platform::runLater);
+            // the dialog as the window opens it (DkmApplication uses the same factory)
+            ConvertDialogViewModel model = ConvertDialogViewModel.overWindow(viewModel, () -> services, executor, Platform::runLater);
             dialogModel.set(model);
             new ConvertDialog(model, intoTmp).onChanged(viewModel::scan).show(stage);
         });
