@@ -28,13 +28,15 @@ final class ApiHttpHandler implements HttpHandler {
     private final ApiRouter router;
     private final RequestCounter counter;
     private final FaultInjector faults;
+    private final GraphQlRoutes graphql;
     private volatile String baseUrl;
 
-    ApiHttpHandler(SandboxState state, ApiRouter router, RequestCounter counter, FaultInjector faults) {
+    ApiHttpHandler(SandboxState state, ApiRouter router, RequestCounter counter, FaultInjector faults, GraphQlRoutes graphql) {
         this.state = state;
         this.router = router;
         this.counter = counter;
         this.faults = faults;
+        this.graphql = graphql;
     }
 
     void baseUrl(String url) {
@@ -70,6 +72,16 @@ final class ApiHttpHandler implements HttpHandler {
         String rawPath = exchange.getRequestURI().getRawPath();
         if (rawPath.equals(RegistryAuth.PATH) && "GET".equalsIgnoreCase(exchange.getRequestMethod())) {
             answerRegistryAuth(exchange);
+            return;
+        }
+        String verb = exchange.getRequestMethod().toUpperCase();
+        if (rawPath.equals(GraphQlRoutes.PATH) && (verb.equals("POST") || verb.equals("GET"))) {
+            if (!graphql.available()) { // a GitLab from before GraphQL: counted, so tests see it was asked
+                counter.count(verb + " " + GraphQlRoutes.PATH);
+                send(exchange, 404, ApiException.error("404 Not Found"), Map.of());
+                return;
+            }
+            answerGraphql(exchange, verb);
             return;
         }
         if (!rawPath.startsWith(API_PREFIX + "/")) {
@@ -117,6 +129,54 @@ final class ApiHttpHandler implements HttpHandler {
             return;
         }
         send(exchange, response.status, response.body, response.headers);
+    }
+
+    /**
+     * GitLab's GraphQL endpoint, with the API's tokens (app/controllers/graphql_controller.rb): none is an anonymous
+     * request; an unknown, revoked or expired one, or one without {@code api}/{@code read_api}, is 401
+     * {@code {"errors":[{"message":"Invalid token"}]}} (authorize_access_api!); everything else is answered by
+     * {@link GraphQlRoutes}, errors included, with 200.
+     */
+    private void answerGraphql(HttpExchange exchange, String verb) throws IOException {
+        counter.count(verb + " " + GraphQlRoutes.PATH);
+        Map<String, List<String>> params = parseQuery(exchange.getRequestURI().getRawQuery());
+        String body = verb.equals("POST") ? new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8) : null;
+        String privateToken = exchange.getRequestHeaders().getFirst("PRIVATE-TOKEN");
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        boolean tokenGiven = privateToken != null && !privateToken.isBlank()
+                || authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
+        ApiResponse response;
+        try {
+            response = state.read(d -> {
+                SandboxData.User user = null;
+                if (tokenGiven) {
+                    ApiRequest request = new ApiRequest(verb, baseUrl + API_PREFIX, GraphQlRoutes.PATH, params, new JsonObject());
+                    try {
+                        TokenAuthenticator.authenticate(d, request, privateToken, authorization);
+                    } catch (ApiException e) {
+                        throw graphqlError(e.status == 403 ? 403 : 401, e.status == 403 ? "API not accessible for user" : "Invalid token");
+                    }
+                    if (!request.token.scopes.contains("api") && !request.token.scopes.contains("read_api")) {
+                        throw graphqlError(401, "Invalid token");
+                    }
+                    user = request.user;
+                }
+                return graphql.answer(d, user, params, body);
+            });
+        } catch (ApiException e) {
+            send(exchange, e.status, e.body, e.headers);
+            return;
+        } catch (RuntimeException e) {
+            System.err.println("sandbox: " + GraphQlRoutes.PATH + " failed: " + e);
+            send(exchange, 500, GraphQlExecutor.errors(List.of(GraphQlExecutor.error("Internal server error", null, null))), Map.of());
+            return;
+        }
+        send(exchange, response.status, response.body, response.headers);
+    }
+
+    /** GraphqlController#render_error: {@code {"errors":[{"message":…}]}} with that status. */
+    private static ApiException graphqlError(int status, String message) {
+        return new ApiException(status, GraphQlExecutor.errors(List.of(GraphQlExecutor.error(message, null, null))));
     }
 
     /** The registry's token endpoint lives outside /api/v4 and takes basic auth, not an API token. */

@@ -61,7 +61,7 @@ public final class SandboxServer implements AutoCloseable {
         new KeyLookupRoutes(views).register(router);
         new MemberRoutes(views).register(router);
         new UserKeyRoutes().register(router);
-        ApiHttpHandler handler = new ApiHttpHandler(state, router, counter, faults);
+        ApiHttpHandler handler = new ApiHttpHandler(state, router, counter, faults, new GraphQlRoutes(urls, release));
 
         http = HttpServer.create(new InetSocketAddress("127.0.0.1", options.httpPort), 0);
         http.createContext("/", handler);

@@ -317,6 +317,9 @@ public final class SandboxWorld {
         l.id = d.nextId("access_levels");
         l.accessLevel = accessLevel;
         l.deployKeyId = deployKeyId;
+        if (deployKeyId != null) { // humanize of a deploy key's entry: the key's title (ProtectedRefDeployKeyAccess)
+            l.description = SandboxState.deployKey(d, deployKeyId).map(k -> k.title).orElse(null);
+        }
         return l;
     }
 }
