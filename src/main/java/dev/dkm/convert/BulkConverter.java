@@ -4,6 +4,7 @@ import dev.dkm.gitlab.GitLabConnections;
 import dev.dkm.gitlab.GitLabConnections.GitLabConnection;
 import dev.dkm.gitlab.GitLabException;
 import dev.dkm.gitlab.Project;
+import dev.dkm.gitlab.ProtectedBranch;
 import dev.dkm.journal.JournalEntry;
 import dev.dkm.journal.RunJournal;
 import dev.dkm.journal.RunLedger;
@@ -98,13 +99,29 @@ public final class BulkConverter {
                 // fall back to one call per project; each item will say what went wrong if that fails too
             }
         });
+        // The default branches' protection of the listed projects, one GraphQL request per 50 instead of one REST
+        // call each (SetupPlanner asks REST for whatever this could not answer).
+        Map<String, Map<Long, Optional<ProtectedBranch>>> rulesByInstance = new LinkedHashMap<>();
+        if (!options.readOnly()) {
+            targets.values().stream().map(t -> t.connection).distinct().forEach(c -> {
+                List<Project> listed = targets.values().stream().filter(t -> t.connection.equals(c))
+                        .map(t -> projects.listed(c.instanceUrl(), t.remote.projectPath())).flatMap(Optional::stream)
+                        .distinct().toList();
+                if (!listed.isEmpty()) {
+                    rulesByInstance.put(c.instanceUrl(), c.client().defaultBranchRules(listed));
+                }
+            });
+        }
         int total = repos.size();
         // One planner per environment for this preview (it remembers branch protection per project).
         Map<String, SetupPlanner> plannerOf = new ConcurrentHashMap<>();
         progress.update(decided.size(), total, "planning");
         forEachPerInstance(new ArrayList<>(targets.values()), t -> t.connection.instanceUrl(), jobsPerInstance, progress, t -> {
-            decided.add(plan(t, options, projects, plannerOf.computeIfAbsent(String.valueOf(t.repo.environment()),
-                    k -> planners.apply(t.repo.environment()))));
+            decided.add(plan(t, options, projects, plannerOf.computeIfAbsent(String.valueOf(t.repo.environment()), k -> {
+                SetupPlanner planner = planners.apply(t.repo.environment());
+                rulesByInstance.forEach(planner::knowDefaultBranchRules);
+                return planner;
+            })));
             progress.update(decided.size(), total, t.repo.relativePath());
         });
         // Present in the order the repositories were given.

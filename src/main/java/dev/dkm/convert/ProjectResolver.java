@@ -25,10 +25,19 @@ final class ProjectResolver {
         if (distinctProjects > LIST_THRESHOLD) {
             maintainedByInstance.computeIfAbsent(instanceUrl, url -> {
                 Map<String, Project> byPath = new ConcurrentHashMap<>();
-                client.memberProjects(MAINTAINER, null).forEach(p -> byPath.put(p.pathWithNamespace().toLowerCase(java.util.Locale.ROOT), p));
+                // Not simple=true: the full entry (Entities::ProjectWithAccess, lib/api/projects.rb) carries
+                // "permissions", the role the protected-branch check needs; without it a branch Maintainers may push
+                // to was planned as blocking the key.
+                client.projects(true, MAINTAINER, false, null).forEach(p -> byPath.put(p.pathWithNamespace().toLowerCase(java.util.Locale.ROOT), p));
                 return byPath;
             });
         }
+    }
+
+    /** The project as the Maintainer listing gave it, without asking GitLab; empty when it was not listed. */
+    Optional<Project> listed(String instanceUrl, String projectPath) {
+        return Optional.ofNullable(maintainedByInstance.get(instanceUrl))
+                .map(m -> m.get(projectPath.toLowerCase(java.util.Locale.ROOT)));
     }
 
     /** The project, or the GitLab error that explains why not; asked at most once per instance and path. */

@@ -69,6 +69,9 @@ interface GitLabApi {
     @POST("projects/{id}/protected_branches") Call<ProtectedBranch> protectBranch(@Path("id") String project, @Body Requests.NewProtectedBranch rule);
     @PATCH("projects/{id}/protected_branches/{name}") Call<ProtectedBranch> updateProtectedBranch(@Path("id") String project, @Path("name") String branch, @Body Requests.ProtectedBranchChange change);
 
+    /** GraphQL ({@code <instance>/api/graphql}, outside /api/v4): a query document with its variables. */
+    @POST Call<com.google.gson.JsonObject> graphql(@Url String absoluteUrl, @Body com.google.gson.JsonObject request);
+
     /** The container registry's token endpoint ({@code <instance>/jwt/auth}), outside /api/v4, with basic auth. */
     @GET Call<ResponseBody> registryAuth(@Url String absoluteUrl, @Header("Authorization") String basicAuth);
 

@@ -379,6 +379,23 @@ public final class GitLabClient implements AutoCloseable {
         return calls.body(api.updateProtectedBranch(project, branch, change));
     }
 
+    /**
+     * The rule protecting each project's default branch, asked through GraphQL in one request per 50 projects
+     * ({@link DefaultBranchRules}): per project id, the rule, or empty when the branch is not protected. Projects it
+     * could not answer for certain (older GitLab, errors, hidden, not Maintainer, ambiguous entries) are absent:
+     * ask {@link #protectedBranch} for those. Never throws for GraphQL's failures.
+     */
+    public java.util.Map<Long, Optional<ProtectedBranch>> defaultBranchRules(java.util.Collection<Project> projects) {
+        String url = apiBase.newBuilder().encodedPath(graphqlPath()).query(null).build().toString();
+        return DefaultBranchRules.fetch(projects, body -> calls.body(api.graphql(url, body)));
+    }
+
+    /** {@code /prefix/api/v4/} → {@code /prefix/api/graphql}. */
+    private String graphqlPath() {
+        String path = apiBase.encodedPath();
+        return path.substring(0, path.length() - "v4/".length()) + "graphql";
+    }
+
     private Optional<ProtectedBranch> existingProtectedBranch(String project, String branch) {
         try {
             return Optional.of(protectedBranch(project, branch));

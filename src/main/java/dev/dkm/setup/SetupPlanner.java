@@ -19,19 +19,21 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Step 1 of a setup: reads the repository, GitLab and the host key, and writes down what would change. Changes
  * nothing anywhere. API calls: one to resolve the project, one to list its deploy keys when the key already exists,
- * one for the default branch's protection.
+ * one for the default branch's protection (none when {@link #knowDefaultBranchRules} told it already).
  */
 public final class SetupPlanner {
     private static final int MAINTAINER = 40;
 
     private final AccountSide side;
-    // A planner lives for one operation (a setup, a bulk run): many repositories share a project.
-    private final java.util.Map<String, ProtectedBranchCheck> branchChecks = new java.util.concurrent.ConcurrentHashMap<>();
+    // A planner lives for one operation (a setup, a bulk run): many repositories share a project. Per "instance id":
+    // the default branch's rule, empty when it is not protected (from GraphQL in bulk, else one REST call each).
+    private final Map<String, Optional<ProtectedBranch>> rules = new java.util.concurrent.ConcurrentHashMap<>();
 
     public SetupPlanner(SshEnvironment env, HostKeyVerifier hostKeys) {
         this(new ThisAccount(env, hostKeys, GitRunner.system()));
@@ -147,37 +149,41 @@ public final class SetupPlanner {
         }
     }
 
-    private ProtectedBranchCheck checkBranchOnce(String instanceUrl, GitLabClient client, Project project, Integer level,
-            Long keyId) throws SetupException {
-        if (keyId != null) {
-            return checkBranch(client, project, level, keyId); // depends on the key: not shared between repos
-        }
-        String cacheKey = instanceUrl + " " + project.id();
-        ProtectedBranchCheck known = branchChecks.get(cacheKey);
-        if (known == null) {
-            known = checkBranch(client, project, level, null);
-            branchChecks.put(cacheKey, known);
-        }
-        return known;
+    /**
+     * Tells the planner the default-branch rules of many projects at once (bulk runs ask GraphQL for them in pages,
+     * {@link GitLabClient#defaultBranchRules}): those projects cost no protected-branch call. Per project id: its
+     * rule, or empty when the branch is not protected; projects left out are asked one by one as before.
+     */
+    public void knowDefaultBranchRules(String instanceUrl, Map<Long, Optional<ProtectedBranch>> rulesById) {
+        rulesById.forEach((id, rule) -> rules.put(instanceUrl + " " + id, rule));
     }
 
-    private static ProtectedBranchCheck checkBranch(GitLabClient client, Project project, Integer level, Long keyId)
-            throws SetupException {
+    private ProtectedBranchCheck checkBranchOnce(String instanceUrl, GitLabClient client, Project project, Integer level,
+            Long keyId) throws SetupException {
         String branch = project.defaultBranch();
         if (branch == null) {
             return ProtectedBranchCheck.notChecked("the project has no default branch yet");
         }
-        ProtectedBranch rule;
+        String cacheKey = instanceUrl + " " + project.id();
+        Optional<ProtectedBranch> rule = rules.get(cacheKey);
+        if (rule == null) {
+            rule = Optional.ofNullable(fetchRule(client, project));
+            rules.put(cacheKey, rule);
+        }
+        // What a blocked branch means depends on the version (deploy keys in "Allowed to push" need 17.5): asked once per client.
+        return ProtectedBranchCheck.evaluate(branch, rule.orElse(null), level, keyId).on(client.instanceVersion().orElse(null));
+    }
+
+    /** {@code GET /projects/:id/protected_branches/:default_branch}: the rule, or null when the branch is not protected. */
+    private static ProtectedBranch fetchRule(GitLabClient client, Project project) throws SetupException {
         try {
-            rule = client.protectedBranch(project.pathWithNamespace(), branch);
+            return client.protectedBranch(project.pathWithNamespace(), project.defaultBranch());
         } catch (GitLabException e) {
             if (e.kind() != GitLabErrorKind.NOT_FOUND) {
                 throw new SetupException(e.userMessage(project.pathWithNamespace()), e);
             }
-            rule = null;
+            return null;
         }
-        // What a blocked branch means depends on the version (deploy keys in "Allowed to push" need 17.5): asked once per client.
-        return ProtectedBranchCheck.evaluate(branch, rule, level, keyId).on(client.instanceVersion().orElse(null));
     }
 
     /** The instance's host for key file names, with its port when it has one ({@code gitlab.corp_8443}). */

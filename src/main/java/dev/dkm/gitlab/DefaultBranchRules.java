@@ -1,0 +1,222 @@
+package dev.dkm.gitlab;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The protection of many projects' default branches in one GraphQL request per {@value #PAGE} projects, instead of
+ * one {@code GET /projects/:id/protected_branches/:branch} each. Read in GitLab's source (gitlabhq/gitlabhq):
+ * app/graphql/resolvers/projects_resolver.rb ({@code projects(ids: [ID!])}, project global ids, projects the caller
+ * cannot see left out), types/project_type.rb ({@code branchRules}, resolvers/projects/branch_rules_resolver.rb:
+ * the protected branches by name), types/projects/branch_rule_type.rb ({@code authorize :read_protected_branch}:
+ * rules the caller may not read are left out, so an empty list only means "not protected" when
+ * {@code userPermissions.adminProject} is true), types/branch_rules/branch_protection_type.rb,
+ * types/branch_protections/base_access_level_type.rb (accessLevel, accessLevelDescription = humanize) and
+ * push_access_level_type.rb ({@code deployKey}, null when the caller may not read the key),
+ * models/concerns/protected_ref_access.rb and protected_ref_deploy_key_access.rb (a role's humanize is
+ * "Maintainers", "Developers + Maintainers", "No one", "Admins"; a deploy key's is its title),
+ * controllers/graphql_controller.rb (endpoint {@code /api/graphql}, the API token, errors as
+ * {@code {"errors":[…]}} with HTTP 200, queries up to 10,000 characters) and gitlab_schema.rb (pages of at most 100).
+ *
+ * <p>Never a guess: a project is answered only when GraphQL said all that the REST check would. It is left out —
+ * and the caller asks REST for it — when the page failed (HTTP error, {@code errors} in the answer: an older GitLab
+ * without {@code branchRules} or {@code deployKey} says "Field … doesn't exist"), the project is missing from the
+ * answer, the caller is not shown as a Maintainer there, more rules or entries exist than one page holds, or an
+ * entry of "Allowed to push" is neither a readable deploy key nor a plain role (a user or a group — EE's fields for
+ * them are not asked, CE has none — or a key the caller may not read). Only the exact default-branch name counts, as
+ * with {@code GET protected_branches/:name}.
+ */
+final class DefaultBranchRules {
+    /** Projects per request (the ids argument; the answer's page is at most 100). */
+    static final int PAGE = 50;
+    static final String OPERATION = "dkmDefaultBranchRules";
+    static final String QUERY = """
+            query dkmDefaultBranchRules($ids: [ID!], $first: Int) {
+              projects(ids: $ids, first: $first) {
+                nodes {
+                  id
+                  userPermissions { adminProject }
+                  branchRules(first: 100) {
+                    pageInfo { hasNextPage }
+                    nodes {
+                      name
+                      branchProtection {
+                        allowForcePush
+                        pushAccessLevels(first: 100) {
+                          pageInfo { hasNextPage }
+                          nodes { accessLevel accessLevelDescription deployKey { id } }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }""";
+    /** ProtectedRefAccess::HUMAN_ACCESS_LEVELS: how GitLab describes a role entry. */
+    private static final Map<Integer, String> ROLE_TEXT = Map.of(0, "No one", 30, "Developers + Maintainers",
+            40, "Maintainers", 60, "Admins");
+
+    private DefaultBranchRules() {}
+
+    /**
+     * @param post sends one request body and returns the answer (throws {@link GitLabException} on HTTP errors)
+     * @return per project id, its default branch's rule (empty: not protected), for the projects GraphQL answered
+     */
+    static Map<Long, Optional<ProtectedBranch>> fetch(Collection<Project> projects, Function<JsonObject, JsonObject> post) {
+        List<Project> asked = projects.stream().filter(p -> p.id() != null && p.defaultBranch() != null).distinct().toList();
+        Map<Long, Optional<ProtectedBranch>> out = new HashMap<>();
+        for (int from = 0; from < asked.size(); from += PAGE) {
+            List<Project> page = asked.subList(from, Math.min(asked.size(), from + PAGE));
+            Map<Long, Optional<ProtectedBranch>> answered = page(page, post);
+            if (answered == null && from == 0) {
+                break; // GraphQL does not answer this (older GitLab, disabled, failing): REST for all, no more tries
+            }
+            if (answered != null) {
+                out.putAll(answered);
+            }
+        }
+        return out;
+    }
+
+    /** One page's answers, or null when the page as a whole failed. */
+    private static Map<Long, Optional<ProtectedBranch>> page(List<Project> page, Function<JsonObject, JsonObject> post) {
+        Map<Long, Project> byId = new LinkedHashMap<>();
+        JsonArray ids = new JsonArray();
+        for (Project p : page) {
+            byId.put(p.id(), p);
+            ids.add("gid://gitlab/Project/" + p.id());
+        }
+        JsonObject variables = new JsonObject();
+        variables.add("ids", ids);
+        variables.addProperty("first", page.size());
+        JsonObject body = new JsonObject();
+        body.addProperty("query", QUERY);
+        body.addProperty("operationName", OPERATION);
+        body.add("variables", variables);
+        JsonObject answer;
+        try {
+            answer = post.apply(body);
+        } catch (GitLabException e) {
+            return null;
+        }
+        try {
+            if (answer == null || answer.has("errors") && !answer.get("errors").isJsonNull()
+                    && !(answer.get("errors").isJsonArray() && answer.getAsJsonArray("errors").isEmpty())) {
+                return null;
+            }
+            JsonArray nodes = answer.getAsJsonObject("data").getAsJsonObject("projects").getAsJsonArray("nodes");
+            Map<Long, Optional<ProtectedBranch>> out = new HashMap<>();
+            for (JsonElement n : nodes) {
+                if (!n.isJsonObject()) {
+                    continue;
+                }
+                JsonObject node = n.getAsJsonObject();
+                Long id = gidNumber(string(node, "id"), "Project");
+                Project project = id == null ? null : byId.get(id);
+                if (project == null) {
+                    continue;
+                }
+                Optional<ProtectedBranch> rule = rule(node, project.defaultBranch());
+                if (rule != null) {
+                    out.put(id, rule);
+                }
+            }
+            return out;
+        } catch (RuntimeException e) { // a shape we do not know (ClassCastException, IllegalStateException, NPE)
+            return null;
+        }
+    }
+
+    /** The project's default-branch rule (empty: not protected), or null when the answer cannot tell for sure. */
+    private static Optional<ProtectedBranch> rule(JsonObject project, String defaultBranch) {
+        JsonObject permissions = object(project, "userPermissions");
+        if (permissions == null || !bool(permissions, "adminProject")) {
+            return null; // rules the caller may not read are left out: an empty list would prove nothing
+        }
+        JsonObject rules = object(project, "branchRules");
+        if (rules == null) {
+            return null;
+        }
+        for (JsonElement r : rules.getAsJsonArray("nodes")) {
+            JsonObject rule = r.getAsJsonObject();
+            if (!defaultBranch.equals(string(rule, "name"))) {
+                continue;
+            }
+            JsonObject protection = object(rule, "branchProtection");
+            JsonObject push = protection == null ? null : object(protection, "pushAccessLevels");
+            if (push == null || hasNextPage(push)) {
+                return null;
+            }
+            List<ProtectedBranch.BranchAccess> entries = new ArrayList<>();
+            for (JsonElement e : push.getAsJsonArray("nodes")) {
+                ProtectedBranch.BranchAccess entry = entry(e.getAsJsonObject());
+                if (entry == null) {
+                    return null;
+                }
+                entries.add(entry);
+            }
+            JsonElement force = protection.get("allowForcePush");
+            return Optional.of(new ProtectedBranch(null, defaultBranch, entries, null,
+                    force == null || force.isJsonNull() ? null : force.getAsBoolean(), null));
+        }
+        return hasNextPage(rules) ? null : Optional.empty();
+    }
+
+    /** A role or a readable deploy key; null for anything else (a user, a group, a key the caller may not read). */
+    private static ProtectedBranch.BranchAccess entry(JsonObject e) {
+        JsonElement levelJson = e.get("accessLevel");
+        Integer level = levelJson == null || levelJson.isJsonNull() ? null : levelJson.getAsInt();
+        String description = string(e, "accessLevelDescription");
+        JsonObject key = object(e, "deployKey");
+        if (key != null) {
+            Long keyId = gidNumber(string(key, "id"), "DeployKey");
+            return keyId == null ? null : new ProtectedBranch.BranchAccess(null, level, description, keyId, null, null);
+        }
+        if (level == null || !ROLE_TEXT.containsKey(level) || !ROLE_TEXT.get(level).equals(description)) {
+            return null;
+        }
+        return new ProtectedBranch.BranchAccess(null, level, description, null, null, null);
+    }
+
+    private static boolean hasNextPage(JsonObject connection) {
+        JsonObject info = object(connection, "pageInfo");
+        return info == null || bool(info, "hasNextPage");
+    }
+
+    /** {@code gid://gitlab/Project/42} → 42, or null when it is not that type's global id. */
+    static Long gidNumber(String gid, String type) {
+        String prefix = "gid://gitlab/" + type + "/";
+        if (gid == null || !gid.startsWith(prefix)) {
+            return null;
+        }
+        try {
+            return Long.parseLong(gid.substring(prefix.length()));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static JsonObject object(JsonObject o, String name) {
+        JsonElement e = o.get(name);
+        return e == null || !e.isJsonObject() ? null : e.getAsJsonObject();
+    }
+
+    private static String string(JsonObject o, String name) {
+        JsonElement e = o.get(name);
+        return e == null || e.isJsonNull() ? null : e.getAsString();
+    }
+
+    private static boolean bool(JsonObject o, String name) {
+        JsonElement e = o.get(name);
+        return e != null && !e.isJsonNull() && e.getAsBoolean();
+    }
+}

@@ -1,0 +1,203 @@
+package dev.dkm.setup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dkm.gitlab.GitLabClient;
+import dev.dkm.gitlab.GitLabErrorKind;
+import dev.dkm.gitlab.GitLabException;
+import dev.dkm.gitlab.Project;
+import dev.dkm.gitlab.ProtectedBranch;
+import dev.dkm.remote.Secret;
+import dev.dkm.sandbox.Sandbox;
+import dev.dkm.sandbox.SandboxServer;
+import dev.dkm.testsupport.PublicKeyLines;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The GraphQL batch ({@link GitLabClient#defaultBranchRules}) against the REST check it replaces, over the real
+ * sandbox and HTTP. GitLab source read for this (gitlabhq/gitlabhq): app/graphql/resolvers/projects_resolver.rb,
+ * app/graphql/types/project_type.rb (branchRules), app/graphql/resolvers/projects/branch_rules_resolver.rb,
+ * app/graphql/types/projects/branch_rule_type.rb, app/graphql/types/branch_rules/branch_protection_type.rb,
+ * app/graphql/types/branch_protections/base_access_level_type.rb and push_access_level_type.rb (deployKey),
+ * app/graphql/types/access_levels/deploy_key_type.rb, app/policies/protected_branch_policy.rb (read_protected_branch
+ * = admin_project), app/models/concerns/protected_ref_access.rb and protected_ref_deploy_key_access.rb (humanize),
+ * app/controllers/graphql_controller.rb, app/graphql/gitlab_schema.rb, lib/api/protected_branches.rb (the REST check:
+ * {@code find_by!(name:)}, 404 when not protected).
+ */
+class DefaultBranchRulesBatchTest {
+    @TempDir Path tmp;
+    SandboxServer server;
+    GitLabClient client;
+
+    @AfterEach
+    void stop() {
+        if (client != null) {
+            client.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private void start(String version) {
+        var b = Sandbox.builder().dataDir(tmp.resolve("gitlab-" + version));
+        server = (version == null ? b : b.gitlabVersion(version)).start();
+        client = GitLabClient.connect(server.url(), Secret.of(server.maintainerToken()));
+        server.world().createGroup("g", "G", "private");
+        server.world().addGroupMember("g", "maria", 40);
+    }
+
+    private Project project(String path) {
+        return client.project(path);
+    }
+
+    private ProtectedBranch rest(Project p) {
+        try {
+            return client.protectedBranch(p.pathWithNamespace(), p.defaultBranch());
+        } catch (GitLabException e) {
+            assertThat(e.kind()).isEqualTo(GitLabErrorKind.NOT_FOUND);
+            return null;
+        }
+    }
+
+    private static ProtectedBranchCheck check(Project p, ProtectedBranch rule, Long keyId) {
+        return ProtectedBranchCheck.evaluate(p.defaultBranch(), rule, p.accessLevel(), keyId);
+    }
+
+    @Test
+    void the_batch_answers_as_the_rest_check_for_every_kind_of_protection() {
+        start(null);
+        var w = server.world();
+        for (String name : List.of("open", "maintainers", "developers", "noone", "noone-key", "maintainers-key")) {
+            w.createProject("g/" + name, name, "private");
+        }
+        String keyLine = PublicKeyLines.ed25519("batch");
+        int key = w.createDeployKey("g/noone-key", "ci key", keyLine, true, "maria", null);
+        w.enableDeployKey("g/maintainers-key", key, true);
+        w.protectBranch("g/maintainers", "main", 40);
+        w.protectBranch("g/developers", "main", 30);
+        w.protectBranch("g/noone", "main", 0);
+        w.protectBranch("g/noone-key", "main", 0, key);
+        w.protectBranch("g/maintainers-key", "main", 40, key);
+        w.protectBranch("g/open", "release", 0); // another branch: main stays unprotected
+        List<Project> projects = new ArrayList<>();
+        for (String name : List.of("open", "maintainers", "developers", "noone", "noone-key", "maintainers-key")) {
+            projects.add(project("g/" + name));
+        }
+        server.resetRequestCounts();
+
+        Map<Long, Optional<ProtectedBranch>> batch = client.defaultBranchRules(projects);
+
+        assertThat(server.requestCounts()).containsOnlyKeys("POST /api/graphql").containsEntry("POST /api/graphql", 1L);
+        assertThat(batch).hasSize(projects.size());
+        for (Project p : projects) {
+            ProtectedBranch fromRest = rest(p);
+            ProtectedBranch fromBatch = batch.get(p.id()).orElse(null);
+            for (Long keyId : new Long[] {null, (long) key, 999L}) {
+                assertThat(check(p, fromBatch, keyId).state()).as(p.pathWithNamespace() + " key " + keyId)
+                        .isEqualTo(check(p, fromRest, keyId).state());
+            }
+        }
+        // The cases the check is about, so an equal-but-wrong answer on both sides cannot pass unseen.
+        assertThat(check(projects.get(0), batch.get(projects.get(0).id()).orElse(null), null).state())
+                .isEqualTo(ProtectedBranchCheck.State.NOT_PROTECTED);
+        assertThat(check(projects.get(3), batch.get(projects.get(3).id()).orElse(null), null).state())
+                .isEqualTo(ProtectedBranchCheck.State.BLOCKS_KEY);
+        assertThat(check(projects.get(4), batch.get(projects.get(4).id()).orElse(null), (long) key).state())
+                .isEqualTo(ProtectedBranchCheck.State.ALLOWS_KEY);
+        assertThat(batch.get(projects.get(4).id()).orElseThrow().allowsDeployKeyToPush(key)).isTrue();
+    }
+
+    @Test
+    void more_than_fifty_projects_are_asked_in_pages_of_fifty() {
+        start(null);
+        List<Project> projects = new ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            server.world().createProject(String.format("g/p%03d", i), "p" + i, "private");
+            if (i % 7 == 0) {
+                server.world().protectBranch(String.format("g/p%03d", i), "main", 0);
+            }
+        }
+        // as the bulk run's listing gives them (the base world's own projects left out)
+        client.memberProjects(40, null).stream().filter(p -> p.pathWithNamespace().startsWith("g/")).forEach(projects::add);
+        server.resetRequestCounts();
+
+        Map<Long, Optional<ProtectedBranch>> batch = client.defaultBranchRules(projects);
+
+        assertThat(server.requestCount("POST", "/api/graphql")).isEqualTo(3);
+        assertThat(batch).hasSize(120);
+        assertThat(batch.values().stream().filter(Optional::isPresent).count()).isEqualTo(18); // 0, 7, …, 119
+    }
+
+    @Test
+    void what_graphql_cannot_tell_for_sure_is_left_to_rest() {
+        start(null);
+        var w = server.world();
+        w.createGroup("other", "Other", "private");
+        w.createProject("other/hidden", "hidden", "private"); // maria is no member: GitLab leaves it out
+        w.createProject("g/dev-only", "dev-only", "private");
+        w.createProject("g/unreadable-key", "unreadable-key", "private");
+        w.createProject("g/open", "open", "private");
+        w.addProjectMember("g/dev-only", "maria", 40);
+        int foreignKey = w.createDeployKey(null, "someone else's key", PublicKeyLines.ed25519("foreign"),
+                true, "root", null);
+        w.protectBranch("g/unreadable-key", "main", 0, foreignKey); // the key is described by its title only
+        long hiddenId = w.projectId("other/hidden");
+        Project hidden = new Project(hiddenId, "hidden", "hidden", "other/hidden", "main", null, null, null, null, null);
+        Project unborn = new Project(999_999L, "unborn", "unborn", "g/unborn", null, null, null, null, null, null);
+        Project readable = project("g/unreadable-key");
+        Project open = project("g/open");
+
+        Map<Long, Optional<ProtectedBranch>> batch = client.defaultBranchRules(List.of(hidden, unborn, readable, open));
+
+        assertThat(batch).containsOnlyKeys(open.id());
+        assertThat(batch.get(open.id())).isEmpty();
+
+        // A Developer sees the project but not its rules (read_protected_branch needs Maintainer): never "not protected".
+        GitLabClient developer = GitLabClient.connect(server.url(), Secret.of(server.developerToken()));
+        try {
+            w.addGroupMember("g", "dave", 30);
+            Project asDeveloper = developer.project("g/open");
+            assertThat(asDeveloper.accessLevel()).isEqualTo(30);
+            assertThat(developer.defaultBranchRules(List.of(open))).isEmpty();
+        } finally {
+            developer.close();
+        }
+    }
+
+    @Test
+    void a_failing_graphql_is_asked_once_and_then_left_alone() {
+        start(null);
+        List<Project> projects = new ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            server.world().createProject(String.format("g/p%03d", i), "p" + i, "private");
+        }
+        client.memberProjects(40, null).stream().filter(p -> p.pathWithNamespace().startsWith("g/")).forEach(projects::add);
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        server.failRequestsMatching(r -> r.startsWith("POST /api/graphql") && asked.incrementAndGet() > 0); // 500s
+
+        assertThat(client.defaultBranchRules(projects)).isEmpty();
+        assertThat(asked).hasValue(1); // not once per page: a GitLab that fails the first page is not asked again
+    }
+
+    @Test
+    void an_older_gitlab_without_the_fields_or_without_graphql_answers_nothing() {
+        for (String version : List.of("16.11", "15.0", "12.0")) {
+            start(version);
+            server.world().createProject("g/a", "a", "private");
+            server.resetRequestCounts();
+            assertThat(client.defaultBranchRules(List.of(project("g/a")))).as(version).isEmpty();
+            assertThat(server.requestCount("POST", "/api/graphql")).as(version).isEqualTo(1);
+            stop();
+        }
+        client = null;
+        server = null;
+    }
+}
