@@ -36,7 +36,14 @@ import java.util.function.Function;
  * with {@code GET protected_branches/:name}.
  */
 final class DefaultBranchRules {
-    /** Projects per request (the ids argument; the answer's page is at most 100). */
+    /*
+     * Sizes. 50 projects a request (the ids argument; a page holds at most 100). Nested pages are small on purpose:
+     * GitLab refuses a query over its complexity limit (gitlab_schema.rb: 250 for a signed-in user), and graphql-ruby
+     * may count a connection's items times its page size; 20 rules a project and 10 "Allowed to push" entries a rule
+     * keep this query far below it whichever way it counts (about 100). A project with more rules before its default
+     * branch's (sorted by name), or a rule with more entries, says hasNextPage and is checked over REST.
+     */
+    /** Projects per request. */
     static final int PAGE = 50;
     static final String OPERATION = "dkmDefaultBranchRules";
     static final String QUERY = """
@@ -45,13 +52,13 @@ final class DefaultBranchRules {
                 nodes {
                   id
                   userPermissions { adminProject }
-                  branchRules(first: 100) {
+                  branchRules(first: 20) {
                     pageInfo { hasNextPage }
                     nodes {
                       name
                       branchProtection {
                         allowForcePush
-                        pushAccessLevels(first: 100) {
+                        pushAccessLevels(first: 10) {
                           pageInfo { hasNextPage }
                           nodes { accessLevel accessLevelDescription deployKey { id } }
                         }

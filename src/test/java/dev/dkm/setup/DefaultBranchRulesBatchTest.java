@@ -154,8 +154,23 @@ class DefaultBranchRulesBatchTest {
         Project unborn = new Project(999_999L, "unborn", "unborn", "g/unborn", null, null, null, null, null, null);
         Project readable = project("g/unreadable-key");
         Project open = project("g/open");
+        // More rules sorted before main than a page holds, and more "Allowed to push" entries than a page holds.
+        w.createProject("g/many-rules", "many-rules", "private");
+        for (int i = 0; i < 25; i++) {
+            w.protectBranch("g/many-rules", String.format("a%02d", i), 40);
+        }
+        w.protectBranch("g/many-rules", "main", 0);
+        w.createProject("g/many-entries", "many-entries", "private");
+        int[] keys = new int[11];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = w.createDeployKey("g/many-entries", "k" + i, PublicKeyLines.ed25519("k" + i), true, "maria", null);
+        }
+        w.protectBranch("g/many-entries", "main", 0, keys);
+        Project manyRules = project("g/many-rules");
+        Project manyEntries = project("g/many-entries");
 
-        Map<Long, Optional<ProtectedBranch>> batch = client.defaultBranchRules(List.of(hidden, unborn, readable, open));
+        Map<Long, Optional<ProtectedBranch>> batch = client.defaultBranchRules(
+                List.of(hidden, unborn, readable, open, manyRules, manyEntries));
 
         assertThat(batch).containsOnlyKeys(open.id());
         assertThat(batch.get(open.id())).isEmpty();
