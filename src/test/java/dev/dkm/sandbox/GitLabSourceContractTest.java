@@ -363,4 +363,32 @@ class GitLabSourceContractTest {
                     .anyMatch(a -> "writer".equals(a.accessLevelDescription()));
         }
     }
+
+    /**
+     * GraphQL (app/controllers/graphql_controller.rb, app/graphql/resolvers/projects_resolver.rb,
+     * app/graphql/types/branch_protections/push_access_level_type.rb): a query naming a field the schema lacks is
+     * answered with HTTP 200 and {@code errors} (no {@code data}), and the client takes that as "not answered" — the
+     * projects are then checked over REST, never assumed unprotected; a project the caller cannot see is simply not in
+     * {@code nodes}, and the client leaves it out too.
+     */
+    @Test
+    void graphql_errorsComeWith200_andHiddenProjectsAreLeftOut() {
+        SandboxHttp root = new SandboxHttp(server.url());
+        SandboxHttp.Answer unknown = root.post("/api/graphql", maria, "{\"query\":\"{ projects { nodes { protectedBranchesOfAllKinds } } }\"}");
+        assertThat(unknown.status()).isEqualTo(200);
+        assertThat(unknown.json().getAsJsonObject().has("data")).isFalse();
+        assertThat(unknown.json().getAsJsonObject().getAsJsonArray("errors").get(0).getAsJsonObject().get("message").getAsString())
+                .isEqualTo("Field 'protectedBranchesOfAllKinds' doesn't exist on type 'Project'");
+        server.world().createGroup("contract-hidden", "Hidden", "private");
+        server.world().createProject("contract-hidden/p", "p", "private");
+        long hiddenId = server.world().projectId("contract-hidden/p");
+        SandboxHttp.Answer hidden = root.post("/api/graphql", maria,
+                "{\"query\":\"{ projects(ids: [\\\"gid://gitlab/Project/" + hiddenId + "\\\"]) { nodes { id } } }\"}");
+        wire(hidden, 200, "{\"data\":{\"projects\":{\"nodes\":[]}}}");
+        try (GitLabClient c = client(maria)) {
+            dev.dkm.gitlab.Project visible = c.project("acme/handbook");
+            var hiddenProject = new dev.dkm.gitlab.Project(hiddenId, "p", "p", "contract-hidden/p", "main", null, null, null, null, null);
+            assertThat(c.defaultBranchRules(List.of(visible, hiddenProject))).containsOnlyKeys(visible.id());
+        }
+    }
 }
