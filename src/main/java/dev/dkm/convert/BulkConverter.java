@@ -103,6 +103,7 @@ public final class BulkConverter {
         // call each (SetupPlanner asks REST for whatever this could not answer).
         Map<String, Map<Long, Optional<ProtectedBranch>>> rulesByInstance = new LinkedHashMap<>();
         if (!options.readOnly()) {
+            progress.update(decided.size(), repos.size(), "reading the branch protection of the projects");
             targets.values().stream().map(t -> t.connection).distinct().forEach(c -> {
                 List<Project> listed = targets.values().stream().filter(t -> t.connection.equals(c))
                         .map(t -> projects.listed(c.instanceUrl(), t.remote.projectPath())).flatMap(Optional::stream)
