@@ -4,7 +4,7 @@ import dev.dkm.gitlab.GitLabConnections;
 import dev.dkm.gitlab.GitLabConnections.GitLabConnection;
 import dev.dkm.gitlab.GitLabException;
 import dev.dkm.gitlab.Project;
-import dev.dkm.gitlab.ProtectedBranch;
+import dev.dkm.gitlab.BranchRules;
 import dev.dkm.journal.JournalEntry;
 import dev.dkm.journal.RunJournal;
 import dev.dkm.journal.RunLedger;
@@ -99,18 +99,25 @@ public final class BulkConverter {
                 // fall back to one call per project; each item will say what went wrong if that fails too
             }
         });
-        // The default branches' protection of the listed projects, one GraphQL request per 50 instead of one REST
-        // call each (SetupPlanner asks REST for whatever this could not answer).
-        Map<String, Map<Long, Optional<ProtectedBranch>>> rulesByInstance = new LinkedHashMap<>();
+        // The projects' branch protection, one GraphQL request per 50 projects instead of one REST call each:
+        // by id for the listed ones, by full path for the others (SetupPlanner asks REST for what this cannot answer).
+        Map<String, Map<Long, BranchRules>> rulesByInstance = new LinkedHashMap<>();
         if (!options.readOnly()) {
             progress.update(decided.size(), repos.size(), "reading the branch protection of the projects");
             targets.values().stream().map(t -> t.connection).distinct().forEach(c -> {
-                List<Project> listed = targets.values().stream().filter(t -> t.connection.equals(c))
-                        .map(t -> projects.listed(c.instanceUrl(), t.remote.projectPath())).flatMap(Optional::stream)
-                        .distinct().toList();
+                List<String> paths = targets.values().stream().filter(t -> t.connection.equals(c))
+                        .map(t -> t.remote.projectPath()).distinct().toList();
+                List<Long> listed = paths.stream().map(p -> projects.listed(c.instanceUrl(), p)).flatMap(Optional::stream)
+                        .map(Project::id).distinct().toList();
+                List<String> unlisted = paths.stream().filter(p -> projects.listed(c.instanceUrl(), p).isEmpty()).toList();
+                Map<Long, BranchRules> rules = new java.util.HashMap<>();
                 if (!listed.isEmpty()) {
-                    rulesByInstance.put(c.instanceUrl(), c.client().defaultBranchRules(listed));
+                    rules.putAll(c.client().branchRules(listed));
                 }
+                if (!unlisted.isEmpty()) {
+                    rules.putAll(c.client().branchRulesByPath(unlisted));
+                }
+                rulesByInstance.put(c.instanceUrl(), rules);
             });
         }
         int total = repos.size();
@@ -120,7 +127,7 @@ public final class BulkConverter {
         forEachPerInstance(new ArrayList<>(targets.values()), t -> t.connection.instanceUrl(), jobsPerInstance, progress, t -> {
             decided.add(plan(t, options, projects, plannerOf.computeIfAbsent(String.valueOf(t.repo.environment()), k -> {
                 SetupPlanner planner = planners.apply(t.repo.environment());
-                rulesByInstance.forEach(planner::knowDefaultBranchRules);
+                rulesByInstance.forEach(planner::knowBranchRules);
                 return planner;
             })));
             progress.update(decided.size(), total, t.repo.relativePath());

@@ -9,13 +9,13 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The protection of many projects' default branches in one GraphQL request per {@value #PAGE} projects, instead of
- * one {@code GET /projects/:id/protected_branches/:branch} each. Read in GitLab's source (gitlabhq/gitlabhq):
- * app/graphql/resolvers/projects_resolver.rb ({@code projects(ids: [ID!])}, project global ids, projects the caller
+ * The protected branches of many projects in one GraphQL request per {@value #PAGE} projects, instead of one
+ * {@code GET /projects/:id/protected_branches/:branch} each. Read in GitLab's source (gitlabhq/gitlabhq):
+ * app/graphql/resolvers/projects_resolver.rb ({@code projects(ids: [ID!])}, project global ids, or
+ * {@code projects(fullPaths: [String!])}, at most 50, GitLab 16.6+ (gitlab-org/gitlab!133596); projects the caller
  * cannot see left out), types/project_type.rb ({@code branchRules}, resolvers/projects/branch_rules_resolver.rb:
  * the protected branches by name), types/projects/branch_rule_type.rb ({@code authorize :read_protected_branch}:
  * rules the caller may not read are left out, so an empty list only means "not protected" when
@@ -27,17 +27,18 @@ import java.util.function.Function;
  * controllers/graphql_controller.rb (endpoint {@code /api/graphql}, the API token, errors as
  * {@code {"errors":[…]}} with HTTP 200, queries up to 10,000 characters) and gitlab_schema.rb (pages of at most 100).
  *
- * <p>Never a guess: a project is answered only when GraphQL said all that the REST check would. It is left out —
+ * <p>Never a guess: a branch is answered only when GraphQL said all that the REST check would. A project is left out —
  * and the caller asks REST for it — when the page failed (HTTP error, {@code errors} in the answer: an older GitLab
- * without {@code branchRules} or {@code deployKey} says "Field … doesn't exist"), the project is missing from the
- * answer, the caller is not shown as a Maintainer there, more rules or entries exist than one page holds, or an
- * entry of "Allowed to push" is neither a readable deploy key nor a plain role (a user or a group — EE's fields for
- * them are not asked, CE has none — or a key the caller may not read). Only the exact default-branch name counts, as
- * with {@code GET protected_branches/:name}.
+ * without {@code fullPaths}, {@code branchRules} or {@code deployKey} says "Field … doesn't exist" or "doesn't accept
+ * argument"), the project is missing from the answer, or the caller is not shown as a Maintainer there; a branch is
+ * unsure ({@link BranchRules#of} null) when more rules exist than one page holds and its own is not among them, or
+ * its rule has more entries than a page holds, or an entry of "Allowed to push" is neither a readable deploy key nor
+ * a plain role (a user or a group — EE's fields for them are not asked, CE has none — or a key the caller may not
+ * read). Only the exact branch name counts, as with {@code GET protected_branches/:name}.
  */
 final class DefaultBranchRules {
     /*
-     * Sizes. 50 projects a request (the ids argument; a page holds at most 100). Nested pages are small on purpose:
+     * Sizes. 50 projects a request (as many full paths as GitLab takes; a page holds at most 100). Nested pages are small on purpose:
      * GitLab refuses a query over its complexity limit (gitlab_schema.rb: 250 for a signed-in user), and graphql-ruby
      * may count a connection's items times its page size; 20 rules a project and 10 "Allowed to push" entries a rule
      * keep this query far below it whichever way it counts (about 100). A project with more rules before its default
@@ -45,10 +46,19 @@ final class DefaultBranchRules {
      */
     /** Projects per request. */
     static final int PAGE = 50;
-    static final String OPERATION = "dkmDefaultBranchRules";
-    static final String QUERY = """
-            query dkmDefaultBranchRules($ids: [ID!], $first: Int) {
-              projects(ids: $ids, first: $first) {
+    static final String OPERATION = "dkmBranchRules";
+    /** By project global ids ({@code ids}: old enough for any GitLab with branchRules). */
+    static final String BY_ID = query("$ids: [ID!]", "ids: $ids");
+    /** By full paths ({@code fullPaths}: GitLab 16.6+, at most 50 — projects_resolver.rb validate_args!). */
+    static final String BY_PATH = query("$paths: [String!]", "fullPaths: $paths");
+
+    private static String query(String variable, String argument) {
+        return QUERY.replace("$SELECTOR_VARIABLE", variable).replace("$SELECTOR", argument);
+    }
+
+    private static final String QUERY = """
+            query dkmBranchRules($SELECTOR_VARIABLE, $first: Int) {
+              projects($SELECTOR, first: $first) {
                 nodes {
                   id
                   userPermissions { adminProject }
@@ -76,14 +86,23 @@ final class DefaultBranchRules {
 
     /**
      * @param post sends one request body and returns the answer (throws {@link GitLabException} on HTTP errors)
-     * @return per project id, its default branch's rule (empty: not protected), for the projects GraphQL answered
+     * @return per project id, the rules GraphQL told for sure; projects it did not answer for are absent
      */
-    static Map<Long, Optional<ProtectedBranch>> fetch(Collection<Project> projects, Function<JsonObject, JsonObject> post) {
-        List<Project> asked = projects.stream().filter(p -> p.id() != null && p.defaultBranch() != null).distinct().toList();
-        Map<Long, Optional<ProtectedBranch>> out = new HashMap<>();
-        for (int from = 0; from < asked.size(); from += PAGE) {
-            List<Project> page = asked.subList(from, Math.min(asked.size(), from + PAGE));
-            Map<Long, Optional<ProtectedBranch>> answered = page(page, post);
+    static Map<Long, BranchRules> byId(Collection<Long> projectIds, Function<JsonObject, JsonObject> post) {
+        List<String> ids = projectIds.stream().filter(java.util.Objects::nonNull).distinct().map(id -> "gid://gitlab/Project/" + id).toList();
+        return fetch(BY_ID, "ids", ids, post);
+    }
+
+    /** As {@link #byId}, naming the projects by full path. */
+    static Map<Long, BranchRules> byPath(Collection<String> fullPaths, Function<JsonObject, JsonObject> post) {
+        return fetch(BY_PATH, "paths", fullPaths.stream().filter(java.util.Objects::nonNull).distinct().toList(), post);
+    }
+
+    private static Map<Long, BranchRules> fetch(String query, String variable, List<String> selectors,
+            Function<JsonObject, JsonObject> post) {
+        Map<Long, BranchRules> out = new HashMap<>();
+        for (int from = 0; from < selectors.size(); from += PAGE) {
+            Map<Long, BranchRules> answered = page(query, variable, selectors.subList(from, Math.min(selectors.size(), from + PAGE)), post);
             if (answered == null && from == 0) {
                 break; // GraphQL does not answer this (older GitLab, disabled, failing): REST for all, no more tries
             }
@@ -95,18 +114,15 @@ final class DefaultBranchRules {
     }
 
     /** One page's answers, or null when the page as a whole failed. */
-    private static Map<Long, Optional<ProtectedBranch>> page(List<Project> page, Function<JsonObject, JsonObject> post) {
-        Map<Long, Project> byId = new LinkedHashMap<>();
-        JsonArray ids = new JsonArray();
-        for (Project p : page) {
-            byId.put(p.id(), p);
-            ids.add("gid://gitlab/Project/" + p.id());
-        }
+    private static Map<Long, BranchRules> page(String query, String variable, List<String> page,
+            Function<JsonObject, JsonObject> post) {
+        JsonArray selectors = new JsonArray();
+        page.forEach(selectors::add);
         JsonObject variables = new JsonObject();
-        variables.add("ids", ids);
+        variables.add(variable, selectors);
         variables.addProperty("first", page.size());
         JsonObject body = new JsonObject();
-        body.addProperty("query", QUERY);
+        body.addProperty("query", query);
         body.addProperty("operationName", OPERATION);
         body.add("variables", variables);
         JsonObject answer;
@@ -121,20 +137,16 @@ final class DefaultBranchRules {
                 return null;
             }
             JsonArray nodes = answer.getAsJsonObject("data").getAsJsonObject("projects").getAsJsonArray("nodes");
-            Map<Long, Optional<ProtectedBranch>> out = new HashMap<>();
+            Map<Long, BranchRules> out = new HashMap<>();
             for (JsonElement n : nodes) {
                 if (!n.isJsonObject()) {
                     continue;
                 }
                 JsonObject node = n.getAsJsonObject();
                 Long id = gidNumber(string(node, "id"), "Project");
-                Project project = id == null ? null : byId.get(id);
-                if (project == null) {
-                    continue;
-                }
-                Optional<ProtectedBranch> rule = rule(node, project.defaultBranch());
-                if (rule != null) {
-                    out.put(id, rule);
+                BranchRules rules = id == null ? null : rules(node);
+                if (rules != null) {
+                    out.put(id, rules);
                 }
             }
             return out;
@@ -143,39 +155,51 @@ final class DefaultBranchRules {
         }
     }
 
-    /** The project's default-branch rule (empty: not protected), or null when the answer cannot tell for sure. */
-    private static Optional<ProtectedBranch> rule(JsonObject project, String defaultBranch) {
+    /** The project's rules, or null when the answer cannot tell anything for sure. */
+    private static BranchRules rules(JsonObject project) {
         JsonObject permissions = object(project, "userPermissions");
         if (permissions == null || !bool(permissions, "adminProject")) {
             return null; // rules the caller may not read are left out: an empty list would prove nothing
         }
-        JsonObject rules = object(project, "branchRules");
-        if (rules == null) {
+        JsonObject connection = object(project, "branchRules");
+        if (connection == null) {
             return null;
         }
-        for (JsonElement r : rules.getAsJsonArray("nodes")) {
+        Map<String, ProtectedBranch> rules = new LinkedHashMap<>();
+        java.util.Set<String> unsure = new java.util.HashSet<>();
+        for (JsonElement r : connection.getAsJsonArray("nodes")) {
             JsonObject rule = r.getAsJsonObject();
-            if (!defaultBranch.equals(string(rule, "name"))) {
-                continue;
-            }
-            JsonObject protection = object(rule, "branchProtection");
-            JsonObject push = protection == null ? null : object(protection, "pushAccessLevels");
-            if (push == null || hasNextPage(push)) {
+            String name = string(rule, "name");
+            if (name == null) {
                 return null;
             }
-            List<ProtectedBranch.BranchAccess> entries = new ArrayList<>();
-            for (JsonElement e : push.getAsJsonArray("nodes")) {
-                ProtectedBranch.BranchAccess entry = entry(e.getAsJsonObject());
-                if (entry == null) {
-                    return null;
-                }
-                entries.add(entry);
+            ProtectedBranch read = rule(name, rule);
+            if (read == null) {
+                unsure.add(name);
+            } else {
+                rules.put(name, read);
             }
-            JsonElement force = protection.get("allowForcePush");
-            return Optional.of(new ProtectedBranch(null, defaultBranch, entries, null,
-                    force == null || force.isJsonNull() ? null : force.getAsBoolean(), null));
         }
-        return hasNextPage(rules) ? null : Optional.empty();
+        return new BranchRules(rules, unsure, !hasNextPage(connection));
+    }
+
+    /** One rule, or null when its "Allowed to push" cannot be read for sure. */
+    private static ProtectedBranch rule(String name, JsonObject rule) {
+        JsonObject protection = object(rule, "branchProtection");
+        JsonObject push = protection == null ? null : object(protection, "pushAccessLevels");
+        if (push == null || hasNextPage(push)) {
+            return null;
+        }
+        List<ProtectedBranch.BranchAccess> entries = new ArrayList<>();
+        for (JsonElement e : push.getAsJsonArray("nodes")) {
+            ProtectedBranch.BranchAccess entry = entry(e.getAsJsonObject());
+            if (entry == null) {
+                return null;
+            }
+            entries.add(entry);
+        }
+        JsonElement force = protection.get("allowForcePush");
+        return new ProtectedBranch(null, name, entries, null, force == null || force.isJsonNull() ? null : force.getAsBoolean(), null);
     }
 
     /** A role or a readable deploy key; null for anything else (a user, a group, a key the caller may not read). */

@@ -395,14 +395,42 @@ public final class GitLabClient implements AutoCloseable {
     }
 
     /**
-     * The rule protecting each project's default branch, asked through GraphQL in one request per 50 projects
-     * ({@link DefaultBranchRules}): per project id, the rule, or empty when the branch is not protected. Projects it
-     * could not answer for certain (older GitLab, errors, hidden, not Maintainer, ambiguous entries) are absent:
-     * ask {@link #protectedBranch} for those. Never throws for GraphQL's failures.
+     * The protected-branch rules of many projects, asked through GraphQL in one request per 50 projects
+     * ({@link DefaultBranchRules}), per project id. Projects it could not answer for certain (older GitLab, errors,
+     * hidden, not Maintainer) are absent, and {@link BranchRules#of} says when a branch's answer is unsure: ask
+     * {@link #protectedBranch} for those. Never throws for GraphQL's failures.
+     */
+    public java.util.Map<Long, BranchRules> branchRules(java.util.Collection<Long> projectIds) {
+        return DefaultBranchRules.byId(projectIds, this::graphql);
+    }
+
+    /** As {@link #branchRules}, naming the projects by full path ({@code projects(fullPaths:)}, GitLab 16.6+). */
+    public java.util.Map<Long, BranchRules> branchRulesByPath(java.util.Collection<String> fullPaths) {
+        return DefaultBranchRules.byPath(fullPaths, this::graphql);
+    }
+
+    /**
+     * Each project's default-branch rule from {@link #branchRules}: the rule, or empty when the branch is not
+     * protected; projects GraphQL could not answer for certain are absent.
      */
     public java.util.Map<Long, Optional<ProtectedBranch>> defaultBranchRules(java.util.Collection<Project> projects) {
+        java.util.Map<Long, BranchRules> rules = branchRules(projects.stream()
+                .filter(p -> p.defaultBranch() != null).map(Project::id).toList());
+        java.util.Map<Long, Optional<ProtectedBranch>> out = new java.util.HashMap<>();
+        for (Project p : projects) {
+            BranchRules known = rules.get(p.id());
+            Optional<ProtectedBranch> rule = known == null ? null : known.of(p.defaultBranch());
+            if (rule != null) {
+                out.put(p.id(), rule);
+            }
+        }
+        return out;
+    }
+
+    /** One GraphQL request ({@code POST <instance>/api/graphql}) through this client's connection and token. */
+    private com.google.gson.JsonObject graphql(com.google.gson.JsonObject request) {
         String url = apiBase.newBuilder().encodedPath(graphqlPath()).query(null).build().toString();
-        return DefaultBranchRules.fetch(projects, body -> calls.body(api.graphql(url, body)));
+        return calls.body(api.graphql(url, request));
     }
 
     /** {@code /prefix/api/v4/} → {@code /prefix/api/graphql}. */

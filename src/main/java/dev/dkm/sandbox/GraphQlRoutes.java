@@ -27,8 +27,8 @@ import java.util.regex.Pattern;
  *     {@code Authorization: Bearer}, scope {@code api} or {@code read_api}); an unknown token is 401
  *     {@code {"errors":[{"message":"Invalid token"}]}}; no token is an anonymous (public data only) request; a query
  *     over 10,000 characters is refused (MAX_QUERY_SIZE); everything else is HTTP 200, errors in {@code errors}.</li>
- * <li>app/graphql/resolvers/projects_resolver.rb: {@code projects(ids:, membership:, search:, searchNamespaces:,
- *     sort:, topics:)} through ProjectsFinder: projects the caller cannot see are simply not in {@code nodes}; an id
+ * <li>app/graphql/resolvers/projects_resolver.rb: {@code projects(ids:, fullPaths:, membership:, search:,
+ *     searchNamespaces:, sort:, topics:)} through ProjectsFinder ({@code fullPaths} from 16.6, at most 50): projects the caller cannot see are simply not in {@code nodes}; an id
  *     that is not a Project global id is an ArgumentError ("… is not a valid GitLab ID.").</li>
  * <li>app/graphql/types/project_type.rb {@code branchRules} (resolvers/projects/branch_rules_resolver.rb: the
  *     project's protected branches sorted by name), types/projects/branch_rule_type.rb (name, isDefault,
@@ -73,8 +73,11 @@ final class GraphQlRoutes {
     private void define() {
         Set<String> none = Set.of();
         schema.type("Query");
-        schema.connection("Query", "projects", "Project",
-                Set.of("ids", "membership", "search", "searchNamespaces", "sort", "topics"), this::projects);
+        Set<String> projectArgs = new java.util.HashSet<>(Set.of("ids", "membership", "search", "searchNamespaces", "sort", "topics"));
+        if (release.atLeast(16, 6)) {
+            projectArgs.add("fullPaths"); // gitlab-org/gitlab!133596, Oct 2023
+        }
+        schema.connection("Query", "projects", "Project", projectArgs, this::projects);
         schema.field("Query", "project", "Project", Set.of("fullPath"), (s, a, c) -> {
             Project p = SandboxState.projectByIdOrPath(c.data(), String.valueOf(a.get("fullPath"))).orElse(null);
             return p != null && visible(c, p) ? p : null;
@@ -149,11 +152,21 @@ final class GraphQlRoutes {
                 ids.add(Integer.parseInt(m.group(1)));
             }
         }
+        List<String> paths = null;
+        if (args.get("fullPaths") instanceof List<?> given) {
+            if (given.size() > 50) {
+                throw new FieldError("You cannot provide more than 50 full_paths"); // validate_args!
+            }
+            paths = given.stream().map(x -> String.valueOf(x).toLowerCase(Locale.ROOT)).toList();
+        }
+        List<String> wantedPaths = paths;
         String search = args.get("search") instanceof String s ? s.toLowerCase(Locale.ROOT) : null;
         boolean membership = Boolean.TRUE.equals(args.get("membership"));
         List<Integer> wanted = ids;
         return c.data().projects.stream()
                 .filter(p -> wanted == null || wanted.contains(p.id))
+                .filter(p -> wantedPaths == null
+                        || wantedPaths.contains(SandboxState.projectPath(c.data(), p).toLowerCase(Locale.ROOT)))
                 .filter(p -> visible(c, p))
                 .filter(p -> !membership || c.user() != null && SandboxState.memberProjectAccess(c.data(), c.user(), p) > 0)
                 .filter(p -> search == null || p.name.toLowerCase(Locale.ROOT).contains(search)

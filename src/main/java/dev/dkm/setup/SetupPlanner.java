@@ -3,6 +3,7 @@ package dev.dkm.setup;
 import dev.dkm.gitconfig.ConfigChange;
 import dev.dkm.gitconfig.ConfigOp;
 import dev.dkm.gitconfig.ConfigSnapshot;
+import dev.dkm.gitlab.BranchRules;
 import dev.dkm.gitlab.DeployKey;
 import dev.dkm.gitlab.GitLabClient;
 import dev.dkm.gitlab.GitLabErrorKind;
@@ -25,15 +26,16 @@ import java.util.Optional;
 /**
  * Step 1 of a setup: reads the repository, GitLab and the host key, and writes down what would change. Changes
  * nothing anywhere. API calls: one to resolve the project, one to list its deploy keys when the key already exists,
- * one for the default branch's protection (none when {@link #knowDefaultBranchRules} told it already).
+ * one for the default branch's protection (none when {@link #knowBranchRules} told it already).
  */
 public final class SetupPlanner {
     private static final int MAINTAINER = 40;
 
     private final AccountSide side;
     // A planner lives for one operation (a setup, a bulk run): many repositories share a project. Per "instance id":
-    // the default branch's rule, empty when it is not protected (from GraphQL in bulk, else one REST call each).
-    private final Map<String, Optional<ProtectedBranch>> rules = new java.util.concurrent.ConcurrentHashMap<>();
+    // the rules GraphQL told in bulk, and the default branch's rule asked over REST (empty: not protected).
+    private final Map<String, BranchRules> told = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Optional<ProtectedBranch>> asked = new java.util.concurrent.ConcurrentHashMap<>();
 
     public SetupPlanner(SshEnvironment env, HostKeyVerifier hostKeys) {
         this(new ThisAccount(env, hostKeys, GitRunner.system()));
@@ -150,12 +152,12 @@ public final class SetupPlanner {
     }
 
     /**
-     * Tells the planner the default-branch rules of many projects at once (bulk runs ask GraphQL for them in pages,
-     * {@link GitLabClient#defaultBranchRules}): those projects cost no protected-branch call. Per project id: its
-     * rule, or empty when the branch is not protected; projects left out are asked one by one as before.
+     * Tells the planner the protected-branch rules of many projects at once (bulk runs ask GraphQL for them in pages,
+     * {@link GitLabClient#branchRules}): those projects cost no protected-branch call. Per project id; projects left
+     * out, and branches the answer is unsure of, are asked one by one as before.
      */
-    public void knowDefaultBranchRules(String instanceUrl, Map<Long, Optional<ProtectedBranch>> rulesById) {
-        rulesById.forEach((id, rule) -> rules.put(instanceUrl + " " + id, rule));
+    public void knowBranchRules(String instanceUrl, Map<Long, BranchRules> rulesById) {
+        rulesById.forEach((id, known) -> told.put(instanceUrl + " " + id, known));
     }
 
     private ProtectedBranchCheck checkBranchOnce(String instanceUrl, GitLabClient client, Project project, Integer level,
@@ -165,10 +167,14 @@ public final class SetupPlanner {
             return ProtectedBranchCheck.notChecked("the project has no default branch yet");
         }
         String cacheKey = instanceUrl + " " + project.id();
-        Optional<ProtectedBranch> rule = rules.get(cacheKey);
+        BranchRules known = told.get(cacheKey);
+        Optional<ProtectedBranch> rule = known == null ? null : known.of(branch);
+        if (rule == null) {
+            rule = asked.get(cacheKey);
+        }
         if (rule == null) {
             rule = Optional.ofNullable(fetchRule(client, project));
-            rules.put(cacheKey, rule);
+            asked.put(cacheKey, rule);
         }
         // What a blocked branch means depends on the version (deploy keys in "Allowed to push" need 17.5): asked once per client.
         return ProtectedBranchCheck.evaluate(branch, rule.orElse(null), level, keyId).on(client.instanceVersion().orElse(null));

@@ -134,6 +134,23 @@ class BulkConverterGraphQlTest {
     }
 
     @Test
+    void a_small_run_names_its_projects_by_path_and_still_checks_no_branch_over_rest() throws Exception {
+        List<RepoInfo> ten = scan().stream().sorted(java.util.Comparator.comparing(r -> r.path().toString())).limit(10).toList();
+        BulkConverter converter = converter();
+        server.resetRequestCounts();
+        ConversionPreview preview = converter.preview(ten, SetupOptions.defaults().withSharedKey(true), 4, Progress.NONE);
+        ConversionReport report = converter.run(preview, HostKeyConsent.fingerprint(server.hostKeyFingerprint()), 4, "small",
+                Progress.NONE, BulkConverter.Listener.NONE);
+
+        assertThat(report.count(RepoOutcome.Outcome.CONVERTED)).as(report.outcomes().toString()).isEqualTo(10);
+        Map<String, Long> calls = server.requestCounts();
+        // 10 look-ups (too few projects for the listing) + 1 GraphQL request + 10 registrations + 1 version.
+        assertThat(calls).as(calls.toString()).doesNotContainKey("GET /projects/:id/protected_branches/:name")
+                .containsEntry("POST /api/graphql", 1L).containsEntry("GET /projects/:id", 10L);
+        assertThat(overhead()).as(calls.toString()).isEqualTo(12);
+    }
+
+    @Test
     void when_graphql_fails_each_project_is_checked_over_rest_and_the_run_still_ends_right() throws Exception {
         java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
         server.failRequestsMatching(r -> r.startsWith("POST /api/graphql") && asked.incrementAndGet() > 0); // 500s

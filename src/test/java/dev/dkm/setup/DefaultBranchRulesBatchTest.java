@@ -215,4 +215,44 @@ class DefaultBranchRulesBatchTest {
         client = null;
         server = null;
     }
+
+    @Test
+    void by_full_path_the_answers_are_the_same_as_by_id_in_pages_of_fifty() {
+        start(null);
+        List<String> paths = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            String path = String.format("g/q%03d", i);
+            server.world().createProject(path, "q" + i, "private");
+            if (i % 5 == 0) {
+                server.world().protectBranch(path, "main", i % 10 == 0 ? 0 : 40);
+            }
+            paths.add(i == 7 ? path.toUpperCase(java.util.Locale.ROOT) : path); // a remote may spell it in another case
+        }
+        List<Long> ids = paths.stream().map(p -> server.world().projectId(p.toLowerCase(java.util.Locale.ROOT))).map(Long::valueOf).toList();
+        server.resetRequestCounts();
+
+        Map<Long, dev.dkm.gitlab.BranchRules> byPath = client.branchRulesByPath(paths);
+        assertThat(server.requestCount("POST", "/api/graphql")).isEqualTo(2);
+        Map<Long, dev.dkm.gitlab.BranchRules> byId = client.branchRules(ids);
+
+        assertThat(byPath).hasSize(60).isEqualTo(byId);
+        for (int i = 0; i < 60; i++) {
+            Optional<ProtectedBranch> main = byPath.get(ids.get(i)).of("main");
+            assertThat(main).as("q%03d", i).isNotNull();
+            assertThat(main.isPresent()).isEqualTo(i % 5 == 0);
+        }
+        assertThat(byPath.get(ids.get(0)).of("develop")).as("not protected, and the list is complete").isEmpty();
+    }
+
+    @Test
+    void before_16_6_neither_question_is_understood_and_nothing_is_guessed() {
+        start("16.5");
+        server.world().createProject("g/a", "a", "private");
+        server.world().protectBranch("g/a", "main", 0);
+        server.resetRequestCounts();
+        assertThat(client.branchRulesByPath(List.of("g/a"))).isEmpty(); // "Field 'projects' doesn't accept argument 'fullPaths'"
+        // (nor deployKey on its push access levels, which the sandbox gives from 17.5: by id it is refused too)
+        assertThat(client.branchRules(List.of((long) server.world().projectId("g/a")))).isEmpty();
+        assertThat(server.requestCount("POST", "/api/graphql")).isEqualTo(2);
+    }
 }
