@@ -1,13 +1,11 @@
 package dev.dkm.environments;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Real local accounts for the environment tests (we run as root, CI too): created with {@code useradd -m}, named with
@@ -34,19 +32,8 @@ public final class ThrowawayAccounts implements AutoCloseable {
     }
 
     static Out run(List<String> command) throws IOException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        p.getOutputStream().close();
-        byte[] out = p.getInputStream().readAllBytes();
-        try {
-            if (!p.waitFor(120, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new IOException(command + " did not finish");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException(e);
-        }
-        return new Out(p.exitValue(), new String(out, StandardCharsets.UTF_8));
+        dev.dkm.testsupport.LocalAccounts.Output o = dev.dkm.testsupport.LocalAccounts.exec(command);
+        return new Out(o.exit(), o.out());
     }
 
     /** {@code sh -c script} as {@code account}, in its home, with git's identity set and no system config. */

@@ -104,8 +104,11 @@ public final class LocalAccounts {
         }
     }
 
-    /** Runs {@code command} as root; null when it exited 0, else its exit and output. */
-    private static String run(List<String> command) throws IOException {
+    /** A command's exit and its output (stdout and stderr together). */
+    public record Output(int exit, String out) {}
+
+    /** Runs {@code command} as root, input from /dev/null. */
+    public static Output exec(List<String> command) throws IOException {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectInput(new File("/dev/null")).start();
         byte[] out = p.getInputStream().readAllBytes();
         try {
@@ -117,6 +120,12 @@ public final class LocalAccounts {
             Thread.currentThread().interrupt();
             throw new IOException(e);
         }
-        return p.exitValue() == 0 ? null : "exit " + p.exitValue() + ": " + new String(out, StandardCharsets.UTF_8).strip();
+        return new Output(p.exitValue(), new String(out, StandardCharsets.UTF_8));
+    }
+
+    /** null when {@code command} exited 0, else its exit and output. */
+    private static String run(List<String> command) throws IOException {
+        Output o = exec(command);
+        return o.exit() == 0 ? null : "exit " + o.exit() + ": " + o.out().strip();
     }
 }
