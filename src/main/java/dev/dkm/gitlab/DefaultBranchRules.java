@@ -128,7 +128,7 @@ final class DefaultBranchRules {
         JsonObject answer;
         try {
             answer = post.apply(body);
-        } catch (GitLabException e) {
+        } catch (RuntimeException e) { // GitLabException (HTTP, network, a body that is not JSON), or anything odder
             return null;
         }
         try {
