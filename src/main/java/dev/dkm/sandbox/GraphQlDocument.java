@@ -224,6 +224,9 @@ final class GraphQlDocument {
         private final List<Token> tokens;
         private int p;
         private final GraphQlDocument doc = new GraphQlDocument();
+        private static final int MAX_NESTING = 200;
+        private int depth;
+        private int valueDepth;
 
         Parser(List<Token> tokens) {
             this.tokens = tokens;
@@ -296,12 +299,16 @@ final class GraphQlDocument {
         }
 
         private List<Selection> selectionSet() {
+            if (++depth > MAX_NESTING) { // far past GitLab's max depth (20): refused before recursion runs out of stack
+                throw new ParseError("Query has depth of " + depth + ", which exceeds max depth of 20", peek().location);
+            }
             expect("{");
             List<Selection> out = new ArrayList<>();
             do {
                 out.add(selection());
             } while (!isPunct("}"));
             expect("}");
+            depth--;
             return out;
         }
 
@@ -365,6 +372,17 @@ final class GraphQlDocument {
         }
 
         private Object value(boolean constant) {
+            if (++valueDepth > MAX_NESTING) {
+                throw new ParseError("Parse error: values nested too deep", peek().location);
+            }
+            try {
+                return valueAt(constant);
+            } finally {
+                valueDepth--;
+            }
+        }
+
+        private Object valueAt(boolean constant) {
             Token t = next();
             switch (t.kind) {
                 case INT:

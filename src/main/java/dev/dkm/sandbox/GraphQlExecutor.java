@@ -173,6 +173,10 @@ final class GraphQlExecutor {
             return errors(problems);
         }
         validate(doc, op, root, op.selections(), new ArrayList<>(List.of(opPath)), problems);
+        int depth = depth(doc, op.selections(), 0);
+        if (problems.isEmpty() && depth > MAX_DEPTH) {
+            problems.add(error("Query has depth of " + depth + ", which exceeds max depth of " + MAX_DEPTH, null, null));
+        }
         if (!problems.isEmpty()) {
             return errors(problems);
         }
@@ -196,6 +200,27 @@ final class GraphQlExecutor {
         return out;
     }
 
+    /** GitlabSchema::AUTHENTICATED_MAX_DEPTH. */
+    static final int MAX_DEPTH = 20;
+
+    /** How deep the selections go, fragments spread in (graphql-ruby's max_depth counts fields). */
+    private static int depth(GraphQlDocument doc, List<Selection> selections, int guard) {
+        if (guard > MAX_DEPTH * 4) {
+            return guard; // a fragment spreading itself: deep enough to refuse
+        }
+        int max = 0;
+        for (Selection s : selections) {
+            if (s instanceof Field f) {
+                max = Math.max(max, 1 + depth(doc, f.selections(), guard + 1));
+            } else if (s instanceof InlineFragment inline) {
+                max = Math.max(max, depth(doc, inline.selections(), guard + 1));
+            } else if (s instanceof FragmentSpread spread && doc.fragments.containsKey(spread.name())) {
+                max = Math.max(max, depth(doc, doc.fragments.get(spread.name()).selections(), guard + 1));
+            }
+        }
+        return max;
+    }
+
     private static Operation pick(GraphQlDocument doc, String operationName) {
         if (operationName == null || operationName.isEmpty()) {
             return doc.operations.size() == 1 ? doc.operations.get(0) : null;
@@ -205,19 +230,30 @@ final class GraphQlExecutor {
 
     private void validate(GraphQlDocument doc, Operation op, String type, List<Selection> selections, List<Object> path,
             List<JsonObject> problems) {
+        validate(doc, op, type, selections, path, problems, new LinkedHashSet<>());
+    }
+
+    /** @param spreading the fragments being spread on the way here, to refuse one that spreads itself */
+    private void validate(GraphQlDocument doc, Operation op, String type, List<Selection> selections, List<Object> path,
+            List<JsonObject> problems, Set<String> spreading) {
         for (Selection sel : selections) {
             if (sel instanceof FragmentSpread spread) {
                 GraphQlDocument.Fragment f = doc.fragments.get(spread.name());
                 if (f == null) {
                     problems.add(coded(error("Fragment " + spread.name() + " was used, but not defined", spread.location(), path),
                             "useAndDefineFragment", Map.of("fragmentName", spread.name())));
+                } else if (!spreading.add(spread.name())) {
+                    problems.add(coded(error("Fragment " + spread.name() + " contains an infinite loop", spread.location(), path),
+                            "infiniteLoop", Map.of("fragmentName", spread.name())));
                 } else {
-                    validate(doc, op, f.typeCondition(), f.selections(), path, problems);
+                    validate(doc, op, f.typeCondition(), f.selections(), path, problems, spreading);
+                    spreading.remove(spread.name());
                 }
                 continue;
             }
             if (sel instanceof InlineFragment inline) {
-                validate(doc, op, inline.typeCondition() == null ? type : inline.typeCondition(), inline.selections(), path, problems);
+                validate(doc, op, inline.typeCondition() == null ? type : inline.typeCondition(), inline.selections(), path, problems,
+                        spreading);
                 continue;
             }
             Field f = (Field) sel;
@@ -252,7 +288,7 @@ final class GraphQlExecutor {
                         + " but has no selections. Did you mean '" + f.name() + " { ... }'?)", f.location(), here),
                         "selectionMismatch", Map.of("nodeName", "field '" + f.name() + "'", "typeName", def.namedType())));
             } else if (!scalar) {
-                validate(doc, op, def.namedType(), f.selections(), here, problems);
+                validate(doc, op, def.namedType(), f.selections(), here, problems, spreading);
             }
         }
     }

@@ -208,4 +208,25 @@ class SandboxGraphQlTest extends InProcessSandbox {
             }
         }
     }
+
+    @Test
+    void odd_bytes_deep_nesting_and_self_spreading_fragments_get_graphql_errors_never_a_500_or_a_dropped_connection() {
+        List<String> odd = List.of("\u0000\u0001{", "{ projects(search: \"unterminated) { nodes { id } } }", "query ($x: ) { a }",
+                "{".repeat(4000), "{ projects { nodes { ...a } } } fragment a on Project { ...a }",
+                "{ projects(ids: " + "[".repeat(3000) + ") { nodes { id } } }", "\uD83D\uDE00 { }", "}}}}", "query");
+        for (String query : odd) {
+            JsonObject body = new JsonObject();
+            body.addProperty("query", query);
+            SandboxHttp.Answer a = root.post("/api/graphql", server.maintainerToken(), body.toString());
+            assertThat(a.status()).as(query.length() > 40 ? query.substring(0, 40) : query).isIn(200, 422);
+            assertThat(a.json().getAsJsonObject().getAsJsonArray("errors")).as(query.length() > 40 ? query.substring(0, 40) : query)
+                    .isNotEmpty();
+        }
+        StringBuilder deep = new StringBuilder("{ currentUser { username } ");
+        deep.append("projects { nodes { branchRules { nodes { branchProtection { pushAccessLevels { nodes { deployKey { id } } } } } } } } }");
+        assertThat(graphql(server.maintainerToken(), deep.toString(), null, null).has("errors")).isFalse(); // depth 9: fine
+        SandboxHttp.Answer garbage = root.post("/api/graphql", server.maintainerToken(), "this is not json");
+        assertThat(garbage.status()).isEqualTo(422);
+        assertThat(server.requestCount("POST", "/api/graphql")).isPositive();
+    }
 }
