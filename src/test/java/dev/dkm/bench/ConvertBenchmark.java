@@ -77,9 +77,16 @@ public final class ConvertBenchmark {
             if (sharedKey) {
                 command.add("--shared-key");
             }
+            Cpu before = Cpu.ofThisJvm();
             long start = System.nanoTime();
-            Processes.Result convert = Processes.run(work, git.home(), env, command);
+            Processes.Result convert;
+            Cpu dkmCpu;
+            try (ChildCpu child = ChildCpu.watch()) {
+                convert = Processes.run(work, git.home(), env, command);
+                dkmCpu = child.last();
+            }
             double wall = seconds(start);
+            Cpu during = Cpu.ofThisJvm().minus(before);
             long calls = server.requestCount();
             Map<String, Long> callsByRoute = server.requestCounts();
             String json = convert.stdout();
@@ -91,7 +98,9 @@ public final class ConvertBenchmark {
             }
 
             server.setLatencyMs(0);
+            before = Cpu.ofThisJvm();
             double gitFloor = verifyCallsAlone(git, workspace);
+            Cpu floorCpu = Cpu.ofThisJvm().minus(before);
 
             server.setLatencyMs(latencyMs);
             server.resetRequestCounts();
@@ -122,6 +131,11 @@ public final class ConvertBenchmark {
             System.out.printf("full floor            %.2f s  = API floor + verify git calls  ratio %.2f×%n", fullFloor, wall / fullFloor);
             System.out.printf("dkm's own overhead    %.2f s  = wall − full floor (JVM start, scan, keys, config writes, waiting)%n",
                     wall - fullFloor);
+            System.out.printf("CPU during dkm        dkm's JVM %.2f s, its git/ssh %.2f s, the sandbox (server side) %.2f s"
+                    + " = %.1f ms a repository%n", dkmCpu.self(), during.children() - dkmCpu.self(), during.self(),
+                    (during.children() + during.self()) * 1000 / repos);
+            System.out.printf("CPU during the floor  git/ssh %.2f s, the sandbox (server side) %.2f s = %.1f ms a repository%n",
+                    floorCpu.children(), floorCpu.self(), (floorCpu.children() + floorCpu.self()) * 1000 / repos);
             System.out.printf("python-gitlab         %.2f s wall, %d API calls, sequential, registration only%n", pythonWall, pythonCalls);
             System.out.printf("dkm ÷ python-gitlab   %.2f×%n", wall / pythonWall);
             if (sharedKey) {
@@ -236,6 +250,67 @@ public final class ConvertBenchmark {
             return com.google.gson.JsonParser.parseString(json).getAsJsonObject().getAsJsonObject("counts").get(outcome).getAsInt();
         } catch (RuntimeException e) {
             return 0;
+        }
+    }
+
+    /**
+     * CPU seconds (user + system) from {@code /proc/PID/stat}: a process's own, and its children's that it waited for
+     * (their waited-for descendants included). The clock tick is 100 Hz on Linux.
+     */
+    record Cpu(double self, double children) {
+        static Cpu ofThisJvm() {
+            return of(ProcessHandle.current().pid());
+        }
+
+        static Cpu of(long pid) {
+            try {
+                String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                // after the name: state(0) … utime(11) stime(12) cutime(13) cstime(14)
+                return new Cpu((Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0,
+                        (Long.parseLong(f[13]) + Long.parseLong(f[14])) / 100.0);
+            } catch (IOException | RuntimeException e) {
+                return null;
+            }
+        }
+
+        Cpu minus(Cpu o) {
+            return new Cpu(self - o.self, children - o.children);
+        }
+    }
+
+    /** Samples the CPU of this JVM's one child process (dkm) every 20 ms while it runs: the last sample is kept. */
+    private static final class ChildCpu implements AutoCloseable {
+        private final Thread thread;
+        private volatile Cpu last = new Cpu(0, 0);
+        private volatile boolean stop;
+
+        private ChildCpu() {
+            thread = new Thread(() -> {
+                while (!stop) {
+                    ProcessHandle.current().children().findFirst().map(h -> Cpu.of(h.pid())).ifPresent(c -> last = c);
+                    try {
+                        Thread.sleep(20);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "cpu-sampler");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        static ChildCpu watch() {
+            return new ChildCpu();
+        }
+
+        Cpu last() {
+            return last;
+        }
+
+        @Override
+        public void close() {
+            stop = true;
         }
     }
 
