@@ -105,4 +105,13 @@ if [ -x "$LAUNCHER" ]; then
     printf '%-44s %7.1fx %7.1fx   (target >= 20)\n' "git loop / installed launcher" "$(ratio "$W_GIT" "$W_DKM_L")" "$(ratio "$C_GIT" "$C_DKM_L")"
 fi
 printf '%-44s %7.1fx %7.1fx\n' "git loop / java -jar" "$(ratio "$W_GIT" "$W_DKM")" "$(ratio "$C_GIT" "$C_DKM")"
+# Where the time goes: one more run of each, untimed, with dkm's phase probe on (ScanPhases: wall clock before the
+# scan, walking and reading, writing; CPU per kind of thread from /proc/self/task).
+phases() { JAVA_TOOL_OPTIONS=-Ddkm.bench.scanPhases=true bash -c "$1" 2>&1 >/dev/null | sed -n 's/^dkm scan phases: //p'; }
+echo "where the time goes (one more run of each with -Ddkm.bench.scanPhases=true):"
+printf '  %-22s %s\n' "java -jar" "$(phases "$DKM")"
+printf '  %-22s %s\n' "java + launcher flags" "$(phases "$DKM_C1")"
+if [ -x "$LAUNCHER" ]; then
+    printf '  %-22s %s\n' "installed launcher" "$(phases "$DKM_LAUNCHER")"
+fi
 printf 'load average at the end: %s\n' "$(cut -d' ' -f1-3 /proc/loadavg)"

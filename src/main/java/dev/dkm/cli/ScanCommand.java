@@ -74,8 +74,10 @@ final class ScanCommand implements Callable<Integer> {
                 return EXIT_BAD_ROOT;
             }
         }
+        ScanPhases phases = new ScanPhases();
         WorkspaceScanner scanner = new WorkspaceScanner(scanOptions());
         ScanResult result = scanner.scanAll(roots, System.console() != null ? new TerminalProgress(err, "scanning", "repos") : Progress.NONE);
+        phases.scanned();
         Map<Path, ServerKeyStatus> server = Map.of();
         if (gitlab) {
             try (AppServices services = context.services(null)) {
@@ -90,6 +92,7 @@ final class ScanCommand implements Callable<Integer> {
             out.println(result.summary().line());
         }
         out.flush();
+        phases.finish(err);
         for (String note : result.notes()) {
             err.println("dkm scan: " + PathNames.visible(note));
         }

@@ -92,7 +92,8 @@ public final class GitLabClient implements AutoCloseable {
 
     /**
      * The instance's version, asked once per client ({@code GET /version}, or {@code /metadata} when that fails; both
-     * answer to a {@code read_user} token too): empty when neither says. Callers adapt where GitLab's behaviour
+     * answer to a {@code read_user} token too): empty when neither says. An answer, or a refusal, is kept for the
+     * client's life; a passing failure (5xx, 429, time-out, network) is not, so a later call asks again. Callers adapt where GitLab's behaviour
      * changed ({@link GitLabRelease}'s constants).
      */
     public Optional<GitLabRelease> instanceVersion() {
@@ -113,12 +114,26 @@ public final class GitLabClient implements AutoCloseable {
                 try {
                     found = GitLabRelease.parse(metadata().version());
                 } catch (GitLabException again) {
+                    if (passing(e) || passing(again)) {
+                        return Optional.empty(); // not an answer: the next caller asks again
+                    }
                     found = Optional.empty();
                 }
             }
             release.set(found);
             return found;
         }
+    }
+
+    /**
+     * A failure that says nothing about the instance (it was busy, slow or out of reach): a window open for days must
+     * not go on without its version because GitLab was restarting when it first asked.
+     */
+    private static boolean passing(GitLabException e) {
+        return switch (e.kind()) {
+            case RATE_LIMITED, SERVER_ERROR, TIMEOUT, NETWORK -> true;
+            default -> false;
+        };
     }
 
     public GitLabUser currentUser() {

@@ -1,8 +1,5 @@
 package dev.dkm.ui;
 
-import dev.dkm.files.AtomicFiles;
-import dev.dkm.files.FileMode;
-import java.nio.charset.StandardCharsets;
 import dev.dkm.app.BulkConversion;
 import dev.dkm.app.EnvironmentConversion;
 import dev.dkm.convert.BulkConverter;
@@ -622,21 +619,12 @@ public final class ConvertDialogViewModel {
             return;
         }
         String text = exportText(format);
-        executor.submit(p -> {
-            AtomicFiles.write(file, text.getBytes(StandardCharsets.UTF_8), FileMode.KEEP_OR_PUBLIC);
-            return file;
-        }, new TaskListener<Path>() {
-            @Override
-            public void onSuccess(Path written) {
-                exportFailed.set(false);
-                exportMessage.set("Saved to " + written);
-            }
-
-            @Override
-            public void onFailure(Throwable error) {
-                exportFailed.set(true);
-                exportMessage.set("Could not save the results: " + dev.dkm.files.IoProblems.describe(error));
-            }
+        TextFileSave.save(executor, file, text, written -> {
+            exportFailed.set(false);
+            exportMessage.set("Saved to " + written);
+        }, why -> {
+            exportFailed.set(true);
+            exportMessage.set("Could not save the results: " + why);
         });
     }
 

@@ -1,7 +1,5 @@
 package dev.dkm.ui;
 
-import dev.dkm.files.AtomicFiles;
-import dev.dkm.files.FileMode;
 import dev.dkm.task.TaskExecutor;
 import dev.dkm.task.TaskListener;
 import dev.dkm.tokens.CollectionResult;
@@ -12,7 +10,6 @@ import dev.dkm.tokens.CredentialKind;
 import dev.dkm.tokens.CredentialSummary;
 import dev.dkm.tokens.ExpiryAlerts;
 import dev.dkm.tokens.ExpiryBand;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -191,20 +188,8 @@ final class TokensViewModel {
     void exportTo(CredentialExport.Format format, List<CredentialItem> rows, Path file) {
         List<CredentialItem> copy = List.copyOf(rows);
         String text = new CredentialExport(today(), clock.instant(), services.reminderDays()).render(format, copy);
-        executor.submit(p -> {
-            AtomicFiles.write(file, text.getBytes(StandardCharsets.UTF_8), FileMode.KEEP_OR_PUBLIC);
-            return file;
-        }, new TaskListener<Path>() {
-            @Override
-            public void onSuccess(Path written) {
-                notes.set("Exported " + copy.size() + " to " + written.getFileName());
-            }
-
-            @Override
-            public void onFailure(Throwable error) {
-                notes.set("Export failed: " + error.getMessage());
-            }
-        });
+        TextFileSave.save(executor, file, text, written -> notes.set("Exported " + copy.size() + " to " + written.getFileName()),
+                why -> notes.set("Export failed: " + why));
     }
 
     private void applyFilter() {

@@ -152,4 +152,35 @@ class ScanCommandTest {
         assertThat(err.toString().strip()).isEqualTo("dkm scan: " + tmp.resolve("nope") + " is not a folder");
         assertThat(out.toString()).isEmpty();
     }
+
+    /**
+     * The benchmark's phase probe (-Ddkm.bench.scanPhases=true): one line on stderr whose parts add up, the JSON on
+     * stdout untouched; off, nothing.
+     */
+    @Test
+    void phaseProbeWritesOneLineToStderrOnlyWhenAsked() {
+        assertThat(run("scan", fx.root.toString(), "--json")).isEqualTo(0);
+        assertThat(err.toString()).doesNotContain("phases");
+        out.getBuffer().setLength(0);
+        err.getBuffer().setLength(0);
+        System.setProperty(ScanPhases.PROPERTY, "true");
+        try {
+            assertThat(run("scan", fx.root.toString(), "--json")).isEqualTo(0);
+        } finally {
+            System.clearProperty(ScanPhases.PROPERTY);
+        }
+        assertThat(JsonParser.parseString(out.toString()).getAsJsonArray()).hasSize(7);
+        List<String> lines = err.toString().lines().filter(l -> l.startsWith("dkm scan phases: ")).toList();
+        assertThat(lines).hasSize(1);
+        var m = java.util.regex.Pattern.compile("wall (\\d+) ms before the scan .*, (\\d+) ms walking and reading, (\\d+) ms"
+                + " writing; CPU (\\d+) ms \\(user (\\d+), system (\\d+)\\) = JIT compiler (\\d+) \\+ GC (\\d+) \\+ main thread"
+                + " (\\d+) \\+ walk threads and the rest (-?\\d+)").matcher(lines.get(0));
+        assertThat(m.find()).as(lines.get(0)).isTrue();
+        long cpu = Long.parseLong(m.group(4));
+        assertThat(cpu).isEqualTo(Long.parseLong(m.group(5)) + Long.parseLong(m.group(6)));
+        assertThat(Long.parseLong(m.group(7))).as("this JVM has compiled something by now").isPositive();
+        assertThat(Long.parseLong(m.group(10))).as("the rest is the total less the named threads").isNotNegative();
+        assertThat(Long.parseLong(m.group(7)) + Long.parseLong(m.group(8)) + Long.parseLong(m.group(9))
+                + Long.parseLong(m.group(10))).isEqualTo(cpu);
+    }
 }

@@ -244,6 +244,30 @@ class GitLabSourceContractTest {
         }
     }
 
+    /**
+     * A version GitLab could not give because it was failing (5xx on /version and /metadata) is not kept: the next
+     * call asks again and learns it. A refusal is an answer and is kept (the version is asked once).
+     */
+    @Test
+    void aVersionLostToAFailingServerIsAskedAgain() {
+        try (GitLabClient c = client(maria)) {
+            server.failRequestsMatching(line -> line.startsWith("GET /api/v4/version") || line.startsWith("GET /api/v4/metadata"));
+            try {
+                assertThat(c.instanceVersion()).isEmpty();
+            } finally {
+                server.failRequestsMatching(null);
+            }
+            assertThat(c.instanceVersion()).map(GitLabRelease::shortName).contains("18.2");
+        }
+        String noToken = "not-a-token-of-this-sandbox";
+        try (GitLabClient c = client(noToken)) {
+            server.resetRequestCounts();
+            assertThat(c.instanceVersion()).isEmpty();
+            assertThat(c.instanceVersion()).isEmpty();
+            assertThat(server.requestCount("GET", "/version")).as(server.requestCounts().toString()).isEqualTo(1);
+        }
+    }
+
     // ---- entities and field types (lib/api/entities/*.rb, spec/fixtures/api/schemas/public_api/v4/*.json)
 
     /** lib/api/entities/ssh_key.rb + deploy_key.rb + deploy_keys_project.rb: types the client reads. */

@@ -100,4 +100,16 @@ class TokensViewModelTest {
         assertThat(Files.readAllLines(file)).hasSize(4);
         assertThat(model.notesProperty().get()).isEqualTo("Exported 3 to export.csv");
     }
+
+    /** A save that cannot be written says why on the tokens tab, as the conversion dialog does (one TextFileSave). */
+    @Test
+    void an_export_into_a_file_that_is_a_folder_says_why() throws Exception {
+        TokensViewModel model = new TokensViewModel(new TokensServices(p -> {
+            throw new IllegalStateException("not asked");
+        }, null, null, () -> null, () -> List.of(30), null), TaskExecutor.synchronous(), demoClock());
+        Path folder = Files.createDirectories(tmp.resolve("taken.csv"));
+        model.exportTo(CredentialExport.Format.CSV, plain.items().subList(0, 1), folder);
+        assertThat(model.notesProperty().get()).isEqualTo("Export failed: " + folder + " is a folder: not replacing it");
+        assertThat(folder).isDirectory();
+    }
 }
