@@ -35,6 +35,8 @@ import org.apache.sshd.common.config.keys.PublicKeyEntry;
  *       repository, {@code git ls-remote --upload-pack=git-receive-pack}, run with the same concurrency);</li>
  *   <li>a straightforward sequential python-gitlab script registering one deploy key on each project.</li>
  * </ul>
+ * Beside them, not in the full floor: the local steps alone (a key pair, the config written, one git call per
+ * repository, with the same concurrency), and the CPU of dkm's JVM, of its git/ssh processes and of the sandbox.
  */
 public final class ConvertBenchmark {
     private final int repos;
@@ -67,6 +69,7 @@ public final class ConvertBenchmark {
             List<String> projects = seed(server);
             Path workspace = workspace(server, git, projects);
             Map<String, String> env = SandboxLogin.of(server, git, work).env();
+            double warmUp = warmUp(server, git);
 
             server.setLatencyMs(latencyMs);
             server.resetRequestCounts();
@@ -101,6 +104,7 @@ public final class ConvertBenchmark {
             before = Cpu.ofThisJvm();
             double gitFloor = verifyCallsAlone(git, workspace);
             Cpu floorCpu = Cpu.ofThisJvm().minus(before);
+            double localFloor = localStepsAlone(git, workspace);
 
             server.setLatencyMs(latencyMs);
             server.resetRequestCounts();
@@ -123,6 +127,8 @@ public final class ConvertBenchmark {
             System.out.printf("repos                 %d (%d converted, %d failed), %s key%n", repos, converted, failed,
                     sharedKey ? "one shared" : "one per repository");
             System.out.printf("latency per request   %d ms, jobs %d%n", latencyMs, jobs);
+            System.out.printf("server warm-up        %d push handshakes before the run (%.2f s, not timed): the floor's"
+                    + " handshakes find the server's code compiled, so does dkm%n", WARM_UP_HANDSHAKES, warmUp);
             System.out.printf("dkm convert           %.2f s wall%n", wall);
             System.out.printf("API calls             %d (%.2f per repo)%n", calls, (double) calls / repos);
             callsByRoute.forEach((route, n) -> System.out.printf("  %-48s %d%n", route, n));
@@ -131,6 +137,10 @@ public final class ConvertBenchmark {
             System.out.printf("full floor            %.2f s  = API floor + verify git calls  ratio %.2f×%n", fullFloor, wall / fullFloor);
             System.out.printf("dkm's own overhead    %.2f s  = wall − full floor (JVM start, scan, keys, config writes, waiting)%n",
                     wall - fullFloor);
+            System.out.printf("local steps alone     %.2f s  (per repo: a new key pair written, the config rewritten, one git remote -v;"
+                    + " %d at a time) — not in the full floor%n", localFloor, jobs);
+            System.out.printf("full floor + local    %.2f s                                  ratio %.2f×%n", fullFloor + localFloor,
+                    wall / (fullFloor + localFloor));
             System.out.printf("CPU during dkm        dkm's JVM %.2f s, its git/ssh %.2f s, the sandbox (server side) %.2f s"
                     + " = %.1f ms a repository%n", dkmCpu.self(), during.children() - dkmCpu.self(), during.self(),
                     (during.children() + during.self()) * 1000 / repos);
@@ -164,6 +174,42 @@ public final class ConvertBenchmark {
                 + "+ %d other calls (look-ups)%n", enables, branchChecks, rest);
         System.out.printf("                      floor with GraphQL projects(ids:){branchRules} in pages of 50: %.3f calls a repo "
                 + "(> 1: the per-project enable alone is 1)%n", (enables + Math.ceil(repos / 50.0)) / repos);
+    }
+
+    /** How many push handshakes warm the sandbox's SSH server (MINA's and JGit's code, JIT-compiled) up first. */
+    private static final int WARM_UP_HANDSHAKES = 200;
+
+    /**
+     * The floor's handshakes run after dkm's, against a server whose SSH code the JIT has compiled by then; without
+     * this, dkm's run alone would pay the server's warm-up (its CPU shares the machine with dkm). A project of its own
+     * with a deploy key, one clone wired to it, {@link #WARM_UP_HANDSHAKES} handshakes {@code jobs} at a time.
+     */
+    private double warmUp(SandboxServer server, IsolatedGit git) throws Exception {
+        long start = System.nanoTime();
+        String project = "bench/warm-up";
+        server.world().createProject(project, "warm-up", "private");
+        Path dir = Files.createDirectories(work.resolve("warm-up"));
+        var key = new Ed25519KeyGenerator().generateInto(dir.resolve("key"), "warm-up");
+        server.world().createDeployKey(project, "warm-up", key.publicKey().toLine(), true, "maria", null);
+        Path knownHosts = Files.writeString(dir.resolve("known_hosts"), server.knownHostsLine() + "\n");
+        Path repo = dir.resolve("repo");
+        git.git(work, "init", "-q", repo.toString()).assertOk();
+        git.git(repo, "remote", "add", "origin", server.sshUrl(project)).assertOk();
+        git.git(repo, "config", "core.sshCommand", dev.dkm.setup.SshCommandLine.forKey(key.privateKey(), knownHosts)).assertOk();
+        ExecutorService pool = Executors.newFixedThreadPool(jobs);
+        try {
+            List<Future<Processes.Result>> done = new ArrayList<>();
+            for (int i = 0; i < WARM_UP_HANDSHAKES; i++) {
+                done.add(pool.submit(() -> git.git(repo, "-c", "protocol.version=0", "ls-remote", "--upload-pack=git-receive-pack", "origin")));
+            }
+            for (Future<Processes.Result> f : done) {
+                f.get().assertOk();
+            }
+        } finally {
+            pool.shutdown();
+            pool.awaitTermination(1, TimeUnit.MINUTES);
+        }
+        return seconds(start);
     }
 
     /** One group the maintainer belongs to, one project per repository. */
@@ -208,6 +254,44 @@ public final class ConvertBenchmark {
                 done.add(pool.submit(() -> {
                     // what the verify step runs for a read-write key (RemoteAccessVerifier.canWrite)
                     git.git(repo, "-c", "protocol.version=0", "ls-remote", "--upload-pack=git-receive-pack", "origin");
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+            pool.awaitTermination(1, TimeUnit.MINUTES);
+        }
+        return seconds(start);
+    }
+
+    /**
+     * The local work dkm cannot skip for a repository, alone, {@code jobs} at a time: a new Ed25519 key pair written
+     * (0600, synced), the repository's config written again whole (atomically, synced; to a copy beside it, so the
+     * repository is left as it is), and the one git call that tells which URLs git resolves for the remote. Printed
+     * apart from the full floor, which stays what it was (API calls + handshakes).
+     */
+    private double localStepsAlone(IsolatedGit git, Path workspace) throws Exception {
+        List<Path> all;
+        try (Stream<Path> s = Files.walk(workspace, 2)) {
+            all = s.filter(p -> Files.isDirectory(p.resolve(".git"))).toList();
+        }
+        Ed25519KeyGenerator generator = new Ed25519KeyGenerator();
+        Path keys = Files.createDirectories(work.resolve("floor-keys"));
+        ExecutorService pool = Executors.newFixedThreadPool(jobs);
+        long start = System.nanoTime();
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int i = 0; i < all.size(); i++) {
+                Path repo = all.get(i);
+                Path key = keys.resolve("key-" + i);
+                done.add(pool.submit(() -> {
+                    generator.generateInto(key, "floor");
+                    byte[] config = Files.readAllBytes(repo.resolve(".git/config"));
+                    dev.dkm.files.AtomicFiles.write(repo.resolve(".git/config.floor-copy"), config, dev.dkm.files.FileMode.KEEP_OR_PRIVATE);
+                    git.git(repo, "remote", "-v");
                     return null;
                 }));
             }
