@@ -96,8 +96,8 @@ final class DeployKeyRoutes {
                 }
             }
         }
-        Optional<DeployKey> accessible = d.deployKeys.stream()
-                .filter(k -> k.key.equals(nk.text) && accessible(d, r.user, k)).findFirst();
+        Optional<DeployKey> accessible = accessibleKeys(d, r.user).stream()
+                .filter(k -> k.key.equals(nk.text)).findFirst();
         if (accessible.isPresent()) {
             d.addDeployKeyLink(accessible.get().id, p.id, canPush);
             return ApiResponse.created(views.deployKeyOnProject(accessible.get(), canPush));
@@ -160,7 +160,7 @@ final class DeployKeyRoutes {
         Project p = RouteSupport.projectWithRole(d, r, SandboxState.MAINTAINER);
         int keyId = r.intPathParam("key_id", KEY_NOT_FOUND);
         DeployKey k = SandboxState.deployKey(d, keyId).orElseThrow(() -> ApiException.notFound(KEY_NOT_FOUND));
-        if (!r.user.admin && !accessible(d, r.user, k)) {
+        if (!r.user.admin && accessibleKeys(d, r.user).stream().noneMatch(x -> x.id == k.id)) {
             throw ApiException.notFound(KEY_NOT_FOUND);
         }
         if (SandboxState.link(d, p.id, k.id).isEmpty()) {
@@ -260,16 +260,14 @@ final class DeployKeyRoutes {
         return SandboxState.link(d, p.id, keyId).orElseThrow(() -> ApiException.notFound(KEY_NOT_FOUND));
     }
 
-    /**
-     * Whether the key is one of GitLab's accessible_deploy_keys for the user: public, or on a project the user is a
-     * member of. Asked of the one key in question — listing them all for each new key made every registration cost
-     * keys × links × projects, seconds of the benchmark machine's CPU at 1,000 projects.
-     */
-    static boolean accessible(SandboxData d, User u, DeployKey k) {
-        return k.isPublic || d.deployKeyLinks.stream().anyMatch(l -> l.deployKeyId == k.id
-                && SandboxState.project(d, l.projectId)
-                        .map(p -> SandboxState.memberProjectAccess(d, u, p) >= SandboxState.GUEST)
-                        .orElse(false));
+    /** Keys of projects the user is a member of, plus public keys (GitLab's accessible_deploy_keys). */
+    static List<DeployKey> accessibleKeys(SandboxData d, User u) {
+        return d.deployKeys.stream()
+                .filter(k -> k.isPublic || d.deployKeyLinks.stream().anyMatch(l -> l.deployKeyId == k.id
+                        && SandboxState.project(d, l.projectId)
+                                .map(p -> SandboxState.memberProjectAccess(d, u, p) >= SandboxState.GUEST)
+                                .orElse(false)))
+                .collect(Collectors.toList());
     }
 
     /** The keys table is shared with users' SSH keys: one fingerprint, one row. */
