@@ -5,10 +5,10 @@
 #
 #   installer/cds-archive.sh APP_IMAGE_DIR
 #
-# Each launcher runs once, with its own runtime, classpath and java-options, and -XX:DumpLoadedClassList writes
-# the classes it loaded to lib/app/LAUNCHER.classlist; installer/linux/cds-dump.sh (copied to lib/cds-dump.sh)
-# turns each list into the archive lib/app/LAUNCHER.jsa where the app lives (the build runs it for the app-image,
-# the packages' postinst / %post for /opt/…).
+# Each launcher runs once (bin/LAUNCHER with DKM_CDS=list: installer/linux/launcher.sh, the one reader of its .cfg,
+# then adds -XX:DumpLoadedClassList) and writes the classes it loaded to lib/app/LAUNCHER.classlist;
+# installer/linux/cds-dump.sh (copied to lib/cds-dump.sh) turns each list into the archive lib/app/LAUNCHER.jsa
+# where the app lives (the build runs it for the app-image, the packages' postinst / %post for /opt/…).
 #
 #   dkm (CLI): dkm scan --json over a small workspace of git repositories (what dkm --version loads is in it).
 #   deploy-key-manager (window): --snapshot of that workspace, under xvfb-run when there is one (else skipped,
@@ -48,14 +48,8 @@ train() { # LAUNCHER [WRAPPER…] -- ARGS…: one run of the launcher's JVM, wri
   local wrapper=()
   while [ "$1" != -- ]; do wrapper+=("$1"); shift; done
   shift
-  local cfg="$app/$launcher.cfg" classpath main
-  classpath=$(sed -n 's/^app.classpath=//p' "$cfg" | sed "s|\$APPDIR|$app|g" | paste -sd: -)
-  main=$(sed -n 's/^app.mainclass=//p' "$cfg")
-  [ -n "$classpath" ] && [ -n "$main" ] || { echo "cds-archive: cannot read the classpath of $cfg" >&2; exit 1; }
-  mapfile -t options < <(sed -n 's/^java-options=//p' "$cfg" | grep -v '^-XX:SharedArchiveFile=' | sed "s|\$APPDIR|$app|g")
   rm -f "$app/$launcher.classlist"
-  "${run_env[@]}" "${wrapper[@]}" "$java" "${options[@]}" -XX:DumpLoadedClassList="$app/$launcher.classlist" \
-    -cp "$classpath" "$main" "$@" >"$work/train.out" 2>&1 \
+  "${run_env[@]}" DKM_CDS=list "${wrapper[@]}" "$image/bin/$launcher" "$@" >"$work/train.out" 2>&1 \
     || { cat "$work/train.out" >&2; echo "cds-archive: the training run of $launcher failed" >&2; exit 1; }
   [ -s "$app/$launcher.classlist" ] || { echo "cds-archive: no class list written for $launcher" >&2; exit 1; }
   echo "cds-archive: $app/$launcher.classlist ($(wc -l < "$app/$launcher.classlist") classes)"

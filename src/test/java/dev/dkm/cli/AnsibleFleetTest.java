@@ -59,9 +59,7 @@ class AnsibleFleetTest {
     @AfterEach
     void cleanUp() throws Exception {
         for (String user : users) {
-            run(null, Map.of(), List.of("userdel", "-r", "-f", user));
-            // a JVM's performance data, outside the home userdel removes (each run left two owned by removed uids)
-            run(null, Map.of(), List.of("rm", "-rf", "/tmp/hsperfdata_" + user));
+            dev.dkm.testsupport.LocalAccounts.remove(user, null);
         }
         server.close();
     }
@@ -242,8 +240,7 @@ class AnsibleFleetTest {
     private String addUser(String name) throws Exception {
         Path homes = Files.createDirectories(tmp.resolve("homes"));
         Files.setPosixFilePermissions(homes, PosixFilePermissions.fromString("rwx--x--x"));
-        run(null, Map.of(), List.of("userdel", "-r", "-f", name)); // a leftover of a killed run
-        run(null, Map.of(), List.of("useradd", "-m", "-d", homes.resolve(name).toString(), "-s", "/bin/sh", name)).assertOk();
+        dev.dkm.testsupport.LocalAccounts.add(name, homes.resolve(name), null);
         users.add(name);
         return name;
     }
@@ -278,40 +275,16 @@ class AnsibleFleetTest {
     }
 
     /**
-     * How dkm gets onto a target: here a launcher script over a copy of this build's class path that the throwaway
-     * users can read (the Maven repository under /root is not readable to them); on real hosts the .deb/.rpm.
+     * How dkm gets onto a target: here a launcher script over the copy of this build's class path that the throwaway
+     * users can read ({@link dev.dkm.testsupport.LocalAccounts#readableClasspath()}); on real hosts the .deb/.rpm.
      */
     private Path launcher() throws IOException, InterruptedException {
         Path dir = Files.createDirectories(tmp.resolve("dkm"));
-        Path lib = Files.createDirectories(dir.resolve("lib"));
-        List<String> classPath = new ArrayList<>();
-        int i = 0;
-        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-            Path source = Path.of(entry);
-            if (!Files.exists(source)) {
-                continue;
-            }
-            Path target = lib.resolve((i++) + "-" + source.getFileName());
-            if (Files.isDirectory(source)) {
-                try (Stream<Path> tree = Files.walk(source)) {
-                    for (Path p : tree.toList()) {
-                        Path t = target.resolve(source.relativize(p).toString());
-                        if (Files.isDirectory(p)) {
-                            Files.createDirectories(t);
-                        } else {
-                            Files.copy(p, t);
-                        }
-                    }
-                }
-            } else {
-                Files.copy(source, target);
-            }
-            classPath.add(target.toString());
-        }
-        run(null, Map.of(), List.of("chmod", "-R", "a+rX", dir.toString())).assertOk();
+        run(null, Map.of(), List.of("chmod", "a+rx", dir.toString())).assertOk();
+        String classPath = dev.dkm.testsupport.LocalAccounts.readableClasspath();
         Path script = dir.resolve("dkm");
         Files.writeString(script, "#!/bin/sh\nexec " + Path.of(System.getProperty("java.home"), "bin", "java")
-                + " " + String.join(" ", dev.dkm.environments.HelperRuntime.CLI_JVM_OPTIONS) + " -XX:-UsePerfData -Ddkm.mode=cli -cp " + String.join(":", classPath)
+                + " " + String.join(" ", dev.dkm.environments.HelperRuntime.CLI_JVM_OPTIONS) + " -XX:-UsePerfData -Ddkm.mode=cli -cp " + classPath
                 + " dev.dkm.Launcher \"$@\"\n");
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
         return script;

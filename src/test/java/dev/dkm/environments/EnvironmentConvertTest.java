@@ -58,7 +58,7 @@ class EnvironmentConvertTest {
 
     @BeforeEach
     void world() throws Exception {
-        System.setProperty("dkm.helper.classpath", ThrowawayAccounts.readableClasspath());
+        System.setProperty("dkm.helper.classpath", dev.dkm.testsupport.LocalAccounts.readableClasspath());
         server = Sandbox.builder().dataDir(tmp.resolve("gitlab")).start();
         accounts = new ThrowawayAccounts();
         a = accounts.create("c");

@@ -41,7 +41,7 @@ class EnvironmentScanTest {
 
     @BeforeAll
     static void accounts() throws Exception {
-        System.setProperty("dkm.helper.classpath", ThrowawayAccounts.readableClasspath());
+        System.setProperty("dkm.helper.classpath", dev.dkm.testsupport.LocalAccounts.readableClasspath());
         a = accounts.create("a");
         b = accounts.create("b");
         ThrowawayAccounts.as(a, "mkdir -p src/app && cd src/app && git init -q && git remote add origin"

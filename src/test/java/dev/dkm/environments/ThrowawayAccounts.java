@@ -1,18 +1,16 @@
 package dev.dkm.environments;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Real local accounts for the environment tests (we run as root, CI too): created with {@code useradd -m}, named with
- * this issue's prefix {@code dkmt15}, removed with {@code userdel -r}. Also a copy of the test class path the accounts
- * can read (a class path under /root is not readable by them), for {@code dkm.helper.classpath}.
+ * this issue's prefix {@code dkmt15}, removed with {@code userdel -r} (both through {@link dev.dkm.testsupport.LocalAccounts},
+ * whose readable class path copy the tests give {@code dkm.helper.classpath}).
  */
 public final class ThrowawayAccounts implements AutoCloseable {
     private final List<String> created = new ArrayList<>();
@@ -28,26 +26,14 @@ public final class ThrowawayAccounts implements AutoCloseable {
 
     public String create(String suffix) throws IOException {
         String name = "dkmt15" + suffix + Long.toString(ProcessHandle.current().pid() % 1000, 36);
-        run(List.of("userdel", "-r", "-f", name)); // a leftover of a killed run
-        run(List.of("useradd", "-m", "-s", "/bin/sh", name)).assertOk();
+        dev.dkm.testsupport.LocalAccounts.add(name, null, null);
         created.add(name);
         return name;
     }
 
     static Out run(List<String> command) throws IOException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        p.getOutputStream().close();
-        byte[] out = p.getInputStream().readAllBytes();
-        try {
-            if (!p.waitFor(120, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new IOException(command + " did not finish");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException(e);
-        }
-        return new Out(p.exitValue(), new String(out, StandardCharsets.UTF_8));
+        dev.dkm.testsupport.LocalAccounts.Output o = dev.dkm.testsupport.LocalAccounts.exec(command);
+        return new Out(o.exit(), o.out());
     }
 
     /** {@code sh -c script} as {@code account}, in its home, with git's identity set and no system config. */
@@ -106,55 +92,10 @@ public final class ThrowawayAccounts implements AutoCloseable {
         return ProcessHandle.current().descendants().filter(p -> p.info().user().map(account::equals).orElse(false)).toList();
     }
 
-    /** A world-readable copy of this JVM's class path (classes and jars), made once per test JVM. */
-    public static synchronized String readableClasspath() throws IOException {
-        Path dir = Path.of("/tmp", "dkmt15-classpath-" + ProcessHandle.current().pid());
-        Path done = dir.resolve("classpath.txt");
-        if (Files.exists(done)) {
-            return Files.readString(done);
-        }
-        String source = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
-        List<String> entries = new ArrayList<>();
-        int i = 0;
-        for (String entry : source.split(java.io.File.pathSeparator)) {
-            Path p = Path.of(entry);
-            if (entry.isBlank() || !Files.exists(p) || entry.contains("test-classes")) {
-                continue;
-            }
-            Path target = dir.resolve((i++) + "-" + p.getFileName());
-            run(List.of("cp", "-r", p.toString(), target.toString())).assertOk();
-            entries.add(target.toString());
-        }
-        run(List.of("chmod", "-R", "a+rX", dir.toString())).assertOk();
-        String classpath = String.join(java.io.File.pathSeparator, entries);
-        Files.writeString(done, classpath);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                removeReadableClasspath();
-            } catch (IOException e) {
-                // /tmp is cleaned eventually
-            }
-        }));
-        return classpath;
-    }
-
-    static void removeReadableClasspath() throws IOException {
-        Path dir = Path.of("/tmp", "dkmt15-classpath-" + ProcessHandle.current().pid());
-        if (Files.exists(dir)) {
-            try (var paths = Files.walk(dir)) {
-                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
-        }
-    }
-
     @Override
     public void close() throws IOException {
         for (String name : created) {
-            run(List.of("userdel", "-r", "-f", name));
-            run(List.of("rm", "-rf", "/tmp/hsperfdata_" + name)); // a JVM's, outside the home userdel removes
+            dev.dkm.testsupport.LocalAccounts.remove(name, null);
         }
         created.clear();
     }

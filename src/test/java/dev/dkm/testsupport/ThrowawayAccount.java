@@ -4,24 +4,20 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
- * A throwaway Unix account ({@code useradd}, a name prefix unique to the test's issue) with an empty home, and the
- * test's classpath copied where it may read it, to run the real {@code dkm} launcher and git as that account. Runs as
- * root (as CI does); {@link #close()} removes the account, its home and the copy.
+ * A throwaway Unix account ({@code useradd}, a name prefix unique to the test's issue) with an empty home, to run the
+ * real {@code dkm} launcher (on {@link LocalAccounts#readableClasspath()}) and git as that account. Runs as root (as CI
+ * does); {@link #close()} removes the account and its home.
  */
 public final class ThrowawayAccount implements AutoCloseable {
     private final Path scratch;
     private final String user;
     private final Path home;
-    private Path classpath;
 
     public record Result(int exit, String out, String err) {
         public Result assertOk() {
@@ -44,7 +40,7 @@ public final class ThrowawayAccount implements AutoCloseable {
         Path home = Path.of("/tmp", user + "-home");
         Path skel = Files.createDirectories(scratch.resolve("empty-skel"));
         ThrowawayAccount account = new ThrowawayAccount(scratch, user, home);
-        run(scratch, List.of("useradd", "-m", "-k", skel.toString(), "-d", home.toString(), "-s", "/bin/sh", user), Map.of()).assertOk();
+        LocalAccounts.add(user, home, skel);
         return account;
     }
 
@@ -83,7 +79,7 @@ public final class ThrowawayAccount implements AutoCloseable {
     /** The real launcher as the account, on a copy of the test's classpath it may read. */
     public Result dkm(Map<String, String> env, String... args) throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-XX:-UsePerfData", "-cp", readableClasspath() + "/*", "dev.dkm.Launcher"));
+        List<String> command = new ArrayList<>(List.of(java, "-XX:-UsePerfData", "-cp", LocalAccounts.readableClasspath(), "dev.dkm.Launcher"));
         command.addAll(List.of(args));
         return as(env, command.toArray(String[]::new));
     }
@@ -93,39 +89,8 @@ public final class ThrowawayAccount implements AutoCloseable {
         run(scratch, List.of("chown", "-R", user + ":" + user, dir.toString()), Map.of()).assertOk();
     }
 
-    private synchronized Path readableClasspath() throws IOException, InterruptedException {
-        if (classpath != null) {
-            return classpath;
-        }
-        Path dir = Files.createTempDirectory(Path.of("/tmp"), user + "-cp-");
-        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
-        Path jars = Files.createDirectory(dir.resolve("lib"));
-        int n = 0;
-        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-            Path p = Path.of(entry);
-            if (Files.isRegularFile(p) && entry.endsWith(".jar")) {
-                Files.copy(p, jars.resolve((n++) + "-" + p.getFileName()), StandardCopyOption.COPY_ATTRIBUTES);
-            } else if (Files.isDirectory(p) && !entry.contains("test-classes")) {
-                Path jar = jars.resolve((n++) + "-classes.jar");
-                run(scratch, List.of("jar", "cf", jar.toString(), "-C", p.toString(), "."), Map.of("PATH",
-                        Path.of(System.getProperty("java.home"), "bin") + ":/usr/bin:/bin")).assertOk();
-            }
-        }
-        try (Stream<Path> all = Files.walk(dir)) {
-            for (Path p : all.toList()) {
-                Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(Files.isDirectory(p) ? "rwxr-xr-x" : "rw-r--r--"));
-            }
-        }
-        classpath = jars;
-        return jars;
-    }
-
     @Override
     public void close() throws IOException, InterruptedException {
-        run(scratch, List.of("userdel", "-r", "-f", user), Map.of());
-        run(scratch, List.of("rm", "-rf", home.toString()), Map.of());
-        if (classpath != null) {
-            run(scratch, List.of("rm", "-rf", classpath.getParent().toString()), Map.of());
-        }
+        LocalAccounts.remove(user, home);
     }
 }

@@ -79,7 +79,7 @@ class MainWindowEnvironmentsConvertTest {
 
     @BeforeAll
     static void sandboxAndAccounts() throws Exception {
-        System.setProperty("dkm.helper.classpath", ThrowawayAccounts.readableClasspath());
+        System.setProperty("dkm.helper.classpath", dev.dkm.testsupport.LocalAccounts.readableClasspath());
         server = Sandbox.builder().dataDir(tmp.resolve("gitlab")).start();
         services = DialogTests.sandboxServices(server, new IsolatedGit(tmp), tmp);
         workspace = Files.createDirectories(tmp.resolve("ws")); // this account's own folder: nothing in it

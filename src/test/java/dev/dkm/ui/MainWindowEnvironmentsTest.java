@@ -53,7 +53,7 @@ class MainWindowEnvironmentsTest {
 
     @BeforeAll
     static void account() throws Exception {
-        System.setProperty("dkm.helper.classpath", ThrowawayAccounts.readableClasspath());
+        System.setProperty("dkm.helper.classpath", dev.dkm.testsupport.LocalAccounts.readableClasspath());
         account = accounts.create("u");
         ThrowawayAccounts.as(account, "mkdir -p src/site && cd src/site && git init -q"
                 + " && git remote add origin git@gitlab.example.com:team/site.git").assertOk();
