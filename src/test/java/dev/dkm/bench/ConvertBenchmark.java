@@ -137,8 +137,9 @@ public final class ConvertBenchmark {
             System.out.printf("full floor            %.2f s  = API floor + verify git calls  ratio %.2f×%n", fullFloor, wall / fullFloor);
             System.out.printf("dkm's own overhead    %.2f s  = wall − full floor (JVM start, scan, keys, config writes, waiting)%n",
                     wall - fullFloor);
-            System.out.printf("local steps alone     %.2f s  (per repo: a new key pair written, the config rewritten, one git remote -v;"
-                    + " %d at a time) — not in the full floor%n", localFloor, jobs);
+            System.out.printf("local steps alone     %.2f s  (per repo: %s, the config rewritten, one git remote -v;"
+                    + " %d at a time) — not in the full floor%n", localFloor, sharedKey ? "one key pair for all" : "a new key pair written",
+                    jobs);
             System.out.printf("full floor + local    %.2f s                                  ratio %.2f×%n", fullFloor + localFloor,
                     wall / (fullFloor + localFloor));
             System.out.printf("CPU during dkm        dkm's JVM %.2f s, its git/ssh %.2f s, the sandbox (server side) %.2f s"
@@ -269,7 +270,7 @@ public final class ConvertBenchmark {
 
     /**
      * The local work dkm cannot skip for a repository, alone, {@code jobs} at a time: a new Ed25519 key pair written
-     * (0600, synced), the repository's config written again whole (atomically, synced; to a copy beside it, so the
+     * (0600, synced; once for a shared key), the repository's config written again whole (atomically, synced; to a copy beside it, so the
      * repository is left as it is), and the one git call that tells which URLs git resolves for the remote. Printed
      * apart from the full floor, which stays what it was (API calls + handshakes).
      */
@@ -287,8 +288,11 @@ public final class ConvertBenchmark {
             for (int i = 0; i < all.size(); i++) {
                 Path repo = all.get(i);
                 Path key = keys.resolve("key-" + i);
+                boolean newKey = !sharedKey || i == 0; // a shared key is made once
                 done.add(pool.submit(() -> {
-                    generator.generateInto(key, "floor");
+                    if (newKey) {
+                        generator.generateInto(key, "floor");
+                    }
                     byte[] config = Files.readAllBytes(repo.resolve(".git/config"));
                     dev.dkm.files.AtomicFiles.write(repo.resolve(".git/config.floor-copy"), config, dev.dkm.files.FileMode.KEEP_OR_PRIVATE);
                     git.git(repo, "remote", "-v");
