@@ -270,8 +270,8 @@ public final class ConvertBenchmark {
 
     /**
      * The local work dkm cannot skip for a repository, alone, {@code jobs} at a time: a new Ed25519 key pair written
-     * (0600, synced; once for a shared key), the repository's config written again whole (atomically, synced; to a copy beside it, so the
-     * repository is left as it is), and the one git call that tells which URLs git resolves for the remote. Printed
+     * (0600, synced; once for a shared key), the repository's config written again whole (atomically, synced; to a
+     * copy beside it, so the repository is left as it is), and the one git call that tells which URLs git resolves for the remote. Printed
      * apart from the full floor, which stays what it was (API calls + handshakes).
      */
     private double localStepsAlone(IsolatedGit git, Path workspace) throws Exception {
