@@ -34,10 +34,6 @@ final class StateStore {
         }
     }
 
-    void save(SandboxData data) {
-        write(json(data));
-    }
-
     /** The state as the JSON {@link #write} stores: taken under the state's lock, written outside it. */
     String json(SandboxData data) {
         return GSON.toJson(data);
