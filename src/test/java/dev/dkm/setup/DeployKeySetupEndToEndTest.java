@@ -279,6 +279,23 @@ class DeployKeySetupEndToEndTest {
         assertThat(result.failure()).contains("git still resolves origin to another URL").contains("https://mirror.example/api.git");
     }
 
+    /**
+     * A remote whose name is the wired one's plus a tab makes {@code git remote -v} ambiguous about it: the check falls
+     * back to asking {@code git remote get-url} (fetch, then every push URL) and the setup still succeeds.
+     */
+    @Test
+    void a_listing_ambiguous_about_the_remote_falls_back_to_get_url_and_still_verifies() throws Exception {
+        RepoInfo cloned = tokenClone("acme/website", "website-ambiguous");
+        Files.writeString(cloned.gitDir().resolve("config"), "[remote \"origin\tmirror\"]\n\turl = https://mirror.example/w.git\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        assertThat(ResolvedRemote.parse(git.git(cloned.path(), "remote", "-v").assertOk().stdout(), "origin")).isNull();
+        SetupResult result = run(planner.plan(scan(cloned.path()), client, server.url(), SetupOptions.defaults()), sandboxHostKey(),
+                SetupListener.NONE);
+        assertThat(result.success()).as(result.failure()).isTrue();
+        assertThat(git.git(cloned.path(), "remote", "get-url", "--push", "--all", "origin").assertOk().stdout().strip())
+                .isEqualTo(server.sshUrl("acme/website"));
+    }
+
     private interface GitStep {
         void run(String wiredUrl) throws Exception;
     }
