@@ -69,8 +69,9 @@ final class SandboxState {
      * Runs {@code action} under the lock and persists the result soon: within {@link #SAVE_DELAY_MS}, one save for
      * all the writes made meanwhile ({@link #save} and {@link #close} save at once). Saving rewrites the whole
      * state.json, which grows with the world: a save per write made each request of a bulk run cost the server
-     * CPU in proportion to the number of projects (1,000 projects: 844 kB, ~20 ms a save) — CPU that a benchmark
-     * on the same machine took from the client it measures, and that GitLab's own database does not cost it.
+     * in proportion to the number of projects (1,000 projects: 844 kB, ~20 ms of wall a save on a loaded machine,
+     * under the lock every request needs) — CPU that a benchmark on the same machine took from the client it
+     * measures, and that GitLab's own database does not cost it.
      */
     <T> T write(Function<SandboxData, T> action) {
         synchronized (lock) {
