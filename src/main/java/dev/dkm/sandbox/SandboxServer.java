@@ -288,7 +288,7 @@ public final class SandboxServer implements AutoCloseable {
         http.stop(0);
         httpThreads.shutdownNow();
         ssh.close();
-        state.save();
+        state.close();
         if (deleteOnClose) {
             deleteTree(dataDir);
         }

@@ -34,13 +34,18 @@ final class StateStore {
         }
     }
 
-    void save(SandboxData data) {
+    /** The state as the JSON {@link #write} stores: taken under the state's lock, written outside it. */
+    String json(SandboxData data) {
+        return GSON.toJson(data);
+    }
+
+    void write(String json) {
         try {
             Path tmp = file.resolveSibling("state.json.tmp");
             Files.deleteIfExists(tmp);
             // It holds the sandbox's token secrets: readable by the owner only.
             Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.writeString(tmp, GSON.toJson(data), StandardCharsets.UTF_8);
+            Files.writeString(tmp, json, StandardCharsets.UTF_8);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);

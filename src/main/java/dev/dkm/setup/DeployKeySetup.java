@@ -339,13 +339,11 @@ public final class DeployKeySetup {
         void verify() throws IOException {
             start(SetupStep.VERIFY);
             String remote = plan.remote();
-            for (List<String> args : List.of(List.of("remote", "get-url", remote), List.of("remote", "get-url", "--push", remote))) {
-                GitRunner.Result url = side.git(plan.repo(), args);
-                if (!url.ok() || !url.stdout().strip().equals(plan.sshUrl())) {
-                    fail(SetupStep.VERIFY, "git still resolves " + remote + " to another URL (an insteadOf rule in your"
-                            + " global git config?): " + dev.dkm.remote.UrlRedactor.redact(url.stdout().strip()), null);
-                    return;
-                }
+            String other = urlOtherThanWired(remote);
+            if (other != null) {
+                fail(SetupStep.VERIFY, "git still resolves " + remote + " to another URL (an insteadOf rule in your"
+                        + " global git config?): " + dev.dkm.remote.UrlRedactor.redact(other), null);
+                return;
             }
             // The push handshake lists the remote's refs, so when it succeeds reading works too: a read-write key
             // needs one SSH connection, and ls-remote only runs to explain a failure (no access at all vs read-only).
@@ -363,6 +361,32 @@ public final class DeployKeySetup {
                     ? "the push handshake succeeds over SSH (it lists the refs: reading works too)"
                     : "git ls-remote succeeds over SSH"));
             ledger.append(new JournalEntry.RepoFinished(now(), repo(), "converted", null));
+        }
+
+        /**
+         * The handshake below goes to the URL git resolves for fetching, a push to every URL it resolves for pushing:
+         * the proof holds only when they are all the wired one. Null when they are, else the first other URL (or
+         * git's complaint). One {@code git remote -v} answers both; two {@code get-url} calls only when its output
+         * is ambiguous.
+         */
+        private String urlOtherThanWired(String remote) throws IOException {
+            GitRunner.Result listed = side.git(plan.repo(), ResolvedRemote.COMMAND);
+            ResolvedRemote urls = listed.ok() ? ResolvedRemote.parse(listed.stdout(), remote) : null;
+            if (urls != null) {
+                return urls.otherThan(plan.sshUrl());
+            }
+            for (List<String> args : List.of(List.of("remote", "get-url", remote), List.of("remote", "get-url", "--push", "--all", remote))) {
+                GitRunner.Result url = side.git(plan.repo(), args);
+                List<String> lines = url.stdout().lines().map(String::strip).toList();
+                if (!url.ok() || lines.isEmpty()) {
+                    return url.stdout().strip() + url.stderr().strip();
+                }
+                String other = lines.stream().filter(u -> !u.equals(plan.sshUrl())).findFirst().orElse(null);
+                if (other != null) {
+                    return other;
+                }
+            }
+            return null;
         }
 
         SetupResult fail(SetupStep step, String message, GitErrorExplainer.Cause why) {

@@ -35,6 +35,8 @@ import org.apache.sshd.common.config.keys.PublicKeyEntry;
  *       repository, {@code git ls-remote --upload-pack=git-receive-pack}, run with the same concurrency);</li>
  *   <li>a straightforward sequential python-gitlab script registering one deploy key on each project.</li>
  * </ul>
+ * Beside them, not in the full floor: the local steps alone (a key pair, the config written, one git call per
+ * repository, with the same concurrency), and the CPU of dkm's JVM, of its git/ssh processes and of the sandbox.
  */
 public final class ConvertBenchmark {
     private final int repos;
@@ -67,6 +69,7 @@ public final class ConvertBenchmark {
             List<String> projects = seed(server);
             Path workspace = workspace(server, git, projects);
             Map<String, String> env = SandboxLogin.of(server, git, work).env();
+            double warmUp = warmUp(server, git);
 
             server.setLatencyMs(latencyMs);
             server.resetRequestCounts();
@@ -77,9 +80,16 @@ public final class ConvertBenchmark {
             if (sharedKey) {
                 command.add("--shared-key");
             }
+            Cpu before = Cpu.ofThisJvm();
             long start = System.nanoTime();
-            Processes.Result convert = Processes.run(work, git.home(), env, command);
+            Processes.Result convert;
+            Cpu dkmCpu;
+            try (ChildCpu child = ChildCpu.watch()) {
+                convert = Processes.run(work, git.home(), env, command);
+                dkmCpu = child.last();
+            }
             double wall = seconds(start);
+            Cpu during = Cpu.ofThisJvm().minus(before);
             long calls = server.requestCount();
             Map<String, Long> callsByRoute = server.requestCounts();
             String json = convert.stdout();
@@ -91,7 +101,10 @@ public final class ConvertBenchmark {
             }
 
             server.setLatencyMs(0);
+            before = Cpu.ofThisJvm();
             double gitFloor = verifyCallsAlone(git, workspace);
+            Cpu floorCpu = Cpu.ofThisJvm().minus(before);
+            double localFloor = localStepsAlone(git, workspace);
 
             server.setLatencyMs(latencyMs);
             server.resetRequestCounts();
@@ -114,6 +127,8 @@ public final class ConvertBenchmark {
             System.out.printf("repos                 %d (%d converted, %d failed), %s key%n", repos, converted, failed,
                     sharedKey ? "one shared" : "one per repository");
             System.out.printf("latency per request   %d ms, jobs %d%n", latencyMs, jobs);
+            System.out.printf("server warm-up        %d push handshakes before the run (%.2f s, not timed): the floor's"
+                    + " handshakes find the server's code compiled, so does dkm%n", WARM_UP_HANDSHAKES, warmUp);
             System.out.printf("dkm convert           %.2f s wall%n", wall);
             System.out.printf("API calls             %d (%.2f per repo)%n", calls, (double) calls / repos);
             callsByRoute.forEach((route, n) -> System.out.printf("  %-48s %d%n", route, n));
@@ -122,6 +137,16 @@ public final class ConvertBenchmark {
             System.out.printf("full floor            %.2f s  = API floor + verify git calls  ratio %.2f×%n", fullFloor, wall / fullFloor);
             System.out.printf("dkm's own overhead    %.2f s  = wall − full floor (JVM start, scan, keys, config writes, waiting)%n",
                     wall - fullFloor);
+            System.out.printf("local steps alone     %.2f s  (per repo: %s, the config rewritten, one git remote -v;"
+                    + " %d at a time) — not in the full floor%n", localFloor, sharedKey ? "one key pair for all" : "a new key pair written",
+                    jobs);
+            System.out.printf("full floor + local    %.2f s                                  ratio %.2f×%n", fullFloor + localFloor,
+                    wall / (fullFloor + localFloor));
+            System.out.printf("CPU during dkm        dkm's JVM %.2f s, its git/ssh %.2f s, the sandbox (server side) %.2f s"
+                    + " = %.1f ms a repository%n", dkmCpu.self(), during.children() - dkmCpu.self(), during.self(),
+                    (during.children() + during.self()) * 1000 / repos);
+            System.out.printf("CPU during the floor  git/ssh %.2f s, the sandbox (server side) %.2f s = %.1f ms a repository%n",
+                    floorCpu.children(), floorCpu.self(), (floorCpu.children() + floorCpu.self()) * 1000 / repos);
             System.out.printf("python-gitlab         %.2f s wall, %d API calls, sequential, registration only%n", pythonWall, pythonCalls);
             System.out.printf("dkm ÷ python-gitlab   %.2f×%n", wall / pythonWall);
             if (sharedKey) {
@@ -153,6 +178,42 @@ public final class ConvertBenchmark {
         System.out.printf("                      floor: 1 registration a repository + %d other calls ÷ %d repositories = "
                 + "%.3f calls a repo (> 1: the per-project enable alone is 1)%n", graphql + branchChecks + rest, repos,
                 (enables + graphql + branchChecks + rest) / (double) repos);
+    }
+
+    /** How many push handshakes warm the sandbox's SSH server (MINA's and JGit's code, JIT-compiled) up first. */
+    private static final int WARM_UP_HANDSHAKES = 200;
+
+    /**
+     * The floor's handshakes run after dkm's, against a server whose SSH code the JIT has compiled by then; without
+     * this, dkm's run alone would pay the server's warm-up (its CPU shares the machine with dkm). A project of its own
+     * with a deploy key, one clone wired to it, {@link #WARM_UP_HANDSHAKES} handshakes {@code jobs} at a time.
+     */
+    private double warmUp(SandboxServer server, IsolatedGit git) throws Exception {
+        long start = System.nanoTime();
+        String project = "bench/warm-up";
+        server.world().createProject(project, "warm-up", "private");
+        Path dir = Files.createDirectories(work.resolve("warm-up"));
+        var key = new Ed25519KeyGenerator().generateInto(dir.resolve("key"), "warm-up");
+        server.world().createDeployKey(project, "warm-up", key.publicKey().toLine(), true, "maria", null);
+        Path knownHosts = Files.writeString(dir.resolve("known_hosts"), server.knownHostsLine() + "\n");
+        Path repo = dir.resolve("repo");
+        git.git(work, "init", "-q", repo.toString()).assertOk();
+        git.git(repo, "remote", "add", "origin", server.sshUrl(project)).assertOk();
+        git.git(repo, "config", "core.sshCommand", dev.dkm.setup.SshCommandLine.forKey(key.privateKey(), knownHosts)).assertOk();
+        ExecutorService pool = Executors.newFixedThreadPool(jobs);
+        try {
+            List<Future<Processes.Result>> done = new ArrayList<>();
+            for (int i = 0; i < WARM_UP_HANDSHAKES; i++) {
+                done.add(pool.submit(() -> git.git(repo, "-c", "protocol.version=0", "ls-remote", "--upload-pack=git-receive-pack", "origin")));
+            }
+            for (Future<Processes.Result> f : done) {
+                f.get().assertOk();
+            }
+        } finally {
+            pool.shutdown();
+            pool.awaitTermination(1, TimeUnit.MINUTES);
+        }
+        return seconds(start);
     }
 
     /** One group the maintainer belongs to, one project per repository. */
@@ -210,6 +271,47 @@ public final class ConvertBenchmark {
         return seconds(start);
     }
 
+    /**
+     * The local work dkm cannot skip for a repository, alone, {@code jobs} at a time: a new Ed25519 key pair written
+     * (0600, synced; once for a shared key), the repository's config written again whole (atomically, synced; to a
+     * copy beside it, so the repository is left as it is), and the one git call that tells which URLs git resolves for the remote. Printed
+     * apart from the full floor, which stays what it was (API calls + handshakes).
+     */
+    private double localStepsAlone(IsolatedGit git, Path workspace) throws Exception {
+        List<Path> all;
+        try (Stream<Path> s = Files.walk(workspace, 2)) {
+            all = s.filter(p -> Files.isDirectory(p.resolve(".git"))).toList();
+        }
+        Ed25519KeyGenerator generator = new Ed25519KeyGenerator();
+        Path keys = Files.createDirectories(work.resolve("floor-keys"));
+        ExecutorService pool = Executors.newFixedThreadPool(jobs);
+        long start = System.nanoTime();
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int i = 0; i < all.size(); i++) {
+                Path repo = all.get(i);
+                Path key = keys.resolve("key-" + i);
+                boolean newKey = !sharedKey || i == 0; // a shared key is made once
+                done.add(pool.submit(() -> {
+                    if (newKey) {
+                        generator.generateInto(key, "floor");
+                    }
+                    byte[] config = Files.readAllBytes(repo.resolve(".git/config"));
+                    dev.dkm.files.AtomicFiles.write(repo.resolve(".git/config.floor-copy"), config, dev.dkm.files.FileMode.KEEP_OR_PRIVATE);
+                    git.git(repo, "remote", "-v");
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+            pool.awaitTermination(1, TimeUnit.MINUTES);
+        }
+        return seconds(start);
+    }
+
     /** N fresh public keys for the python-gitlab script (so GitLab sees new keys, as with dkm). */
     private Path publicKeys(int n) throws IOException {
         Ed25519KeyGenerator generator = new Ed25519KeyGenerator();
@@ -239,6 +341,67 @@ public final class ConvertBenchmark {
             return com.google.gson.JsonParser.parseString(json).getAsJsonObject().getAsJsonObject("counts").get(outcome).getAsInt();
         } catch (RuntimeException e) {
             return 0;
+        }
+    }
+
+    /**
+     * CPU seconds (user + system) from {@code /proc/PID/stat}: a process's own, and its children's that it waited for
+     * (their waited-for descendants included). The clock tick is 100 Hz on Linux.
+     */
+    record Cpu(double self, double children) {
+        static Cpu ofThisJvm() {
+            return of(ProcessHandle.current().pid());
+        }
+
+        static Cpu of(long pid) {
+            try {
+                String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                // after the name: state(0) … utime(11) stime(12) cutime(13) cstime(14)
+                return new Cpu((Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0,
+                        (Long.parseLong(f[13]) + Long.parseLong(f[14])) / 100.0);
+            } catch (IOException | RuntimeException e) {
+                return null;
+            }
+        }
+
+        Cpu minus(Cpu o) {
+            return new Cpu(self - o.self, children - o.children);
+        }
+    }
+
+    /** Samples the CPU of this JVM's one child process (dkm) every 20 ms while it runs: the last sample is kept. */
+    private static final class ChildCpu implements AutoCloseable {
+        private final Thread thread;
+        private volatile Cpu last = new Cpu(0, 0);
+        private volatile boolean stop;
+
+        private ChildCpu() {
+            thread = new Thread(() -> {
+                while (!stop) {
+                    ProcessHandle.current().children().findFirst().map(h -> Cpu.of(h.pid())).ifPresent(c -> last = c);
+                    try {
+                        Thread.sleep(20);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "cpu-sampler");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        static ChildCpu watch() {
+            return new ChildCpu();
+        }
+
+        Cpu last() {
+            return last;
+        }
+
+        @Override
+        public void close() {
+            stop = true;
         }
     }
 

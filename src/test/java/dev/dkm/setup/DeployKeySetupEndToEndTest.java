@@ -34,6 +34,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The one-click setup against the sandbox GitLab with the real git and OpenSSH: a repository cloned with a personal
@@ -248,6 +250,70 @@ class DeployKeySetupEndToEndTest {
         });
         assertThat(result.cause()).isEqualTo(GitErrorExplainer.Cause.READ_ONLY_KEY);
         assertThat(result.failure()).contains("read-only");
+    }
+
+    /**
+     * The push handshake goes where git resolves the remote for fetching, a push to every URL it resolves for pushing:
+     * a rule in the global config that sends either elsewhere than the wired URL ({@code insteadOf}: both,
+     * {@code pushInsteadOf}: pushes only) fails the verification (and rolls everything back), whatever the handshake
+     * would have said.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"insteadOf", "pushInsteadOf"})
+    void a_rule_in_the_global_config_that_sends_the_remote_elsewhere_fails_the_verification(String rule) throws Exception {
+        RepoInfo repo = tokenClone("acme/platform/api", "api-" + rule);
+        SetupResult result = assertRolledBack(repo, afterWiring(repo.path(), wired -> git.git(tmp, "config", "--global",
+                "url.ssh://git@mirror.example/." + rule, wired).assertOk()));
+        assertThat(result.failure()).contains("git still resolves origin to another URL").contains("ssh://git@mirror.example/");
+    }
+
+    /** A push goes to every push URL: one after the wired one (from an included file) must fail it too, not only the first. */
+    @Test
+    void a_second_push_url_from_an_included_file_fails_the_verification() throws Exception {
+        RepoInfo cloned = tokenClone("acme/platform/api", "api-two-pushurls");
+        String tokenUrl = git.git(cloned.path(), "remote", "get-url", "origin").assertOk().stdout().strip();
+        git.git(cloned.path(), "config", "remote.origin.pushurl", tokenUrl).assertOk();
+        Path extra = Files.writeString(tmp.resolve("mirror.config"), "[remote \"origin\"]\n\tpushurl = https://mirror.example/api.git\n");
+        git.git(cloned.path(), "config", "include.path", extra.toString()).assertOk();
+        SetupResult result = assertRolledBack(scan(cloned.path()), SetupListener.NONE);
+        assertThat(result.failure()).contains("git still resolves origin to another URL").contains("https://mirror.example/api.git");
+    }
+
+    /**
+     * A remote whose name is the wired one's plus a tab makes {@code git remote -v} ambiguous about it: the check falls
+     * back to asking {@code git remote get-url} (fetch, then every push URL) and the setup still succeeds.
+     */
+    @Test
+    void a_listing_ambiguous_about_the_remote_falls_back_to_get_url_and_still_verifies() throws Exception {
+        RepoInfo cloned = tokenClone("acme/website", "website-ambiguous");
+        Files.writeString(cloned.gitDir().resolve("config"), "[remote \"origin\tmirror\"]\n\turl = https://mirror.example/w.git\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        assertThat(ResolvedRemote.parse(git.git(cloned.path(), "remote", "-v").assertOk().stdout(), "origin")).isNull();
+        SetupResult result = run(planner.plan(scan(cloned.path()), client, server.url(), SetupOptions.defaults()), sandboxHostKey(),
+                SetupListener.NONE);
+        assertThat(result.success()).as(result.failure()).isTrue();
+        assertThat(git.git(cloned.path(), "remote", "get-url", "--push", "--all", "origin").assertOk().stdout().strip())
+                .isEqualTo(server.sshUrl("acme/website"));
+    }
+
+    private interface GitStep {
+        void run(String wiredUrl) throws Exception;
+    }
+
+    /** A listener that, once the config of {@code repo} is wired, runs {@code step} with the URL it wired. */
+    private SetupListener afterWiring(Path repo, GitStep step) {
+        return new SetupListener() {
+            @Override
+            public void finished(StepOutcome outcome) {
+                if (outcome.step() == SetupStep.WIRE) {
+                    try {
+                        step.run(git.git(repo, "config", "remote.origin.url").assertOk().stdout().strip());
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            }
+        };
     }
 
     @Test
