@@ -104,11 +104,15 @@ final class GitAccessPolicy {
         return new Decision(actor, null);
     }
 
-    /** The protected branch rule of {@code branch}, if any (exact name or a {@code *} wildcard). */
-    static Optional<ProtectedBranch> protection(SandboxData d, Project p, String branch) {
+    /**
+     * Every protected-branch rule matching {@code branch}, as GitLab's ProtectedRef#matching: the exact name or a
+     * pattern whose {@code *} matches any characters, {@code /} included (app/models/ref_matcher.rb). A branch is
+     * protected when the list is not empty, and GitLab checks a push against all of them together.
+     */
+    static java.util.List<ProtectedBranch> protection(SandboxData d, Project p, String branch) {
         return d.protectedBranches.stream()
                 .filter(b -> b.projectId == p.id && matches(b.name, branch))
-                .findFirst();
+                .toList();
     }
 
     private static boolean matches(String pattern, String branch) {
@@ -120,11 +124,20 @@ final class GitAccessPolicy {
     }
 
     /**
-     * May the actor push to a protected branch? A deploy key named in the rule may; otherwise a deploy
+     * May the actor push to a branch these rules protect? GitLab takes the union: the push is allowed when any
+     * "Allowed to push" entry of any matching rule admits the actor (ProtectedRef.access_levels_for_ref =
+     * matching(ref).flat_map(push_access_levels), protected_ref_accessible_to? = any? check_access).
+     */
+    static boolean mayPushProtected(SandboxData d, Project p, java.util.List<ProtectedBranch> rules, Actor actor) {
+        return rules.stream().anyMatch(b -> mayPushProtected(d, p, b, actor));
+    }
+
+    /**
+     * Does this one rule let the actor push? A deploy key named in the rule may; otherwise a deploy
      * key acts with its creator's role, and only while the creator is an active member. "No one" (0)
      * lets no role through.
      */
-    static boolean mayPushProtected(SandboxData d, Project p, ProtectedBranch b, Actor actor) {
+    private static boolean mayPushProtected(SandboxData d, Project p, ProtectedBranch b, Actor actor) {
         User who = actor.user;
         if (actor.deployKey != null) {
             if (b.pushAccessLevels.stream().anyMatch(l -> l.deployKeyId != null && l.deployKeyId == actor.deployKey.id)) {

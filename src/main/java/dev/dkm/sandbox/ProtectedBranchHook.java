@@ -4,7 +4,7 @@ import dev.dkm.sandbox.GitAccessPolicy.Actor;
 import dev.dkm.sandbox.SandboxData.Project;
 import dev.dkm.sandbox.SandboxData.ProtectedBranch;
 import java.util.Collection;
-import java.util.Optional;
+import java.util.List;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.transport.PreReceiveHook;
 import org.eclipse.jgit.transport.ReceiveCommand;
@@ -39,16 +39,17 @@ final class ProtectedBranchHook implements PreReceiveHook {
     }
 
     private String refusal(SandboxData d, String branch, ReceiveCommand.Type type) {
-        Optional<ProtectedBranch> rule = GitAccessPolicy.protection(d, project, branch);
-        if (rule.isEmpty()) {
+        List<ProtectedBranch> rules = GitAccessPolicy.protection(d, project, branch);
+        if (rules.isEmpty()) {
             return null;
         }
         if (type == ReceiveCommand.Type.DELETE) {
             return GitAccessPolicy.PROTECTED_DELETE;
         }
-        if (type == ReceiveCommand.Type.UPDATE_NONFASTFORWARD && !rule.get().allowForcePush) {
+        // ProtectedBranch.allow_force_push?: any matching rule allowing force push allows it
+        if (type == ReceiveCommand.Type.UPDATE_NONFASTFORWARD && rules.stream().noneMatch(r -> r.allowForcePush)) {
             return GitAccessPolicy.PROTECTED_FORCE_PUSH;
         }
-        return GitAccessPolicy.mayPushProtected(d, project, rule.get(), actor) ? null : GitAccessPolicy.PROTECTED_PUSH;
+        return GitAccessPolicy.mayPushProtected(d, project, rules, actor) ? null : GitAccessPolicy.PROTECTED_PUSH;
     }
 }

@@ -145,6 +145,57 @@ class SshGitTest {
         assertThat(allowed.exitCode()).as(allowed.output()).isZero();
     }
 
+    // GitLab's source, read for these two tests (gitlabhq/gitlabhq): app/models/concerns/protected_ref.rb (a push is
+    // checked against access_levels_for_ref = matching(ref).flat_map(push_access_levels), allowed when ANY admits the
+    // actor), app/models/ref_matcher.rb and protected_ref_matcher.rb ("*" is ".*?" anchored \A..\z, so it matches
+    // "/" too; otherwise the exact name), app/models/protected_branch.rb (protected? = matching(...).present?;
+    // allow_force_push? = any matching rule allowing it), lib/gitlab/user_access.rb (can_push_to_branch?) and
+    // lib/gitlab/deploy_key_access.rb (a deploy key is checked as its owner, through can_push_to_branch?).
+
+    @Test
+    void aWildcardRuleAndAnExactRuleAreCheckedTogether() throws IOException {
+        server.world().createProject("acme/wild-exact", "wild-exact", "private");
+        Path blocked = git.newKey("we-blocked");
+        Path named = git.newKey("we-named");
+        registerDeployKey("acme/wild-exact", blocked, true);
+        int namedId = registerDeployKey("acme/wild-exact", named, true);
+        // the wildcard first: a check that stops at the first matching rule would refuse the named key
+        server.world().protectBranch("acme/wild-exact", "ma*", 0);
+        server.world().protectBranch("acme/wild-exact", "main", 0, namedId);
+
+        Path repo = cloneOf("acme/wild-exact", named, "we-named-clone");
+        Result allowed = commitAndPush(repo, named, "main");
+        assertThat(allowed.exitCode()).as(allowed.output()).isZero();
+
+        Path repo2 = cloneOf("acme/wild-exact", blocked, "we-blocked-clone");
+        Result refused = commitAndPush(repo2, blocked, "main");
+        assertThat(refused.exitCode()).isNotZero();
+        assertThat(refused.output()).contains(GitAccessPolicy.PROTECTED_PUSH);
+        // "ma*" alone protects "master/x" ("*" spans "/"): refused there too; a branch it does not match is open
+        Result slash = commitAndPush(repo2, blocked, "master/x");
+        assertThat(slash.exitCode()).isNotZero();
+        assertThat(slash.output()).contains(GitAccessPolicy.PROTECTED_PUSH);
+        Result open = commitAndPush(repo2, blocked, "feature");
+        assertThat(open.exitCode()).as(open.output()).isZero();
+    }
+
+    @Test
+    void aStarRuleAllowingDevelopersOpensAMaintainersOnlyBranch() throws IOException {
+        server.world().createProject("acme/star-dev", "star-dev", "private");
+        Path daveKey = git.newKey("star-dave");
+        server.world().addUserSshKey("dave", "dave star", git.publicKey(daveKey));
+        server.world().protectBranch("acme/star-dev", "main", SandboxState.MAINTAINER);
+        Path repo = cloneOf("acme/star-dev", daveKey, "star-dave-clone");
+        Result refused = commitAndPush(repo, daveKey, "main");
+        assertThat(refused.exitCode()).isNotZero();
+        assertThat(refused.output()).contains(GitAccessPolicy.PROTECTED_PUSH);
+
+        server.world().protectBranch("acme/star-dev", "*", SandboxState.DEVELOPER);
+        git.run(repo, null, "git", "reset", "-q", "--hard", "origin/main");
+        Result allowed = commitAndPush(repo, daveKey, "main");
+        assertThat(allowed.exitCode()).as(allowed.output()).isZero();
+    }
+
     @Test
     void maintainerRuleFollowsTheKeyCreator() throws IOException {
         // Created by maria (Maintainer): may push to a Maintainers-protected branch, until she is blocked.
