@@ -362,6 +362,7 @@ public final class GitLabClient implements AutoCloseable {
 
     // --- protected branches
 
+    /** All the project's rules ({@code GET /projects/:id/protected_branches}, 100 a page), wildcards included. */
     public List<ProtectedBranch> protectedBranches(String project) {
         return pager.all(api.protectedBranches(project, PER_PAGE));
     }
@@ -410,16 +411,16 @@ public final class GitLabClient implements AutoCloseable {
     }
 
     /**
-     * Each project's default-branch rule from {@link #branchRules}: the rule, or empty when the branch is not
-     * protected; projects GraphQL could not answer for certain are absent.
+     * Each project's default-branch rules from {@link #branchRules}: every rule matching it (wildcards included),
+     * empty when the branch is not protected; projects GraphQL could not answer for certain are absent.
      */
-    public java.util.Map<Long, Optional<ProtectedBranch>> defaultBranchRules(java.util.Collection<Project> projects) {
+    public java.util.Map<Long, List<ProtectedBranch>> defaultBranchRules(java.util.Collection<Project> projects) {
         java.util.Map<Long, BranchRules> rules = branchRules(projects.stream()
                 .filter(p -> p.defaultBranch() != null).map(Project::id).toList());
-        java.util.Map<Long, Optional<ProtectedBranch>> out = new java.util.HashMap<>();
+        java.util.Map<Long, List<ProtectedBranch>> out = new java.util.HashMap<>();
         for (Project p : projects) {
             BranchRules known = rules.get(p.id());
-            Optional<ProtectedBranch> rule = known == null ? null : known.of(p.defaultBranch());
+            List<ProtectedBranch> rule = known == null ? null : known.of(p.defaultBranch());
             if (rule != null) {
                 out.put(p.id(), rule);
             }

@@ -242,6 +242,9 @@ public final class DeployKeySetup {
             if (!plan.allowProtectedPush() || !branch.canGrantKey()) {
                 return branch.whatThisGitLabAllows();
             }
+            if (!branch.hasExactRule()) {
+                return branch.onlyWildcardsBlock();
+            }
             dev.dkm.gitlab.ProtectedBranch rule;
             try {
                 rule = client.allowDeployKeyToPush(project, branch.branch(), keyId);

@@ -33,9 +33,9 @@ public final class SetupPlanner {
 
     private final AccountSide side;
     // A planner lives for one operation (a setup, a bulk run): many repositories share a project. Per "instance id":
-    // the rules GraphQL told in bulk, and the default branch's rule asked over REST (empty: not protected).
+    // the rules GraphQL told in bulk, and the rules matching the default branch asked over REST (empty: not protected).
     private final Map<String, BranchRules> told = new java.util.concurrent.ConcurrentHashMap<>();
-    private final Map<String, Optional<ProtectedBranch>> asked = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, List<ProtectedBranch>> asked = new java.util.concurrent.ConcurrentHashMap<>();
 
     public SetupPlanner(SshEnvironment env, HostKeyVerifier hostKeys) {
         this(new ThisAccount(env, hostKeys, GitRunner.system()));
@@ -117,7 +117,9 @@ public final class SetupPlanner {
             if (!branch.canGrantKey()) {
                 notes.add(branch.whatThisGitLabAllows());
             } else {
-                notes.add(options.allowProtectedPush()
+                notes.add(!branch.hasExactRule()
+                        ? branch.onlyWildcardsBlock()
+                        : options.allowProtectedPush()
                         ? "the key will be added to \"Allowed to push\" on " + branch.branch() + " (GitLab 17.5+)"
                         : branch.detail() + "; add --allow-protected-push to allow this key there (GitLab 17.5+)");
             }
@@ -168,27 +170,32 @@ public final class SetupPlanner {
         }
         String cacheKey = instanceUrl + " " + project.id();
         BranchRules known = told.get(cacheKey);
-        Optional<ProtectedBranch> rule = known == null ? null : known.of(branch);
-        if (rule == null) {
-            rule = asked.get(cacheKey);
+        List<ProtectedBranch> rules = known == null ? null : known.of(branch);
+        if (rules == null) {
+            rules = asked.get(cacheKey);
         }
-        if (rule == null) {
-            rule = Optional.ofNullable(fetchRule(client, project));
-            asked.put(cacheKey, rule);
+        if (rules == null) {
+            rules = fetchRules(client, project);
+            asked.put(cacheKey, rules);
         }
         // What a blocked branch means depends on the version (deploy keys in "Allowed to push" need 17.5): asked once per client.
-        return ProtectedBranchCheck.evaluate(branch, rule.orElse(null), level, keyId).on(client.instanceVersion().orElse(null));
+        return ProtectedBranchCheck.evaluate(branch, rules, level, keyId).on(client.instanceVersion().orElse(null));
     }
 
-    /** {@code GET /projects/:id/protected_branches/:default_branch}: the rule, or null when the branch is not protected. */
-    private static ProtectedBranch fetchRule(GitLabClient client, Project project) throws SetupException {
+    /**
+     * Every rule protecting the default branch, wildcards included: {@code GET /projects/:id/protected_branches} (one
+     * call up to 100 rules) filtered as GitLab matches them. Not {@code GET …/protected_branches/:name}: that finds a
+     * rule by its exact name only (lib/api/protected_branches.rb, {@code find_by!(name:)}) and misses {@code *}, {@code
+     * release/*} and the like, which protect the branch all the same.
+     */
+    private static List<ProtectedBranch> fetchRules(GitLabClient client, Project project) throws SetupException {
         try {
-            return client.protectedBranch(project.pathWithNamespace(), project.defaultBranch());
+            return ProtectedBranch.matching(client.protectedBranches(project.pathWithNamespace()), project.defaultBranch());
         } catch (GitLabException e) {
             if (e.kind() != GitLabErrorKind.NOT_FOUND) {
                 throw new SetupException(e.userMessage(project.pathWithNamespace()), e);
             }
-            return null;
+            return List.of();
         }
     }
 

@@ -144,4 +144,46 @@ class ProtectedBranchSetupVersionsTest {
                 .as("the roles already there stay").anyMatch(a -> a.deployKeyId() == null && Integer.valueOf(0).equals(a.accessLevel()));
         assertThat(pushToMain(repo).exitCode()).isZero();
     }
+
+    /**
+     * A default branch protected only by a wildcard rule. GitLab's source: lib/api/protected_branches.rb (the by-name
+     * route is {@code find_by!(name:)}: 404 for main under "ma*", which the old check took for "not protected"),
+     * app/models/concerns/protected_ref.rb and app/models/ref_matcher.rb (every matching rule counts, "*" included).
+     */
+    @Test
+    void a_branch_protected_only_by_a_wildcard_is_reported_blocked_and_the_wildcard_is_not_widened() throws Exception {
+        world(null);
+        server.world().protectBranch("acme/handbook", "ma*", 0);
+        Path repo = tokenClone("acme/handbook");
+
+        Run plan = dkm("setup", repo.toString(), "--dry-run");
+        assertThat(plan.out()).contains("main is protected by the rule ma* and \"No one\" may push")
+                .contains("dkm does not name the key in a wildcard rule").doesNotContain("add --allow-protected-push");
+
+        Run run = dkm("setup", repo.toString(), "--yes", "--allow-protected-push", "--accept-host-key", server.hostKeyFingerprint());
+        assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(3);
+        assertThat(run.out() + run.err()).doesNotContain("Done:");
+        assertThat(run.err()).contains("not complete").contains("protect main by its own name");
+        try (GitLabClient c = GitLabClient.connect(server.url(), Secret.of(server.maintainerToken()))) {
+            assertThat(c.protectedBranches("acme/handbook")).singleElement().satisfies(r -> {
+                assertThat(r.name()).isEqualTo("ma*");
+                assertThat(r.pushAccessLevels()).noneMatch(a -> a.deployKeyId() != null);
+            });
+        }
+        dev.dkm.testsupport.Processes.Result push = pushToMain(repo);
+        assertThat(push.exitCode()).as("GitLab refuses the push, as the setup said").isNotZero();
+        assertThat(push.stderr()).contains("not allowed to push code to protected branches");
+    }
+
+    @Test
+    void a_key_named_on_the_exact_rule_pushes_though_a_wildcard_rule_says_no_one() throws Exception {
+        world(null);
+        server.world().protectBranch("acme/website", "*", 0); // with the exact "main" (No one) of world()
+        Path repo = tokenClone("acme/website");
+
+        Run run = dkm("setup", repo.toString(), "--yes", "--allow-protected-push", "--accept-host-key", server.hostKeyFingerprint());
+        assertThat(run.exit()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("named in \"Allowed to push\" on main").contains("Done:");
+        assertThat(pushToMain(repo).exitCode()).as("the rules add up: the exact rule's key entry is enough").isZero();
+    }
 }

@@ -115,7 +115,7 @@ class BulkConverterGraphQlTest {
 
         assertThat(report.count(RepoOutcome.Outcome.CONVERTED)).as(report.outcomes().toString()).isEqualTo(PROJECTS);
         Map<String, Long> calls = server.requestCounts();
-        assertThat(calls).as(calls.toString()).doesNotContainKey("GET /projects/:id/protected_branches/:name")
+        assertThat(calls).as(calls.toString()).doesNotContainKey("GET /projects/:id/protected_branches/:name").doesNotContainKey("GET /projects/:id/protected_branches")
                 .containsEntry("POST /api/graphql", 2L).containsEntry("POST /projects/:id/deploy_keys", (long) PROJECTS);
         // 1 listing page + 1 version + 2 GraphQL pages: 1 + 4/60 = 1.07 calls a repository (was 2.02 with REST checks).
         assertThat(overhead()).as(calls.toString()).isEqualTo(4);
@@ -128,7 +128,7 @@ class BulkConverterGraphQlTest {
 
         assertThat(report.count(RepoOutcome.Outcome.CONVERTED)).as(report.outcomes().toString()).isEqualTo(PROJECTS);
         Map<String, Long> calls = server.requestCounts();
-        assertThat(calls).as(calls.toString()).doesNotContainKey("GET /projects/:id/protected_branches/:name")
+        assertThat(calls).as(calls.toString()).doesNotContainKey("GET /projects/:id/protected_branches/:name").doesNotContainKey("GET /projects/:id/protected_branches")
                 .containsEntry("POST /api/graphql", 2L);
         assertThat(overhead()).as(calls.toString()).isEqualTo(4);
     }
@@ -145,7 +145,7 @@ class BulkConverterGraphQlTest {
         assertThat(report.count(RepoOutcome.Outcome.CONVERTED)).as(report.outcomes().toString()).isEqualTo(10);
         Map<String, Long> calls = server.requestCounts();
         // 10 look-ups (too few projects for the listing) + 1 GraphQL request + 10 registrations + 1 version.
-        assertThat(calls).as(calls.toString()).doesNotContainKey("GET /projects/:id/protected_branches/:name")
+        assertThat(calls).as(calls.toString()).doesNotContainKey("GET /projects/:id/protected_branches/:name").doesNotContainKey("GET /projects/:id/protected_branches")
                 .containsEntry("POST /api/graphql", 1L).containsEntry("GET /projects/:id", 10L);
         assertThat(overhead()).as(calls.toString()).isEqualTo(12);
     }
@@ -160,7 +160,8 @@ class BulkConverterGraphQlTest {
         assertThat(report.count(RepoOutcome.Outcome.CONVERTED)).as(report.outcomes().toString()).isEqualTo(PROJECTS);
         Map<String, Long> calls = server.requestCounts();
         assertThat(asked).hasValue(1); // asked once, then left alone
-        assertThat(calls).as(calls.toString()).containsEntry("GET /projects/:id/protected_branches/:name", (long) PROJECTS);
+        assertThat(calls).as(calls.toString()).containsEntry("GET /projects/:id/protected_branches", (long) PROJECTS)
+                .doesNotContainKey("GET /projects/:id/protected_branches/:name"); // the list: wildcards too
     }
 
     @Test
@@ -172,11 +173,15 @@ class BulkConverterGraphQlTest {
         int key = w.createDeployKey(project(4), "deployer", dev.dkm.testsupport.PublicKeyLines.ed25519("d"), true,
                 "maria", null);
         w.protectBranch(project(4), "main", 0, key);
+        w.protectBranch(project(7), "ma*", 0); // a wildcard alone: blocked both ways
+        w.protectBranch(project(8), "*", 40); // a wildcard and the exact name together
+        w.protectBranch(project(8), "main", 0);
         w.createGroup("elsewhere", "Elsewhere", "private");
         for (SetupOptions options : List.of(SetupOptions.defaults(), SetupOptions.defaults().withSharedKey(true))) {
             server.resetRequestCounts();
             Map<String, String> viaGraphQl = protection(converter().preview(scan(), options, 4, Progress.NONE));
             assertThat(server.requestCount("GET", "/projects/:id/protected_branches/:name")).isZero();
+            assertThat(server.requestCount("GET", "/projects/:id/protected_branches")).isZero();
 
             server.failRequestsMatching(r -> r.startsWith("POST /api/graphql"));
             Map<String, String> viaRest = protection(converter().preview(scan(), options, 4, Progress.NONE));
@@ -186,6 +191,10 @@ class BulkConverterGraphQlTest {
             assertThat(viaGraphQl.get("repo01")).startsWith(ProtectedBranchCheck.State.BLOCKS_KEY.name());
             assertThat(viaGraphQl.get("repo03")).startsWith(ProtectedBranchCheck.State.ALLOWS_KEY.name());
             assertThat(viaGraphQl.get("repo05")).startsWith(ProtectedBranchCheck.State.NOT_PROTECTED.name());
+            assertThat(viaGraphQl.get("repo07")).startsWith(ProtectedBranchCheck.State.BLOCKS_KEY.name())
+                    .contains("protected by the rule ma*");
+            assertThat(viaGraphQl.get("repo08")).startsWith(ProtectedBranchCheck.State.ALLOWS_KEY.name())
+                    .contains("protected by the rules");
         }
     }
 

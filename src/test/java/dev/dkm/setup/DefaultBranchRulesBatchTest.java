@@ -3,8 +3,6 @@ package dev.dkm.setup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dkm.gitlab.GitLabClient;
-import dev.dkm.gitlab.GitLabErrorKind;
-import dev.dkm.gitlab.GitLabException;
 import dev.dkm.gitlab.Project;
 import dev.dkm.gitlab.ProtectedBranch;
 import dev.dkm.remote.Secret;
@@ -15,7 +13,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,7 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
  * app/graphql/types/access_levels/deploy_key_type.rb, app/policies/protected_branch_policy.rb (read_protected_branch
  * = admin_project), app/models/concerns/protected_ref_access.rb and protected_ref_deploy_key_access.rb (humanize),
  * app/controllers/graphql_controller.rb, app/graphql/gitlab_schema.rb, lib/api/protected_branches.rb (the REST check:
- * {@code find_by!(name:)}, 404 when not protected).
+ * {@code find_by!(name:)}, 404 when not protected, which misses wildcard rules; the list route, paged, is what the
+ * check asks now), app/models/concerns/protected_ref.rb (matching, access_levels_for_ref: a push is checked against
+ * every matching rule together), app/models/ref_matcher.rb ("*" matches any characters, "/" included).
  */
 class DefaultBranchRulesBatchTest {
     @TempDir Path tmp;
@@ -58,24 +57,22 @@ class DefaultBranchRulesBatchTest {
         return client.project(path);
     }
 
-    private ProtectedBranch rest(Project p) {
-        try {
-            return client.protectedBranch(p.pathWithNamespace(), p.defaultBranch());
-        } catch (GitLabException e) {
-            assertThat(e.kind()).isEqualTo(GitLabErrorKind.NOT_FOUND);
-            return null;
-        }
+    /** The REST check: every rule of the project, the ones matching the default branch kept. */
+    private List<ProtectedBranch> rest(Project p) {
+        return ProtectedBranch.matching(client.protectedBranches(p.pathWithNamespace()), p.defaultBranch());
     }
 
-    private static ProtectedBranchCheck check(Project p, ProtectedBranch rule, Long keyId) {
-        return ProtectedBranchCheck.evaluate(p.defaultBranch(), rule, p.accessLevel(), keyId);
+    private static ProtectedBranchCheck check(Project p, List<ProtectedBranch> rules, Long keyId) {
+        return ProtectedBranchCheck.evaluate(p.defaultBranch(), rules, p.accessLevel(), keyId);
     }
 
     @Test
     void the_batch_answers_as_the_rest_check_for_every_kind_of_protection() {
         start(null);
         var w = server.world();
-        for (String name : List.of("open", "maintainers", "developers", "noone", "noone-key", "maintainers-key")) {
+        List<String> names = List.of("open", "maintainers", "developers", "noone", "noone-key", "maintainers-key",
+                "star-noone", "wild-noone-exact-key", "release-wild");
+        for (String name : names) {
             w.createProject("g/" + name, name, "private");
         }
         String keyLine = PublicKeyLines.ed25519("batch");
@@ -87,32 +84,51 @@ class DefaultBranchRulesBatchTest {
         w.protectBranch("g/noone-key", "main", 0, key);
         w.protectBranch("g/maintainers-key", "main", 40, key);
         w.protectBranch("g/open", "release", 0); // another branch: main stays unprotected
+        w.protectBranch("g/star-noone", "*", 0); // a wildcard alone protects main
+        w.enableDeployKey("g/wild-noone-exact-key", key, true);
+        w.protectBranch("g/wild-noone-exact-key", "ma*", 0);
+        w.protectBranch("g/wild-noone-exact-key", "main", 0, key); // the two together: the key may push
+        w.protectBranch("g/release-wild", "release/*", 0); // matches release/1.0, not main
         List<Project> projects = new ArrayList<>();
-        for (String name : List.of("open", "maintainers", "developers", "noone", "noone-key", "maintainers-key")) {
+        for (String name : names) {
             projects.add(project("g/" + name));
         }
         server.resetRequestCounts();
 
-        Map<Long, Optional<ProtectedBranch>> batch = client.defaultBranchRules(projects);
+        Map<Long, List<ProtectedBranch>> batch = client.defaultBranchRules(projects);
 
         assertThat(server.requestCounts()).containsOnlyKeys("POST /api/graphql").containsEntry("POST /api/graphql", 1L);
         assertThat(batch).hasSize(projects.size());
         for (Project p : projects) {
-            ProtectedBranch fromRest = rest(p);
-            ProtectedBranch fromBatch = batch.get(p.id()).orElse(null);
+            List<ProtectedBranch> fromRest = rest(p);
+            List<ProtectedBranch> fromBatch = batch.get(p.id());
             for (Long keyId : new Long[] {null, (long) key, 999L}) {
                 assertThat(check(p, fromBatch, keyId).state()).as(p.pathWithNamespace() + " key " + keyId)
                         .isEqualTo(check(p, fromRest, keyId).state());
             }
         }
         // The cases the check is about, so an equal-but-wrong answer on both sides cannot pass unseen.
-        assertThat(check(projects.get(0), batch.get(projects.get(0).id()).orElse(null), null).state())
+        assertThat(check(projects.get(0), batch.get(projects.get(0).id()), null).state())
                 .isEqualTo(ProtectedBranchCheck.State.NOT_PROTECTED);
-        assertThat(check(projects.get(3), batch.get(projects.get(3).id()).orElse(null), null).state())
+        assertThat(check(projects.get(3), batch.get(projects.get(3).id()), null).state())
                 .isEqualTo(ProtectedBranchCheck.State.BLOCKS_KEY);
-        assertThat(check(projects.get(4), batch.get(projects.get(4).id()).orElse(null), (long) key).state())
+        assertThat(check(projects.get(4), batch.get(projects.get(4).id()), (long) key).state())
                 .isEqualTo(ProtectedBranchCheck.State.ALLOWS_KEY);
-        assertThat(batch.get(projects.get(4).id()).orElseThrow().allowsDeployKeyToPush(key)).isTrue();
+        assertThat(batch.get(projects.get(4).id()).get(0).allowsDeployKeyToPush(key)).isTrue();
+        // A wildcard alone protects main: blocked, and the message names the rule (the by-name look-up said "not protected").
+        ProtectedBranchCheck star = check(projects.get(6), batch.get(projects.get(6).id()), (long) key);
+        assertThat(star.state()).isEqualTo(ProtectedBranchCheck.State.BLOCKS_KEY);
+        assertThat(star.detail()).startsWith("main is protected by the rule * and \"No one\" may push");
+        assertThat(star.hasExactRule()).isFalse();
+        // "ma*" (No one) and "main" (the key) together let the key push, as GitLab adds up the matching rules.
+        ProtectedBranchCheck both = check(projects.get(7), batch.get(projects.get(7).id()), (long) key);
+        assertThat(both.state()).isEqualTo(ProtectedBranchCheck.State.ALLOWS_KEY);
+        assertThat(both.rules()).containsExactlyInAnyOrder("ma*", "main");
+        assertThat(both.hasExactRule()).isTrue();
+        assertThat(check(projects.get(7), batch.get(projects.get(7).id()), 999L).state())
+                .isEqualTo(ProtectedBranchCheck.State.BLOCKS_KEY);
+        assertThat(check(projects.get(8), batch.get(projects.get(8).id()), null).state())
+                .isEqualTo(ProtectedBranchCheck.State.NOT_PROTECTED);
     }
 
     @Test
@@ -129,11 +145,11 @@ class DefaultBranchRulesBatchTest {
         client.memberProjects(40, null).stream().filter(p -> p.pathWithNamespace().startsWith("g/")).forEach(projects::add);
         server.resetRequestCounts();
 
-        Map<Long, Optional<ProtectedBranch>> batch = client.defaultBranchRules(projects);
+        Map<Long, List<ProtectedBranch>> batch = client.defaultBranchRules(projects);
 
         assertThat(server.requestCount("POST", "/api/graphql")).isEqualTo(3);
         assertThat(batch).hasSize(120);
-        assertThat(batch.values().stream().filter(Optional::isPresent).count()).isEqualTo(18); // 0, 7, …, 119
+        assertThat(batch.values().stream().filter(r -> !r.isEmpty()).count()).isEqualTo(18); // 0, 7, …, 119
     }
 
     @Test
@@ -169,7 +185,7 @@ class DefaultBranchRulesBatchTest {
         Project manyRules = project("g/many-rules");
         Project manyEntries = project("g/many-entries");
 
-        Map<Long, Optional<ProtectedBranch>> batch = client.defaultBranchRules(
+        Map<Long, List<ProtectedBranch>> batch = client.defaultBranchRules(
                 List.of(hidden, unborn, readable, open, manyRules, manyEntries));
 
         assertThat(batch).containsOnlyKeys(open.id());
@@ -237,9 +253,9 @@ class DefaultBranchRulesBatchTest {
 
         assertThat(byPath).hasSize(60).isEqualTo(byId);
         for (int i = 0; i < 60; i++) {
-            Optional<ProtectedBranch> main = byPath.get(ids.get(i)).of("main");
+            List<ProtectedBranch> main = byPath.get(ids.get(i)).of("main");
             assertThat(main).as("q%03d", i).isNotNull();
-            assertThat(main.isPresent()).isEqualTo(i % 5 == 0);
+            assertThat(main.isEmpty()).isEqualTo(i % 5 != 0);
         }
         assertThat(byPath.get(ids.get(0)).of("develop")).as("not protected, and the list is complete").isEmpty();
     }
