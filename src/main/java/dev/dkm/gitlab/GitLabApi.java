@@ -66,6 +66,7 @@ interface GitLabApi {
     // protected branches
     @GET("projects/{id}/protected_branches") Call<List<ProtectedBranch>> protectedBranches(@Path("id") String project, @Query("per_page") int perPage);
     @GET("projects/{id}/protected_branches/{name}") Call<ProtectedBranch> protectedBranch(@Path("id") String project, @Path("name") String branch);
+    @DELETE("projects/{id}/protected_branches/{name}") Call<Void> unprotectBranch(@Path("id") String project, @Path("name") String branch);
     @POST("projects/{id}/protected_branches") Call<ProtectedBranch> protectBranch(@Path("id") String project, @Body Requests.NewProtectedBranch rule);
     @PATCH("projects/{id}/protected_branches/{name}") Call<ProtectedBranch> updateProtectedBranch(@Path("id") String project, @Path("name") String branch, @Body Requests.ProtectedBranchChange change);
 

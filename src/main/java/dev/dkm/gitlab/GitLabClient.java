@@ -377,11 +377,28 @@ public final class GitLabClient implements AutoCloseable {
      * without it nobody but the key could push.
      */
     public ProtectedBranch protectBranchForDeployKey(String project, String branch, long deployKeyId) {
-        var rule = new Requests.NewProtectedBranch(branch, MAINTAINER,
+        var rule = new Requests.NewProtectedBranch(branch, MAINTAINER, null,
                 List.of(new Requests.PushAllowance(deployKeyId, null)));
         return CreateIfAbsent.create(
                 () -> calls.body(api.protectBranch(project, rule)),
                 () -> existingProtectedBranch(project, branch));
+    }
+
+    /**
+     * Protects {@code branch} by its exact name for {@code deployKeyId} alone (17.5+), beside the wildcard rules that
+     * already match it: "No one" may push or merge besides the key. GitLab adds up the rules matching a branch
+     * (ProtectedRef.access_levels_for_ref), so this rule lets the key push to this branch and opens nothing else: not
+     * to Maintainers (a Maintainers entry would let them push where a wildcard says "No one"), not to other branches.
+     * 409 when a rule of that name exists (lib/api/protected_branches.rb), 422 when the key cannot be named.
+     */
+    public ProtectedBranch protectBranchForDeployKeyOnly(String project, String branch, long deployKeyId) {
+        var rule = new Requests.NewProtectedBranch(branch, 0, 0, List.of(new Requests.PushAllowance(deployKeyId, null)));
+        return calls.body(api.protectBranch(project, rule));
+    }
+
+    /** {@code DELETE /projects/:id/protected_branches/:name}: the rule of that exact name goes. */
+    public void unprotectBranch(String project, String branch) {
+        calls.body(api.unprotectBranch(project, branch));
     }
 
     /**

@@ -23,6 +23,7 @@ final class Requests {
                          @SerializedName("access_level") Integer accessLevel) {}
 
     record NewProtectedBranch(String name, @SerializedName("push_access_level") Integer pushAccessLevel,
+                              @SerializedName("merge_access_level") Integer mergeAccessLevel,
                               @SerializedName("allowed_to_push") List<PushAllowance> allowedToPush) {}
 
     record ProtectedBranchChange(@SerializedName("allowed_to_push") List<PushAllowance> allowedToPush) {}

@@ -75,6 +75,15 @@ final class JournalCodec {
             o.addProperty("projectId", e.projectId());
             o.addProperty("keyId", e.keyId());
             o.addProperty("fingerprint", e.fingerprint());
+        } else if (entry instanceof JournalEntry.BranchRuleAdded e) {
+            o.addProperty("type", "branch-rule-added");
+            o.addProperty("repo", e.repo());
+            o.addProperty("instance", e.instance());
+            o.addProperty("projectId", e.projectId());
+            o.addProperty("branch", e.branch());
+            if (e.ruleId() != null) {
+                o.addProperty("ruleId", e.ruleId());
+            }
         } else if (entry instanceof JournalEntry.KeyAccessChanged e) {
             o.addProperty("type", "key-access-changed");
             o.addProperty("repo", e.repo());
@@ -122,6 +131,9 @@ final class JournalCodec {
                     o.get("projectId").getAsLong(), s(o, "fingerprint"));
             case "key-created" -> new JournalEntry.KeyCreated(at, s(o, "repo"), s(o, "instance"),
                     o.get("projectId").getAsLong(), o.get("keyId").getAsLong(), s(o, "fingerprint"));
+            case "branch-rule-added" -> new JournalEntry.BranchRuleAdded(at, s(o, "repo"), s(o, "instance"),
+                    o.get("projectId").getAsLong(), s(o, "branch"),
+                    o.has("ruleId") && !o.get("ruleId").isJsonNull() ? o.get("ruleId").getAsLong() : null);
             case "key-access-changed" -> new JournalEntry.KeyAccessChanged(at, s(o, "repo"), s(o, "instance"),
                     o.get("projectId").getAsLong(), o.get("keyId").getAsLong(), o.get("previousCanPush").getAsBoolean());
             case "file-edited" -> new JournalEntry.FileEdited(at, s(o, "file"), o.get("offset").getAsLong(), s(o, "removed"),

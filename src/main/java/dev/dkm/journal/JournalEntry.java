@@ -58,6 +58,14 @@ public sealed interface JournalEntry {
     /** The deploy key exists on the project, and this run created (not merely reused) it. */
     record KeyCreated(Instant at, String repo, String instance, long projectId, long keyId, String fingerprint) implements JournalEntry {}
 
+    /**
+     * A protected-branch rule for {@code branch} by its exact name is about to be created for the run's deploy key
+     * ({@code ruleId} null), or was ({@code ruleId} the rule GitLab created). Undo removes that rule, and only while
+     * GitLab still has it under that id (a rule deleted and made again by someone else since stays).
+     */
+    record BranchRuleAdded(Instant at, String repo, String instance, long projectId, String branch, Long ruleId)
+            implements JournalEntry {}
+
     /** An existing deploy key's write access was changed; undo sets it back. */
     record KeyAccessChanged(Instant at, String repo, String instance, long projectId, long keyId, boolean previousCanPush)
             implements JournalEntry {}

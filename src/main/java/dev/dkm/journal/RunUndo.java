@@ -160,6 +160,11 @@ public final class RunUndo {
                         String keep = keepReason(runId, entries, notReverted, k.instance(), k.projectId(), k.fingerprint());
                         lines.add(k.repo() + ": " + (keep == null ? removeOrphan(k) : "a deploy key " + k.fingerprint()
                                 + " kept on project " + k.projectId() + ": " + keep));
+                    } else if (e instanceof JournalEntry.BranchRuleAdded b && !notReverted.contains(b.repo())
+                            && (b.ruleId() != null || entries.stream().noneMatch(o -> o instanceof JournalEntry.BranchRuleAdded c
+                                    && c.ruleId() != null && c.instance().equals(b.instance()) && c.projectId() == b.projectId()
+                                    && c.branch().equals(b.branch())))) {
+                        lines.add(b.repo() + ": " + removeBranchRule(b));
                     } else if (e instanceof JournalEntry.KeyAccessChanged a && !notReverted.contains(a.repo())) {
                         clientForInstance.apply(a.instance()).updateDeployKey(String.valueOf(a.projectId()), a.keyId(), null, a.previousCanPush());
                         lines.add(a.repo() + ": deploy key #" + a.keyId() + " set back to " + (a.previousCanPush() ? "read-write" : "read-only"));
@@ -257,6 +262,34 @@ public final class RunUndo {
             }
             throw e;
         }
+    }
+
+    /**
+     * Removes the exact-name rule the run created for its key, and only that one: by the id GitLab gave it, or, when
+     * the run ended between the POST and the journal line, a rule of that name that still has the shape dkm gives it
+     * (only "No one" and deploy keys may push). A rule that is not the run's any more is left alone, and said so.
+     */
+    private String removeBranchRule(JournalEntry.BranchRuleAdded b) {
+        GitLabClient client = clientForInstance.apply(b.instance());
+        String project = String.valueOf(b.projectId());
+        dev.dkm.gitlab.ProtectedBranch now;
+        try {
+            now = client.protectedBranch(project, b.branch());
+        } catch (GitLabException e) {
+            if (e.kind() == GitLabErrorKind.NOT_FOUND) {
+                return "the protected-branch rule " + b.branch() + " was already gone from project " + b.projectId();
+            }
+            throw e;
+        }
+        boolean ours = b.ruleId() != null ? b.ruleId().equals(now.id())
+                : now.pushAccessLevels() != null && now.pushAccessLevels().stream().allMatch(a -> a.deployKeyId() != null
+                        || (a.userId() == null && a.groupId() == null && Integer.valueOf(0).equals(a.accessLevel())));
+        if (!ours) {
+            return "the protected-branch rule " + b.branch() + " on project " + b.projectId() + " kept: it is not the one"
+                    + " this run created any more";
+        }
+        client.unprotectBranch(project, b.branch());
+        return "the protected-branch rule " + b.branch() + " this run created was removed from project " + b.projectId();
     }
 
     /** A key announced but never confirmed: the crash came between the POST and the journal line. */

@@ -243,7 +243,7 @@ public final class DeployKeySetup {
                 return branch.whatThisGitLabAllows();
             }
             if (!branch.hasExactRule()) {
-                return branch.onlyWildcardsBlock();
+                return ruleForTheKeyAlone(project, branch);
             }
             dev.dkm.gitlab.ProtectedBranch rule;
             try {
@@ -263,6 +263,37 @@ public final class DeployKeySetup {
             }
             finish(StepOutcome.done(SetupStep.REGISTER, "deploy key #" + keyId + " named in \"Allowed to push\" on "
                     + branch.branch() + " (the roles there stay)"));
+            return null;
+        }
+
+        /**
+         * Only wildcard rules block the key: naming it in one would let it push to every branch the pattern matches.
+         * A rule for the branch by its exact name, where only the key may push, is created instead (GitLab adds up
+         * the matching rules, so nothing else opens), journaled before and after so undo removes exactly it.
+         */
+        private String ruleForTheKeyAlone(String project, ProtectedBranchCheck branch) {
+            dev.dkm.gitlab.ProtectedBranch rule;
+            try {
+                ledger.append(new JournalEntry.BranchRuleAdded(now(), repo(), plan.instanceUrl(), plan.projectId(),
+                        branch.branch(), null));
+                rule = client.protectBranchForDeployKeyOnly(project, branch.branch(), keyId);
+                ledger.append(new JournalEntry.BranchRuleAdded(now(), repo(), plan.instanceUrl(), plan.projectId(),
+                        branch.branch(), rule.id()));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            } catch (GitLabException e) {
+                if (e.kind() == GitLabErrorKind.VALIDATION) { // 409: a rule of that name came meanwhile; 422: the key cannot be named
+                    return "GitLab refused a rule for " + branch.branch() + " naming the key: " + e.detail() + "; "
+                            + branch.onlyWildcardsBlock();
+                }
+                throw e;
+            }
+            if (rule == null || !rule.allowsDeployKeyToPush(keyId)) {
+                return "GitLab created the rule " + branch.branch() + " but it does not name the key, so pushes of this key to "
+                        + branch.branch() + " will be refused (dkm undo removes the rule)";
+            }
+            finish(StepOutcome.done(SetupStep.REGISTER, "rule " + branch.branch() + " created, where only deploy key #"
+                    + keyId + " may push (" + String.join(", ", branch.rules()) + " stay as they were)"));
             return null;
         }
 

@@ -68,7 +68,13 @@ public record ProtectedBranchCheck(String branch, State state, String detail, Gi
     public String onlyWildcardsBlock() {
         return detail + "; dkm does not name the key in a wildcard rule (it could then push to every branch the rule"
                 + " matches): protect " + branch + " by its own name in Settings > Repository > Protected branches, allowing"
-                + " Maintainers and this deploy key to push, and GitLab will let the key push to " + branch + " alone";
+                + " this deploy key to push, and GitLab will let the key push to " + branch + " alone";
+    }
+
+    /** What --allow-protected-push will do when only wildcard rules block the key (GitLab 17.5+). */
+    public String ruleForTheKeyAlone() {
+        return "a rule for " + branch + " by its own name will be created where only this key may push (GitLab 17.5+;"
+                + " the wildcard rules " + String.join(", ", rules) + " stay as they are, undo removes it)";
     }
 
     /** The same check, knowing the instance's version. */

@@ -117,8 +117,11 @@ public final class SetupPlanner {
             if (!branch.canGrantKey()) {
                 notes.add(branch.whatThisGitLabAllows());
             } else {
-                notes.add(!branch.hasExactRule()
-                        ? branch.onlyWildcardsBlock()
+                notes.add(!branch.hasExactRule() && options.allowProtectedPush()
+                        ? branch.ruleForTheKeyAlone()
+                        : !branch.hasExactRule()
+                        ? branch.detail() + "; add --allow-protected-push for a rule for " + branch.branch()
+                                + " by its own name where only this key may push (GitLab 17.5+; a wildcard rule is never widened)"
                         : options.allowProtectedPush()
                         ? "the key will be added to \"Allowed to push\" on " + branch.branch() + " (GitLab 17.5+)"
                         : branch.detail() + "; add --allow-protected-push to allow this key there (GitLab 17.5+)");

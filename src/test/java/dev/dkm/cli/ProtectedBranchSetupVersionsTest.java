@@ -147,32 +147,55 @@ class ProtectedBranchSetupVersionsTest {
 
     /**
      * A default branch protected only by a wildcard rule. GitLab's source: lib/api/protected_branches.rb (the by-name
-     * route is {@code find_by!(name:)}: 404 for main under "ma*", which the old check took for "not protected"),
-     * app/models/concerns/protected_ref.rb and app/models/ref_matcher.rb (every matching rule counts, "*" included).
+     * route is {@code find_by!(name:)}: 404 for main under "ma*", which the old check took for "not protected"; POST
+     * answers 409 for a name already protected; DELETE by exact name), app/models/concerns/protected_ref.rb and
+     * app/models/ref_matcher.rb (every matching rule counts, "*" included, and their "Allowed to push" add up).
      */
     @Test
-    void a_branch_protected_only_by_a_wildcard_is_reported_blocked_and_the_wildcard_is_not_widened() throws Exception {
+    void a_branch_protected_only_by_a_wildcard_is_blocked_then_opened_to_the_key_alone_and_undo_removes_that_rule()
+            throws Exception {
         world(null);
         server.world().protectBranch("acme/handbook", "ma*", 0);
         Path repo = tokenClone("acme/handbook");
 
         Run plan = dkm("setup", repo.toString(), "--dry-run");
         assertThat(plan.out()).contains("main is protected by the rule ma* and \"No one\" may push")
-                .contains("dkm does not name the key in a wildcard rule").doesNotContain("add --allow-protected-push");
+                .contains("add --allow-protected-push for a rule for main by its own name");
 
-        Run run = dkm("setup", repo.toString(), "--yes", "--allow-protected-push", "--accept-host-key", server.hostKeyFingerprint());
-        assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(3);
-        assertThat(run.out() + run.err()).doesNotContain("Done:");
-        assertThat(run.err()).contains("not complete").contains("protect main by its own name");
+        Run blocked = dkm("setup", repo.toString(), "--yes", "--json", "--accept-host-key", server.hostKeyFingerprint());
+        assertThat(blocked.exit()).as(blocked.out() + blocked.err()).isEqualTo(3);
+        assertThat(blocked.out() + blocked.err()).doesNotContain("Done:");
+        dev.dkm.testsupport.Processes.Result refused = pushToMain(repo);
+        assertThat(refused.exitCode()).as("GitLab refuses the push, as the setup said").isNotZero();
+        assertThat(refused.stderr()).contains("not allowed to push code to protected branches");
+
+        Run granted = dkm("setup", repo.toString(), "--yes", "--json", "--allow-protected-push");
+        assertThat(granted.exit()).as(granted.out() + granted.err()).isZero();
+        JsonObject result = JsonParser.parseString(granted.out()).getAsJsonObject();
+        assertThat(granted.out()).contains("rule main created, where only deploy key #");
         try (GitLabClient c = GitLabClient.connect(server.url(), Secret.of(server.maintainerToken()))) {
-            assertThat(c.protectedBranches("acme/handbook")).singleElement().satisfies(r -> {
-                assertThat(r.name()).isEqualTo("ma*");
-                assertThat(r.pushAccessLevels()).noneMatch(a -> a.deployKeyId() != null);
-            });
+            Map<String, ProtectedBranch> rules = new HashMap<>();
+            c.protectedBranches("acme/handbook").forEach(r -> rules.put(r.name(), r));
+            assertThat(rules).containsOnlyKeys("ma*", "main");
+            assertThat(rules.get("ma*").pushAccessLevels()).as("the wildcard is not widened")
+                    .noneMatch(a -> a.deployKeyId() != null).allMatch(a -> Integer.valueOf(0).equals(a.accessLevel()));
+            assertThat(rules.get("main").pushAccessLevels()).as("the key, and no role: Maintainers gain nothing")
+                    .anyMatch(a -> a.deployKeyId() != null)
+                    .allMatch(a -> a.deployKeyId() != null || Integer.valueOf(0).equals(a.accessLevel()));
         }
-        dev.dkm.testsupport.Processes.Result push = pushToMain(repo);
-        assertThat(push.exitCode()).as("GitLab refuses the push, as the setup said").isNotZero();
-        assertThat(push.stderr()).contains("not allowed to push code to protected branches");
+        git.git(repo, "reset", "-q", "--hard", "HEAD~1").assertOk();
+        dev.dkm.testsupport.Processes.Result pushed = pushToMain(repo);
+        assertThat(pushed.exitCode()).as(pushed.stderr()).isZero();
+
+        // someone else's rule of another name stays; the run's own rule goes with undo
+        server.world().protectBranch("acme/handbook", "release/*", 40);
+        Run undo = dkm("undo", result.get("runId").getAsString());
+        assertThat(undo.exit()).as(undo.out() + undo.err()).isZero();
+        assertThat(undo.out()).contains("the protected-branch rule main this run created was removed");
+        try (GitLabClient c = GitLabClient.connect(server.url(), Secret.of(server.maintainerToken()))) {
+            assertThat(c.protectedBranches("acme/handbook")).extracting(ProtectedBranch::name)
+                    .containsExactlyInAnyOrder("ma*", "release/*");
+        }
     }
 
     @Test

@@ -26,6 +26,8 @@ class RunJournalTest {
                 new JournalEntry.KeyIntended(T, "/ws/app", "https://gitlab.example.com", 42, "SHA256:abc"),
                 new JournalEntry.KeyCreated(T, "/ws/app", "https://gitlab.example.com", 42, 7, "SHA256:abc"),
                 new JournalEntry.KeyAccessChanged(T, "/ws/app", "https://gitlab.example.com", 42, 7, false),
+                new JournalEntry.BranchRuleAdded(T, "/ws/app", "https://gitlab.example.com", 42, "main", null),
+                new JournalEntry.BranchRuleAdded(T, "/ws/app", "https://gitlab.example.com", 42, "main", 9L),
                 new JournalEntry.RepoFinished(T, "/ws/app", "converted", null),
                 new JournalEntry.RunFinished(T, "1 converted"),
                 new JournalEntry.RunUndone(T, "1 restored"));
