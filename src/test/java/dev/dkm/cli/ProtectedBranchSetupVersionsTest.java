@@ -199,6 +199,27 @@ class ProtectedBranchSetupVersionsTest {
     }
 
     @Test
+    void undo_leaves_a_rule_of_that_name_made_again_by_someone_else() throws Exception {
+        world(null);
+        server.world().protectBranch("acme/handbook", "*", 0);
+        Path repo = tokenClone("acme/handbook");
+        Run granted = dkm("setup", repo.toString(), "--yes", "--json", "--allow-protected-push", "--accept-host-key",
+                server.hostKeyFingerprint());
+        assertThat(granted.exit()).as(granted.out() + granted.err()).isZero();
+        try (GitLabClient c = GitLabClient.connect(server.url(), Secret.of(server.maintainerToken()))) {
+            c.unprotectBranch("acme/handbook", "main"); // a Maintainer replaces the run's rule with their own
+        }
+        server.world().protectBranch("acme/handbook", "main", 40);
+
+        Run undo = dkm("undo", JsonParser.parseString(granted.out()).getAsJsonObject().get("runId").getAsString());
+        assertThat(undo.out()).contains("the protected-branch rule main on project").contains("kept");
+        try (GitLabClient c = GitLabClient.connect(server.url(), Secret.of(server.maintainerToken()))) {
+            assertThat(c.protectedBranches("acme/handbook")).extracting(ProtectedBranch::name)
+                    .containsExactlyInAnyOrder("*", "main");
+        }
+    }
+
+    @Test
     void a_key_named_on_the_exact_rule_pushes_though_a_wildcard_rule_says_no_one() throws Exception {
         world(null);
         server.world().protectBranch("acme/website", "*", 0); // with the exact "main" (No one) of world()

@@ -132,6 +132,26 @@ class DefaultBranchRulesBatchTest {
     }
 
     @Test
+    void a_wildcard_after_a_hundred_other_rules_is_found_over_rest_in_two_pages() {
+        start(null);
+        var w = server.world();
+        w.createProject("g/many", "many", "private");
+        for (int i = 0; i < 120; i++) {
+            w.protectBranch("g/many", String.format("other-%03d", i), 40);
+        }
+        w.protectBranch("g/many", "m*", 0); // the 121st rule: on the second page of 100
+        Project p = project("g/many");
+        server.resetRequestCounts();
+
+        assertThat(client.defaultBranchRules(List.of(p))).as("more rules than the batch reads: left to REST").isEmpty();
+        List<ProtectedBranch> matching = rest(p);
+
+        assertThat(server.requestCount("GET", "/projects/:id/protected_branches")).isEqualTo(2);
+        assertThat(matching).extracting(ProtectedBranch::name).containsExactly("m*");
+        assertThat(check(p, matching, null).state()).isEqualTo(ProtectedBranchCheck.State.BLOCKS_KEY);
+    }
+
+    @Test
     void more_than_fifty_projects_are_asked_in_pages_of_fifty() {
         start(null);
         List<Project> projects = new ArrayList<>();
