@@ -31,18 +31,19 @@ import java.util.function.Function;
  * and the caller asks REST for it — when the page failed (HTTP error, {@code errors} in the answer: an older GitLab
  * without {@code fullPaths}, {@code branchRules} or {@code deployKey} says "Field … doesn't exist" or "doesn't accept
  * argument"), the project is missing from the answer, or the caller is not shown as a Maintainer there; a branch is
- * unsure ({@link BranchRules#of} null) when more rules exist than one page holds and its own is not among them, or
- * its rule has more entries than a page holds, or an entry of "Allowed to push" is neither a readable deploy key nor
+ * unsure ({@link BranchRules#of} null) when the project has more rules than one page holds, or a matching rule of it
+ * has more entries than a page holds, or an entry of "Allowed to push" is neither a readable deploy key nor
  * a plain role (a user or a group — EE's fields for them are not asked, CE has none — or a key the caller may not
- * read). Only the exact branch name counts, as with {@code GET protected_branches/:name}.
+ * read). Every rule whose name matches the branch counts, wildcards included, as GitLab checks a push against them
+ * all ({@link BranchRules#of}), so a branch is answered only when the project's rule list is complete.
  */
 final class DefaultBranchRules {
     /*
      * Sizes. 50 projects a request (as many full paths as GitLab takes; a page holds at most 100). Nested pages are small on purpose:
      * GitLab refuses a query over its complexity limit (gitlab_schema.rb: 250 for a signed-in user), and graphql-ruby
      * may count a connection's items times its page size; 20 rules a project and 10 "Allowed to push" entries a rule
-     * keep this query far below it whichever way it counts (about 100). A project with more rules before its default
-     * branch's (sorted by name), or a rule with more entries, says hasNextPage and is checked over REST.
+     * keep this query far below it whichever way it counts (about 100). A project with more rules, or a rule with more
+     * entries, says hasNextPage and its branch is checked over REST.
      */
     /** Projects per request. */
     static final int PAGE = 50;

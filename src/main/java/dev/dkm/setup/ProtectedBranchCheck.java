@@ -60,10 +60,10 @@ public record ProtectedBranchCheck(String branch, State state, String detail, Gi
     }
 
     /**
-     * What --allow-protected-push cannot do when only wildcard rules protect the branch: naming the key in one of them
-     * would let it push to every branch the pattern matches, so dkm leaves them as they are. GitLab adds up the rules
-     * matching a branch, so an exact-name rule for the branch allowing Maintainers and the key would open it to the key
-     * alone; dkm does not create it (it could not undo it yet).
+     * What to do by hand when only wildcard rules protect the branch and GitLab refused the rule dkm makes for the key
+     * ({@link #ruleForTheKeyAlone}): naming the key in a wildcard rule would let it push to every branch the pattern
+     * matches, so dkm leaves them as they are; GitLab adds up the rules matching a branch, so a rule for the branch by
+     * its own name that allows the key opens the branch to the key alone.
      */
     public String onlyWildcardsBlock() {
         return detail + "; dkm does not name the key in a wildcard rule (it could then push to every branch the rule"
