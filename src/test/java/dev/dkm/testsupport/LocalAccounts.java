@@ -36,7 +36,7 @@ public final class LocalAccounts {
             command.addAll(List.of("-k", skel.toString()));
         }
         command.add(name);
-        String out = run(command);
+        String out = accountCommand(command);
         if (out != null) {
             throw new AssertionError("useradd " + name + " failed: " + out);
         }
@@ -47,7 +47,10 @@ public final class LocalAccounts {
      * JVM run as the account writes it), and {@code home} when it is not where userdel looks (null: nothing more).
      */
     public static void remove(String name, Path home) throws IOException {
-        run(List.of("userdel", "-r", "-f", name));
+        String failed = accountCommand(List.of("userdel", "-r", "-f", name));
+        if (failed != null && exec(List.of("getent", "passwd", name)).exit() == 0) {
+            System.err.println("LocalAccounts: could not remove the account " + name + ": " + failed);
+        }
         run(List.of("rm", "-rf", "/tmp/hsperfdata_" + name));
         if (home != null) {
             run(List.of("rm", "-rf", home.toString()));
@@ -121,6 +124,24 @@ public final class LocalAccounts {
             throw new IOException(e);
         }
         return new Output(p.exitValue(), new String(out, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * useradd/userdel, tried again while another one holds the account files' lock ("cannot lock /etc/passwd; try again
+     * later": two test JVMs making accounts at once, which left accounts behind); null when it exited 0.
+     */
+    private static String accountCommand(List<String> command) throws IOException {
+        String failed = run(command);
+        for (int tries = 0; failed != null && failed.contains("cannot lock") && tries < 40; tries++) {
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException(e);
+            }
+            failed = run(command);
+        }
+        return failed;
     }
 
     /** null when {@code command} exited 0, else its exit and output. */
