@@ -246,59 +246,50 @@ public final class ConvertBenchmark {
 
     /** The verify step's git calls on every converted repository, {@code jobs} at a time, with no API latency. */
     private double verifyCallsAlone(IsolatedGit git, Path workspace) throws Exception {
-        List<Path> all;
-        try (Stream<Path> s = Files.walk(workspace, 2)) {
-            all = s.filter(p -> Files.isDirectory(p.resolve(".git"))).toList();
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(jobs);
-        long start = System.nanoTime();
-        try {
-            List<Future<?>> done = new ArrayList<>();
-            for (Path repo : all) {
-                done.add(pool.submit(() -> {
-                    // what the verify step runs for a read-write key (RemoteAccessVerifier.canWrite)
-                    git.git(repo, "-c", "protocol.version=0", "ls-remote", "--upload-pack=git-receive-pack", "origin");
-                    return null;
-                }));
-            }
-            for (Future<?> f : done) {
-                f.get();
-            }
-        } finally {
-            pool.shutdown();
-            pool.awaitTermination(1, TimeUnit.MINUTES);
-        }
-        return seconds(start);
+        // what the verify step runs for a read-write key (RemoteAccessVerifier.canWrite)
+        return jobsAtATime(repositories(workspace), (i, repo) -> git.git(repo, "-c", "protocol.version=0", "ls-remote",
+                "--upload-pack=git-receive-pack", "origin"));
     }
 
     /**
      * The local work dkm cannot skip for a repository, alone, {@code jobs} at a time: a new Ed25519 key pair written
      * (0600, synced; once for a shared key), the repository's config written again whole (atomically, synced; to a
-     * copy beside it, so the repository is left as it is), and the one git call that tells which URLs git resolves for the remote. Printed
-     * apart from the full floor, which stays what it was (API calls + handshakes).
+     * copy beside it, so the repository is left as it is), and the one git call that tells which URLs git resolves
+     * for the remote. Printed apart from the full floor, which stays what it was (API calls + handshakes).
      */
     private double localStepsAlone(IsolatedGit git, Path workspace) throws Exception {
-        List<Path> all;
-        try (Stream<Path> s = Files.walk(workspace, 2)) {
-            all = s.filter(p -> Files.isDirectory(p.resolve(".git"))).toList();
-        }
         Ed25519KeyGenerator generator = new Ed25519KeyGenerator();
         Path keys = Files.createDirectories(work.resolve("floor-keys"));
+        return jobsAtATime(repositories(workspace), (i, repo) -> {
+            if (!sharedKey || i == 0) { // a shared key is made once
+                generator.generateInto(keys.resolve("key-" + i), "floor");
+            }
+            byte[] config = Files.readAllBytes(repo.resolve(".git/config"));
+            dev.dkm.files.AtomicFiles.write(repo.resolve(".git/config.floor-copy"), config, dev.dkm.files.FileMode.KEEP_OR_PRIVATE);
+            git.git(repo, "remote", "-v");
+        });
+    }
+
+    private static List<Path> repositories(Path workspace) throws IOException {
+        try (Stream<Path> s = Files.walk(workspace, 2)) {
+            return s.filter(p -> Files.isDirectory(p.resolve(".git"))).toList();
+        }
+    }
+
+    private interface RepoStep {
+        void run(int index, Path repo) throws Exception;
+    }
+
+    /** Runs {@code step} on every repository, {@code jobs} at a time; the wall-clock seconds they took. */
+    private double jobsAtATime(List<Path> repos, RepoStep step) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(jobs);
         long start = System.nanoTime();
         try {
             List<Future<?>> done = new ArrayList<>();
-            for (int i = 0; i < all.size(); i++) {
-                Path repo = all.get(i);
-                Path key = keys.resolve("key-" + i);
-                boolean newKey = !sharedKey || i == 0; // a shared key is made once
+            for (int i = 0; i < repos.size(); i++) {
+                int index = i;
                 done.add(pool.submit(() -> {
-                    if (newKey) {
-                        generator.generateInto(key, "floor");
-                    }
-                    byte[] config = Files.readAllBytes(repo.resolve(".git/config"));
-                    dev.dkm.files.AtomicFiles.write(repo.resolve(".git/config.floor-copy"), config, dev.dkm.files.FileMode.KEEP_OR_PRIVATE);
-                    git.git(repo, "remote", "-v");
+                    step.run(index, repos.get(index));
                     return null;
                 }));
             }
